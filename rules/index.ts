@@ -1,0 +1,9 @@
+/**
+ * Every rule, in the order they run and are listed. Adding a rule is a line
+ * here plus its file, doc and fixtures; the registry test checks the rest.
+ */
+import {maxLength} from './max-length.ts'
+
+export {maxLength}
+
+export const rules = [maxLength] as const

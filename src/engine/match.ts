@@ -1,0 +1,109 @@
+/**
+ * Phrase lexicons matched in one pass over a sentence's words.
+ *
+ * Every phrase of every entry goes into one trie, built once per rule
+ * configuration. Matching walks the words once, following the trie from each
+ * start: cost grows with the words, not with the size of the lexicon (alex
+ * runs one nlcst-search per phrase, which is why it is slow).
+ */
+import type {Sentence, Word} from './walk.ts'
+import {normalize} from './walk.ts'
+
+/** Phrase syntax: words separated by spaces; `a|b` lets one slot take either word. */
+export type Phrase = string
+
+export interface PhraseMatch<E> {
+  entry: E
+  phrase: string
+  /** Index of the first and last matched word in `sentence.words`. */
+  from: number
+  to: number
+  words: Word[]
+  start: number
+  end: number
+}
+
+interface TrieNode<E> {
+  next: Map<string, TrieNode<E>>
+  hit: {entry: E; phrase: string} | undefined
+}
+
+function node<E>(): TrieNode<E> {
+  return {next: new Map(), hit: undefined}
+}
+
+export class Lexicon<E> {
+  readonly #root: TrieNode<E> = node()
+  readonly size: number
+
+  /**
+   * @param entries the data behind each phrase (returned with each match).
+   * @param phrasesOf the phrases an entry matches.
+   * @throws Error when two entries claim the same phrase: a lexicon must not repeat itself.
+   */
+  constructor(entries: Iterable<E>, phrasesOf: (entry: E) => Iterable<Phrase>) {
+    let size = 0
+    for (const entry of entries) {
+      for (const phrase of phrasesOf(entry)) {
+        for (const words of expand(phrase)) {
+          let at = this.#root
+          for (const word of words) {
+            let child = at.next.get(word)
+            if (!child) at.next.set(word, (child = node()))
+            at = child
+          }
+          if (at.hit) throw new Error(`Lexicon phrase "${words.join(' ')}" is listed twice ("${at.hit.phrase}" and "${phrase}")`)
+          at.hit = {entry, phrase}
+          size++
+        }
+      }
+    }
+    this.size = size
+  }
+
+  /**
+   * Longest match at each start, left to right, without overlaps. A match
+   * never spans a literal word or punctuation between words.
+   */
+  find(sentence: Sentence): PhraseMatch<E>[] {
+    const {words} = sentence
+    const found: PhraseMatch<E>[] = []
+    let i = 0
+    while (i < words.length) {
+      let at: TrieNode<E> | undefined = this.#root
+      let best: {hit: NonNullable<TrieNode<E>['hit']>; to: number} | undefined
+      for (let j = i; j < words.length; j++) {
+        const word = words[j]!
+        if (word.literal || (j > i && word.gap)) break
+        at = at.next.get(word.norm)
+        if (!at) break
+        if (at.hit) best = {hit: at.hit, to: j}
+      }
+      if (best) {
+        const matched = words.slice(i, best.to + 1)
+        found.push({
+          entry: best.hit.entry,
+          phrase: best.hit.phrase,
+          from: i,
+          to: best.to,
+          words: matched,
+          start: matched[0]!.start,
+          end: matched.at(-1)!.end,
+        })
+        i = best.to + 1
+      } else i++
+    }
+    return found
+  }
+}
+
+/** `"may|might be caused"` → `[["may","be","caused"],["might","be","caused"]]`. */
+export function expand(phrase: Phrase): string[][] {
+  const slots = normalize(phrase.trim()).split(/\s+/)
+  let out: string[][] = [[]]
+  for (const slot of slots) {
+    const options = slot.split('|')
+    out = out.flatMap((prefix) => options.map((option) => [...prefix, option]))
+  }
+  return out
+}

@@ -1,0 +1,15 @@
+/**
+ * liaison: lint customer-facing incident messages.
+ * Named exports only; the list is pinned by test/api.test.ts.
+ */
+export {liaison, type LiaisonOptions} from './liaison.ts'
+export {lint, type LintOptions} from './lint.ts'
+export {presets, recommended, strict, type PresetName, type RulesConfig} from './presets.ts'
+export {rules} from '../rules/index.ts'
+export * from '../rules/index.ts'
+export {defineRule, type LiaisonRule, type RuleContext, type RuleDefinition, type RuleMeta} from './engine/define-rule.ts'
+export type {Severity, SeverityLabel, RuleSetting} from './engine/config.ts'
+export {ConfigError, type OptionSpec, type OptionsSchema} from './engine/options.ts'
+export {measure, channels, type Channel, type Measure} from './engine/length.ts'
+export {phases, type Phase} from './engine/phase.ts'
+export type {Report} from './engine/report.ts'

@@ -1,0 +1,21 @@
+/**
+ * Presets: which rules are on, and how strongly, before the user's own
+ * `rules` map is applied on top.
+ */
+import type {RuleSetting} from './engine/config.ts'
+import {rules} from '../rules/index.ts'
+
+export type PresetName = 'recommended' | 'strict'
+export type RulesConfig = Record<string, RuleSetting | Record<string, unknown>>
+
+/** Every rule marked `recommended`, at its default severity. */
+export const recommended: Readonly<Record<string, RuleSetting>> = Object.freeze(
+  Object.fromEntries(rules.map((rule): [string, RuleSetting] => [rule.meta.id, rule.meta.recommended ? rule.meta.severity : 'off'])),
+)
+
+/** Every rule on, as an error: for templates that are reviewed before an incident. */
+export const strict: Readonly<Record<string, RuleSetting>> = Object.freeze(
+  Object.fromEntries(rules.map((rule) => [rule.meta.id, 'error' as const])),
+)
+
+export const presets: Readonly<Record<PresetName, Readonly<Record<string, RuleSetting>>>> = Object.freeze({recommended, strict})

@@ -1,0 +1,59 @@
+/**
+ * The one fixture runner: every rule's flagged and passing cases, the same
+ * checks for each. A new rule needs fixtures, not test code.
+ */
+import {describe, expect, it} from 'vitest'
+import {rules} from '../rules/index.ts'
+import {source} from '../src/engine/define-rule.ts'
+import {describeReport, loadFixtures, runRule} from './support/fixtures.ts'
+
+for (const rule of rules) {
+  const {id, url, messages} = rule.meta
+  const {flagged, passing} = loadFixtures(id)
+
+  describe(`${id}: flagged`, () => {
+    it.each(flagged.map((c) => [c.text, c] as const))('%s', async (_, c) => {
+      const file = await runRule(rule, c.text, c.options, c.phase)
+      expect(file.messages.map(describeReport)).toEqual(c.reports)
+      for (const message of file.messages) {
+        expect({ruleId: message.ruleId, source: message.source, url: message.url}).toEqual({ruleId: id, source, url})
+        expect(message.fatal).toBe(true)
+      }
+      if (c.message !== undefined) expect(file.messages[0]?.reason).toBe(c.message)
+    })
+
+    it('exercises and pins every message id', () => {
+      const used = new Set(flagged.flatMap((c) => c.reports.map((r) => r.split(' ')[1])))
+      const pinned = new Set(flagged.filter((c) => c.message !== undefined).map((c) => c.reports[0]!.split(' ')[1]))
+      for (const messageId of Object.keys(messages)) {
+        expect(used, `no flagged case reports "${messageId}"`).toContain(messageId)
+        expect(pinned, `no flagged case pins the text of "${messageId}" with "message:"`).toContain(messageId)
+      }
+    })
+
+    it('applying the first suggestion silences the report', async () => {
+      for (const c of flagged) {
+        const file = await runRule(rule, c.text, c.options, c.phase)
+        for (const message of file.messages) {
+          if (!message.expected?.length) continue
+          const {start, end} = message.place as {start: {offset: number}; end: {offset: number}}
+          const fixed = c.text.slice(0, start.offset) + message.expected[0] + c.text.slice(end.offset)
+          const after = await runRule(rule, fixed, c.options, c.phase)
+          const same = after.messages.filter(
+            (m) =>
+              m.messageId === message.messageId &&
+              (m.place as {start: {offset: number}}).start.offset === start.offset,
+          )
+          expect(same, `"${fixed}" still reports ${message.messageId}`).toEqual([])
+        }
+      }
+    })
+  })
+
+  describe(`${id}: passing`, () => {
+    it.each(passing.map((c) => [c.text, c] as const))('%s', async (_, c) => {
+      const file = await runRule(rule, c.text, c.options, c.phase)
+      expect(file.messages.map(describeReport), c.reason).toEqual([])
+    })
+  })
+}
