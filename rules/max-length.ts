@@ -5,6 +5,24 @@
 import {defineRule} from '../src/engine/define-rule.ts'
 import {channels, measure} from '../src/engine/length.ts'
 
+const words = new Intl.Segmenter('en', {granularity: 'word'})
+
+/**
+ * Highlight from the first word that does not fit, not from mid-word or a
+ * space. Intl word segmentation also finds word starts in scripts written
+ * without spaces (Chinese, Japanese, Thai).
+ */
+function firstWordAt(text: string, offset: number): number {
+  const segment = words.segment(text).containing(offset)
+  /* v8 ignore next -- @preserve the overflow offset always lies inside the text */
+  if (!segment) return offset
+  if (segment.isWordLike) return segment.index
+  // Past the limit on a space or punctuation: start at the next character that is not a space.
+  let at = offset
+  while (at < text.length - 1 && /\s/.test(text[at]!)) at++
+  return at
+}
+
 export const maxLength = defineRule({
   id: 'max-length',
   description: 'The message fits the weighted character limit of its channel (Twitter by default)',
@@ -36,12 +54,10 @@ export const maxLength = defineRule({
         report({messageId: 'invalidCharacter', start: start + at, end: start + at + 1, data: {channel}})
       }
       if (result.overflow === undefined) return
-      // Start the highlighted overflow at a word, not at the space before it.
-      let from = start + result.overflow
-      while (from < start + body.length - 1 && /\s/.test(text[from]!)) from++
+      const from = start + firstWordAt(body, result.overflow)
       const data = {length: result.length, limit: result.limit, channel, over: result.length - result.limit}
       report(
-        result.channel === 'sms'
+        result.channel === 'sms' && limit === undefined
           ? {
               messageId: 'tooManySegments',
               start: from,

@@ -1,0 +1,80 @@
+/**
+ * `npm run eval`: lint every message of the real-status-update corpus
+ * (../shared/corpus/*.jsonl, not part of this repository) with every rule on,
+ * and print per rule how many messages it flags, with the first examples.
+ * For reading false positives, not for asserting anything.
+ *
+ *   npm run eval                    # summary + 5 examples per rule
+ *   npm run eval -- --all           # every flagged message
+ *   npm run eval -- --rule no-speculation --all
+ *   npm run eval -- --json          # machine-readable
+ */
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {parseArgs} from 'node:util'
+import {isPhase} from '../src/engine/phase.ts'
+import {lint, rules} from '../src/index.ts'
+
+const {values} = parseArgs({
+  options: {
+    all: {type: 'boolean', default: false},
+    rule: {type: 'string', multiple: true},
+    json: {type: 'boolean', default: false},
+    examples: {type: 'string', default: '5'},
+    corpus: {type: 'string', default: new URL('../../shared/corpus/', import.meta.url).pathname},
+    'use-phase': {type: 'boolean', default: false},
+  },
+})
+
+interface Entry {
+  id: string
+  company: string
+  phase: string
+  text: string
+}
+
+const dir = values.corpus!
+if (!existsSync(dir)) {
+  console.error(`liaison eval: no corpus at ${dir} (it lives in ../shared/corpus beside the project); nothing to do`)
+  process.exit(0)
+}
+const entries: Entry[] = readdirSync(dir)
+  .filter((name) => name.endsWith('.jsonl'))
+  .flatMap((name) =>
+    readFileSync(dir + name, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as Entry),
+  )
+
+const ids = values.rule ?? rules.map((rule) => rule.meta.id)
+const settings = Object.fromEntries(rules.map((rule) => [rule.meta.id, ids.includes(rule.meta.id) ? 'warn' : 'off'] as const))
+const flagged = new Map<string, Array<{entry: Entry; reasons: string[]}>>(ids.map((id) => [id, []]))
+
+for (const entry of entries) {
+  const phase = values['use-phase'] && isPhase(entry.phase) ? entry.phase : undefined
+  const file = await lint(entry.text, {rules: settings, ...(phase ? {phase} : {})})
+  const byRule = new Map<string, string[]>()
+  for (const message of file.messages) {
+    const list = byRule.get(message.ruleId!) ?? []
+    list.push(`${message.line}:${message.column} ${JSON.stringify(message.actual)} — ${message.reason}`)
+    byRule.set(message.ruleId!, list)
+  }
+  for (const [id, reasons] of byRule) flagged.get(id)?.push({entry, reasons})
+}
+
+if (values.json) {
+  console.log(JSON.stringify(Object.fromEntries([...flagged].map(([id, list]) => [id, list.map((f) => ({id: f.entry.id, reasons: f.reasons}))])), null, 2))
+} else {
+  const limit = values.all ? Infinity : Number(values.examples)
+  console.log(`${entries.length} messages from ${new Set(entries.map((e) => e.company)).size} companies\n`)
+  console.log('rule'.padEnd(26) + 'flagged   share')
+  for (const [id, list] of flagged) console.log(id.padEnd(26) + String(list.length).padStart(7) + `   ${((100 * list.length) / entries.length).toFixed(1)}%`)
+  for (const [id, list] of flagged) {
+    if (list.length === 0 || limit === 0) continue
+    console.log(`\n## ${id} (${list.length})`)
+    for (const {entry, reasons} of list.slice(0, limit)) {
+      console.log(`\n[${entry.id}, ${entry.phase}] ${entry.text.replace(/\s+/g, ' ')}`)
+      for (const reason of reasons) console.log(`    ${reason}`)
+    }
+  }
+}
