@@ -1,11 +1,10 @@
 /**
  * The `liaison` plugin: every rule, configured from a preset plus an
- * ESLint-style `rules` map, run as one transformer that sorts the messages.
+ * ESLint-style `rules` map, run as one transformer.
  */
 import type {Root} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
-import {compareMessage} from 'vfile-sort'
 import {rules} from '../rules/index.ts'
 import {isPhase, type Phase, phases} from './engine/phase.ts'
 import {ConfigError} from './engine/options.ts'
@@ -65,6 +64,5 @@ export function liaison(this: Processor, options: LiaisonOptions = {}): Transfor
     for (const step of steps) {
       await new Promise<void>((resolve, reject) => step(tree, file, (error) => (error ? reject(error) : resolve())))
     }
-    file.messages.sort(compareMessage)
   }
 }

@@ -10,6 +10,7 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
+import {compareMessage} from 'vfile-sort'
 import {parseSetting, type Severity, type SeverityLabel} from './config.ts'
 import {type OptionsOf, type OptionsSchema, resolveOptions} from './options.ts'
 import {emit, type Report} from './report.ts'
@@ -68,7 +69,10 @@ export function defineRule<S extends OptionsSchema, M extends string>(definition
   const {id, messages, note} = definition
   const url = `${docsBase}${id}.md`
   const lint = lintRule<Root, Check>({origin: `${source}:${id}`, url}, (tree, file, check) => {
-    check({file, tree, doc: getDoc(tree, file), report: (r) => emit(file, getDoc(tree, file), id, messages, note, r)})
+    const doc = getDoc(tree, file)
+    check({file, tree, doc, report: (r) => emit(file, doc, id, messages, note, r)})
+    // Deterministic output whether a rule runs alone or in the preset.
+    file.messages.sort(compareMessage)
   })
 
   function plugin(this: ThisParameterType<typeof lint>, setting?: unknown) {

@@ -1,0 +1,147 @@
+/** The shared engine: placement, sorting, literal skipping, lexicons, links, masks. */
+import {retext} from 'retext'
+import {describe, expect, it} from 'vitest'
+import {defineRule} from '../../src/engine/define-rule.ts'
+import {findLinks, isPublicDomain} from '../../src/engine/links.ts'
+import {findMasks} from '../../src/engine/mask.ts'
+import {expand, Lexicon} from '../../src/engine/match.ts'
+import {format} from '../../src/engine/report.ts'
+
+/** A test-only rule: reports every phrase of a small lexicon. */
+const probe = defineRule({
+  id: 'probe',
+  description: 'Reports lexicon phrases, for engine tests',
+  severity: 'warn',
+  recommended: false,
+  messages: {found: 'Found {phrase}', other: 'Whole message'},
+  options: {
+    words: {type: 'string[]', default: ['we think', 'probably', 'caused|related by|to'], description: 'Phrases'},
+    whole: {type: 'boolean', default: false, description: 'Also report the whole message'},
+  },
+  create({words, whole}) {
+    const lexicon = new Lexicon(words, (word) => [word])
+    return ({doc, report}) => {
+      if (whole) report({messageId: 'other', start: 0, end: doc.text.length})
+      for (const sentence of doc.sentences)
+        for (const match of lexicon.find(sentence))
+          report({messageId: 'found', start: match.start, end: match.end, data: {phrase: match.phrase}, expected: ['we know']})
+    }
+  },
+})
+
+async function probeRun(text: string, options: Record<string, unknown> = {}) {
+  const file = await retext().use(probe, ['warn', options]).process(text)
+  return file.messages
+}
+
+describe('reports', () => {
+  it('carry exact start and end points with offsets, across lines', async () => {
+    const [message] = await probeRun('All good.\n\nWe think it is fine.')
+    expect(message!.place).toEqual({start: {line: 3, column: 1, offset: 11}, end: {line: 3, column: 9, offset: 19}})
+    expect(message).toMatchObject({
+      line: 3,
+      column: 1,
+      ruleId: 'probe',
+      source: 'liaison',
+      url: 'https://github.com/liaison-lint/liaison/blob/main/rules/probe.md',
+      actual: 'We think',
+      expected: ['we know'],
+      messageId: 'found',
+      data: {phrase: 'we think'},
+      reason: 'Found we think',
+      fatal: false,
+    })
+  })
+
+  it('are sorted by position across rules in the preset', async () => {
+    const messages = await probeRun('Probably. We think so. Caused by it.', {whole: true})
+    expect(messages.map((m) => `${m.column}:${m.messageId}`)).toEqual(['1:found', '1:other', '11:found', '24:found'])
+  })
+
+  it('fail loudly on an unknown messageId or missing data (a bug in the rule)', () => {
+    expect(() => format('Found {phrase}', {}, 'probe')).toThrow('Rule "probe": message needs data "phrase"')
+  })
+})
+
+describe('literal words are never matched', () => {
+  it.each([
+    ['quoted', 'The word "probably" is banned.'],
+    ['inline code', 'Run `we think` now.'],
+    ['a placeholder', 'Status: {{ probably }} affected.'],
+    ['a triple placeholder', 'Status: {{{probably}}} affected.'],
+    ['a link', 'See https://example.com/probably now.'],
+  ])('%s', async (_, text) => {
+    expect(await probeRun(text)).toEqual([])
+  })
+
+  it('but the same words outside them are', async () => {
+    expect(await probeRun('It is probably fine.')).toHaveLength(1)
+  })
+})
+
+describe('Lexicon', () => {
+  it('expands alternatives per slot', () => {
+    expect(expand('may|might be caused')).toEqual([
+      ['may', 'be', 'caused'],
+      ['might', 'be', 'caused'],
+    ])
+  })
+
+  it('rejects a phrase listed twice', () => {
+    expect(() => new Lexicon(['we think', 'We  think'], (p) => [p])).toThrow('Lexicon phrase "we think" is listed twice')
+  })
+
+  it('prefers the longest match and does not cross punctuation', async () => {
+    const messages = await probeRun('Caused, by a deploy. Related to the deploy.')
+    expect(messages.map((m) => m.actual)).toEqual(['Related to'])
+  })
+
+  it('matches curly and straight apostrophes alike', async () => {
+    const messages = await probeRun('We’re fine.', {words: ["we're"]})
+    expect(messages.map((m) => m.actual)).toEqual(['We’re'])
+  })
+})
+
+describe('links', () => {
+  it.each([
+    ['https://www.githubstatus.com/incidents/x.', 'www.githubstatus.com', 'https'],
+    ['(status.acme.io)', 'status.acme.io', undefined],
+    ['http://10.0.0.5:8080/x', '10.0.0.5', 'http'],
+    ['http://[fd00::1]:443/', '[fd00::1]', 'http'],
+    ['https://user:pw@example.com/', 'example.com', 'https'],
+    ['https://en.wikipedia.org/wiki/Foo_(bar)', 'en.wikipedia.org', 'https'],
+  ])('%s → %s', (text, host, scheme) => {
+    expect(findLinks(text)).toEqual([expect.objectContaining({host, scheme})])
+  })
+
+  it.each(['Node.js', 'e.g.', 'v5.12', '2.3.1', 'support@acme.com', 'db.svc.cluster.local', 'ftp://', '-bad-.com', 'http://'])(
+    '%s is not a link',
+    (text) => {
+      expect(findLinks(text)).toEqual([])
+    },
+  )
+
+  it('knows public domains', () => {
+    expect(isPublicDomain('Outlook.com')).toBe(true)
+    expect(isPublicDomain('corp.internal')).toBe(false)
+    expect(isPublicDomain('com')).toBe(false)
+  })
+
+  it('is linear on a long dotted token', () => {
+    const text = 'a.'.repeat(50_000)
+    expect(findLinks(text)).toEqual([])
+  })
+})
+
+describe('masks', () => {
+  it('finds placeholders, code and links without overlap', () => {
+    expect(findMasks('{{{ a }}} {{ b }} {% c %} ${d} `e` {{ unclosed\n}} https://x.io').map((m) => [m.kind, m.start, m.end])).toEqual([
+      ['placeholder', 0, 9],
+      ['placeholder', 10, 17],
+      ['placeholder', 18, 25],
+      ['placeholder', 26, 30],
+      ['code', 31, 34],
+      ['link', 50, 62],
+    ])
+  })
+})
