@@ -6,6 +6,7 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
+import {parseInChunks} from './engine/parse.ts'
 import {type LiaisonOptions, liaison} from './liaison.ts'
 
 export interface LintOptions extends LiaisonOptions {
@@ -40,7 +41,7 @@ export async function lint(text: string, options: LintOptions = {}): Promise<VFi
   const {path, ...rest} = options ?? {}
   const processor = processorFor(rest)
   const file = new VFile({value: text, path})
-  const tree = processor.parse(file)
+  const tree = parseInChunks(text, (value) => processor.parse(value))
   await processor.run(tree, file)
   return file
 }

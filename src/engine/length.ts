@@ -8,6 +8,7 @@
  * weighting is small: NFC, light ranges weigh 1, the rest 2, an emoji
  * sequence 2, and every URL 23.
  */
+import {graphemes} from './graphemes.ts'
 import {findLinks, type Link} from './links.ts'
 
 export const channels = ['twitter', 'sms', 'mastodon', 'bluesky'] as const
@@ -29,7 +30,6 @@ export interface Measure {
 export const defaultLimits: Readonly<Record<Channel, number>> = {twitter: 280, sms: 160, mastodon: 500, bluesky: 300}
 const urlWeight = 23
 
-const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'})
 
 /** twitter-text v3: U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F, U+2032–U+2037 weigh 1. */
 function twitterWeight(codePoint: number): number {
@@ -76,7 +76,7 @@ function walk(
     length += weight
     if (overflow === undefined && length > limit) overflow = at
   }
-  for (const {segment, index} of segmenter.segment(text)) {
+  for (const {segment, index} of graphemes(text)) {
     while (next < links.length && links[next]!.end <= index) next++
     const link = links[next]
     if (link && index >= link.start) {
