@@ -64,6 +64,7 @@ export type LiaisonRule<S extends OptionsSchema = OptionsSchema> = Plugin<
 > & {meta: RuleMeta; definition: RuleDefinition<S>}
 
 type Check = (context: RuleContext) => void
+type Step = (tree: Root, file: VFile, next: (error?: Error | null) => void) => void
 
 export function defineRule<S extends OptionsSchema, M extends string>(definition: RuleDefinition<S, M>): LiaisonRule<S> {
   const {id, messages, note} = definition
@@ -71,8 +72,6 @@ export function defineRule<S extends OptionsSchema, M extends string>(definition
   const lint = lintRule<Root, Check>({origin: `${source}:${id}`, url}, (tree, file, check) => {
     const doc = getDoc(tree, file)
     check({file, tree, doc, report: (r) => emit(file, doc, id, messages, note, r)})
-    // Deterministic output whether a rule runs alone or in the preset.
-    file.messages.sort(compareMessage)
   })
 
   function plugin(this: ThisParameterType<typeof lint>, setting?: unknown) {
@@ -83,7 +82,14 @@ export function defineRule<S extends OptionsSchema, M extends string>(definition
       : parseSetting(id, setting ?? definition.severity)
     if (severity === 0) return
     const check = definition.create(resolveOptions(id, definition.options, options)) as Check
-    return lint.call(this, [severity, check])
+    const transform = lint.call(this, [severity, check]) as unknown as Step
+    // Sort once unified-lint-rule has stamped the new messages (it stamps by
+    // index), so output is deterministic whether a rule runs alone or in the preset.
+    return ((tree, file, next) =>
+      transform(tree, file, (error) => {
+        file.messages.sort(compareMessage)
+        next(error)
+      })) as Step
   }
 
   Object.defineProperty(plugin, 'name', {value: id})

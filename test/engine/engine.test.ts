@@ -2,6 +2,7 @@
 import {retext} from 'retext'
 import {describe, expect, it} from 'vitest'
 import {defineRule} from '../../src/engine/define-rule.ts'
+import {maxLength} from '../../rules/max-length.ts'
 import {findLinks, isPublicDomain} from '../../src/engine/links.ts'
 import {findMasks} from '../../src/engine/mask.ts'
 import {expand, Lexicon} from '../../src/engine/match.ts'
@@ -56,6 +57,17 @@ describe('reports', () => {
   it('are sorted by position across rules in the preset', async () => {
     const messages = await probeRun('Probably. We think so. Caused by it.', {whole: true})
     expect(messages.map((m) => `${m.column}:${m.messageId}`)).toEqual(['1:found', '1:other', '11:found', '24:found'])
+  })
+
+  it('keep their own ruleId when several rules report out of order', async () => {
+    // Regression: sorting before unified-lint-rule stamped (by index) mislabelled messages.
+    const text = `Probably fine. ${'Checkout is failing for some customers. '.repeat(8)}We think so.`
+    const file = await retext().use(maxLength).use(probe).process(text)
+    expect(file.messages.map((m) => [m.ruleId, m.messageId])).toEqual([
+      ['probe', 'found'],
+      ['max-length', 'tooLong'],
+      ['probe', 'found'],
+    ])
   })
 
   it('fail loudly on an unknown messageId or missing data (a bug in the rule)', () => {

@@ -68,3 +68,24 @@ describe('parseInChunks', () => {
     }
   })
 })
+
+describe('long paragraphs', () => {
+  it.each([
+    ['digits', '1.2.3-4:5 '.repeat(2000)],
+    ['one word', 'x'.repeat(10_000)],
+    ['astral word', '😀'.repeat(5000)],
+    ['lines', 'Line one of a long log.\n'.repeat(500)],
+    ['sentences', 'We are investigating. '.repeat(500)],
+  ])('%s: cut into pieces with exact positions', (_, text) => {
+    const tree = parseInChunks(text, parse)
+    expect(tree.children.length).toBeGreaterThan(1)
+    expect(toString(tree)).toBe(text)
+    visit(tree, (node) => {
+      const {start, end} = node.position!
+      expect(text.slice(start.offset, end.offset)).toBe(toString(node as never))
+      const before = text.slice(0, start.offset)
+      expect(start.line).toBe(before.split('\n').length)
+      expect(start.column).toBe(start.offset! - before.lastIndexOf('\n'))
+    })
+  })
+})
