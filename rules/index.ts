@@ -3,7 +3,8 @@
  * here plus its file, doc and fixtures; the registry test checks the rest.
  */
 import {maxLength} from './max-length.ts'
+import {noInternalHostname} from './no-internal-hostname.ts'
 
-export {maxLength}
+export {maxLength, noInternalHostname}
 
-export const rules = [maxLength] as const
+export const rules = [maxLength, noInternalHostname] as const

@@ -15,6 +15,7 @@ describe('public API', () => {
         'lint',
         'maxLength',
         'measure',
+        'noInternalHostname',
         'phases',
         'presets',
         'recommended',
