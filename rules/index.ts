@@ -4,7 +4,9 @@
  */
 import {maxLength} from './max-length.ts'
 import {noInternalHostname} from './no-internal-hostname.ts'
+import {noSpeculation} from './no-speculation.ts'
+import {requireImpact} from './require-impact.ts'
 
-export {maxLength, noInternalHostname}
+export {maxLength, noInternalHostname, noSpeculation, requireImpact}
 
-export const rules = [maxLength, noInternalHostname] as const
+export const rules = [maxLength, noInternalHostname, noSpeculation, requireImpact] as const

@@ -6,7 +6,7 @@
  */
 import {findLinks, type Link} from './links.ts'
 
-export type MaskKind = 'link' | 'code' | 'placeholder'
+export type MaskKind = 'link' | 'code' | 'placeholder' | 'quote'
 
 export interface Mask {
   kind: MaskKind
@@ -91,4 +91,43 @@ export function maskLookup(masks: Mask[]): (start: number, end: number) => Mask 
     }
     return undefined
   }
+}
+
+/** Double-quote pairs, straight or curly; single quotes are left out because apostrophes use the same character. */
+const quotePairs: Record<string, string> = {'"': '"', '\u201c': '\u201d', '\u201e': '\u201c'}
+/** Quotes never span lines and stay short; a longer stretch is prose with a stray quote. */
+const maxQuote = 300
+
+/**
+ * Spans inside double quotes: wording shown or reported as written (an error
+ * message, a banner). Separate from `findMasks` because only some rules skip
+ * quoted words: a guess inside a quoted error text is not the writer's, but a
+ * quoted server name is still a server name. nlcst-is-literal, behind
+ * `Word.literal`, only sees a single quoted word. One scan, linear time.
+ */
+export function findQuotes(text: string): Mask[] {
+  const found: Mask[] = []
+  let i = 0
+  while (i < text.length) {
+    const close = quotePairs[text[i]!]
+    if (close === undefined) {
+      i++
+      continue
+    }
+    const limit = Math.min(text.length, i + maxQuote)
+    let end = -1
+    for (let j = i + 1; j < limit && text[j] !== '\n'; j++) {
+      if (text[j] === close) {
+        end = j + 1
+        break
+      }
+    }
+    if (end === -1) {
+      i++
+      continue
+    }
+    found.push({kind: 'quote', start: i, end})
+    i = end
+  }
+  return found
 }

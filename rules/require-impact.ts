@@ -1,0 +1,91 @@
+/**
+ * require-impact: an update must say how customers are affected. Works on the
+ * whole message: it passes when any sentence names a symptom customers see
+ * (require-impact.json), and is reported at the first sentence otherwise.
+ */
+import {defineRule} from '../src/engine/define-rule.ts'
+import {Lexicon, type PhraseMatch} from '../src/engine/match.ts'
+import {phaseSet} from '../src/engine/phase.ts'
+import type {Word} from '../src/engine/walk.ts'
+import data from './require-impact.json' with {type: 'json'}
+
+interface Symptom {
+  /** `false` for the longer phrases that shadow a symptom word without being one ("configuration error"). */
+  symptom: boolean
+  /** "cannot", "unable": a symptom only when the customer, not the writer, cannot. */
+  writer: boolean
+  phrases: string[]
+}
+
+const ruleId = 'require-impact'
+/** How far back a negator or the writer as subject may stand: "no customer data was lost", "we are currently unable". */
+const lookBehind = 5
+
+const lexicon = new Lexicon<Symptom>(
+  [
+    ...data.symptoms.map((entry) => ({symptom: true, writer: entry.writer === true, phrases: entry.phrases})),
+    ...data.notSymptoms.map((entry) => ({symptom: false, writer: false, phrases: entry.phrases})),
+  ],
+  (entry) => entry.phrases,
+)
+const negators = new Set(data.negators)
+const writers = new Set(data.writers)
+const writerVerbs = new Set(data.writerVerbs)
+/** A negator or subject past one of these belongs to another clause: "we know that customers cannot log in". */
+const clauseWords = new Set(data.clauseWords)
+
+/** Words before `from` in the same clause, nearest first. */
+function* before(words: Word[], from: number): Generator<{word: Word; index: number}> {
+  for (let k = from - 1; k >= 0 && from - k <= lookBehind; k--) {
+    if (words[k + 1]!.gap || clauseWords.has(words[k]!.norm)) return
+    yield {word: words[k]!, index: k}
+  }
+}
+
+function statesImpact(words: Word[], match: PhraseMatch<Symptom>): boolean {
+  if (!match.entry.symptom) return false
+  for (const {word, index} of before(words, match.from)) {
+    // "Users should no longer see errors" still names the errors.
+    if (negators.has(word.norm) && !(word.norm === 'no' && words[index + 1]!.norm === 'longer')) return false
+    if (match.entry.writer && writers.has(word.norm)) return false
+  }
+  if (match.entry.writer) {
+    // "unable to provide an ETA", "cannot share more".
+    const after = words.slice(match.to + 1, match.to + 3).map((word) => word.norm)
+    if (after.some((norm) => writerVerbs.has(norm))) return false
+  }
+  return true
+}
+
+export const requireImpact = defineRule({
+  id: ruleId,
+  description: 'Every update says how customers are affected: what is not working for them, and how',
+  severity: 'warn',
+  recommended: true,
+  messages: {
+    missingImpact:
+      'No sentence says how customers are affected: name what is not working for them and how, e.g. "Card payments are failing for some customers in the EU."',
+  },
+  note: 'Customers read an update to learn whether they are affected and what to do about it; "we are investigating an issue" answers neither. Name the symptom and who sees it in every update, even when an earlier one said it: many readers see only the latest. A resolved update may leave it out.',
+  options: {
+    phases: {
+      type: 'string[]',
+      default: ['investigating', 'identified', 'monitoring'],
+      description:
+        'Phases whose updates must state impact (investigating, identified, monitoring, resolved); an update whose phase cannot be detected counts as investigating',
+    },
+  },
+  create({phases: list}) {
+    const applies = phaseSet(ruleId, 'phases', list)
+    return ({doc, report}) => {
+      const [first] = doc.sentences
+      if (!first) return
+      // No progress wording at all reads as an incident still being worked on.
+      if (!applies.has(doc.phase ?? 'investigating')) return
+      for (const sentence of doc.sentences) {
+        for (const match of lexicon.find(sentence)) if (statesImpact(sentence.words, match)) return
+      }
+      report({messageId: 'missingImpact', start: first.start, end: first.end})
+    }
+  },
+})
