@@ -13,7 +13,8 @@ function simple(code: number): boolean {
   return code < 0x300
 }
 
-export function* graphemes(text: string): Generator<{segment: string; index: number}> {
+/** Calls `each` for every grapheme cluster, in order. A callback, not a generator: this runs per character. */
+export function forEachGrapheme(text: string, each: (segment: string, index: number) => void): void {
   let i = 0
   const n = text.length
   while (i < n) {
@@ -21,20 +22,25 @@ export function* graphemes(text: string): Generator<{segment: string; index: num
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0
     if (simple(code) && simple(next)) {
       if (code === 0x0d && next === 0x0a) {
-        yield {segment: '\r\n', index: i}
+        each('\r\n', i)
         i += 2
       } else {
-        yield {segment: text[i]!, index: i}
+        each(text[i]!, i)
         i++
       }
       continue
     }
-    // A run that needs the full rules: up to the next simple pair.
+    // A run that needs the full rules, up to the next pair of simple characters
+    // (nothing below U+0300 extends a cluster, so the split is a boundary).
     let end = i + 1
     while (end < n && !(simple(text.charCodeAt(end)) && (end + 1 >= n || simple(text.charCodeAt(end + 1))))) end++
-    // `end` starts a simple pair, but the character before may still extend into it only if
-    // it is above U+0300, which a simple character never continues: the split is a boundary.
-    for (const {segment, index} of segmenter.segment(text.slice(i, end))) yield {segment, index: i + index}
+    for (const {segment, index} of segmenter.segment(text.slice(i, end))) each(segment, i + index)
     i = end
   }
+}
+
+export function graphemes(text: string): Array<{segment: string; index: number}> {
+  const out: Array<{segment: string; index: number}> = []
+  forEachGrapheme(text, (segment, index) => out.push({segment, index}))
+  return out
 }

@@ -8,7 +8,7 @@
  * weighting is small: NFC, light ranges weigh 1, the rest 2, an emoji
  * sequence 2, and every URL 23.
  */
-import {graphemes} from './graphemes.ts'
+import {forEachGrapheme} from './graphemes.ts'
 import {findLinks, type Link} from './links.ts'
 
 export const channels = ['twitter', 'sms', 'mastodon', 'bluesky'] as const
@@ -76,15 +76,15 @@ function walk(
     length += weight
     if (overflow === undefined && length > limit) overflow = at
   }
-  for (const {segment, index} of graphemes(text)) {
+  forEachGrapheme(text, (segment, index) => {
     while (next < links.length && links[next]!.end <= index) next++
     const link = links[next]
     if (link && index >= link.start) {
       if (index === link.start) add(weigh(text.slice(link.start, link.end), true), index)
-      continue
+      return
     }
     add(weigh(segment, false), index)
-  }
+  })
   return {length, overflow}
 }
 
@@ -93,6 +93,8 @@ function measureTwitter(text: string, limit: number): Measure {
   let invalid = false
   const result = walk(text, links, limit, (unit, isLink) => {
     if (isLink) return urlWeight
+    // Most characters are plain Latin: weight 1, never emoji, already NFC.
+    if (unit.length === 1 && unit.charCodeAt(0) < 0x300) return 1
     if (isEmoji(unit)) return 2
     let weight = 0
     for (const char of unit.normalize('NFC')) {

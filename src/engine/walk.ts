@@ -3,10 +3,8 @@
  * (normalised once), and which words are literal. Cached per tree, so ten
  * rules cost one walk.
  */
-import type {Root, Sentence as SentenceNode, Word as WordNode} from 'nlcst'
+import type {Root, RootContent, Sentence as SentenceNode, Word as WordNode} from 'nlcst'
 import {isLiteral} from 'nlcst-is-literal'
-import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {findLinks, type Link} from './links.ts'
@@ -43,8 +41,8 @@ export interface Doc {
   links: Link[]
   masks: Mask[]
   /** Phase given by the caller (`file.data.phase`) or detected from the wording. */
-  phase: Phase | undefined
-  phaseSource: 'given' | 'detected' | undefined
+  readonly phase: Phase | undefined
+  readonly phaseSource: 'given' | 'detected' | undefined
   /** Offset → line/column in the original file. */
   toPoint(offset: number): {line: number; column: number; offset: number}
 }
@@ -62,32 +60,60 @@ export function normalize(value: string): string {
   return value.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'")
 }
 
-function collectSentence(node: SentenceNode, index: number, masked: ReturnType<typeof maskLookup>): Sentence {
+/** Words are mostly flanked by words; only a word next to punctuation can be quoted or defined. */
+function nextToPunctuation(children: SentenceNode['children'], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const type = children[i]!.type
+    if (type === 'WhiteSpaceNode') continue
+    if (type !== 'WordNode') return true
+    break
+  }
+  for (let i = index + 1; i < children.length; i++) {
+    const type = children[i]!.type
+    if (type === 'WhiteSpaceNode') continue
+    return type !== 'WordNode'
+  }
+  return false
+}
+
+function collectSentence(text: string, node: SentenceNode, index: number, masked: ReturnType<typeof maskLookup>): Sentence {
   const words: Word[] = []
+  const {children} = node
   let gap = false
-  node.children.forEach((child, i) => {
-    if (child.type === 'WhiteSpaceNode') return
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!
+    if (child.type === 'WhiteSpaceNode') continue
     if (child.type !== 'WordNode') {
       gap = true
-      return
+      continue
     }
     const start = child.position!.start.offset!
     const end = child.position!.end.offset!
-    const text = toString(child)
+    // Slicing the source is what nlcst-to-string would build, without the recursion.
+    const value = text.slice(start, end)
     words.push({
       node: child,
-      text,
-      norm: normalize(text),
+      text: value,
+      norm: normalize(value),
       start,
       end,
-      literal: masked(start, end) !== undefined || isLiteral(node, i),
+      literal: masked(start, end) !== undefined || (nextToPunctuation(children, i) && isLiteral(node, i)),
       gap,
     })
     gap = false
-  })
+  }
   const start = node.position!.start.offset!
   const end = node.position!.end.offset!
-  return {node, index, text: toString(node), start, end, words}
+  return {node, index, text: text.slice(start, end), start, end, words}
+}
+
+/** Sentences sit in paragraphs (retext) or in paragraphs under other nodes (remark-retext): descend only through parents. */
+function collectSentences(node: Root | RootContent, found: SentenceNode[]): void {
+  if (node.type === 'SentenceNode') {
+    if (node.position) found.push(node)
+    return
+  }
+  if ('children' in node && node.type !== 'WordNode') for (const child of node.children) collectSentences(child, found)
 }
 
 /** The shared index for `tree`, built on first use. */
@@ -98,27 +124,34 @@ export function getDoc(tree: Root, file: VFile): Doc {
   const links = findLinks(text)
   const masks = findMasks(text, links)
   const masked = maskLookup(masks)
-  const sentences: Sentence[] = []
-  visit(tree, 'SentenceNode', (node) => {
-    if (node.position) sentences.push(collectSentence(node, sentences.length, masked))
-  })
-  const place = location(file)
+  const nodes: SentenceNode[] = []
+  collectSentences(tree, nodes)
+  const sentences = nodes.map((node, index) => collectSentence(text, node, index, masked))
   const given = file.data.phase
+  let place: ReturnType<typeof location> | undefined
+  let detected: {phase: Phase | undefined} | undefined
   const doc: Doc = {
     text,
     sentences,
     links,
     masks,
-    phase: given ?? detectPhase(sentences),
-    phaseSource: given ? 'given' : undefined,
+    // Detection and the line index cost a pass each: only rules that need them pay.
+    get phase() {
+      if (given) return given
+      detected ??= {phase: detectPhase(sentences)}
+      return detected.phase
+    },
+    get phaseSource() {
+      return given ? 'given' : this.phase ? 'detected' : undefined
+    },
     toPoint(offset) {
+      place ??= location(file)
       const point = place.toPoint(offset)
       /* v8 ignore next -- @preserve offsets come from the tree, which lies within the file */
       if (!point) throw new RangeError(`Offset ${offset} is outside the file (${text.length} characters)`)
       return {line: point.line, column: point.column, offset}
     },
   }
-  if (!given && doc.phase) doc.phaseSource = 'detected'
   cache.set(tree, doc)
   return doc
 }
