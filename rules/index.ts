@@ -4,9 +4,11 @@
  */
 import {maxLength} from './max-length.ts'
 import {noInternalHostname} from './no-internal-hostname.ts'
+import {noResolutionEstimate} from './no-resolution-estimate.ts'
 import {noSpeculation} from './no-speculation.ts'
 import {requireImpact} from './require-impact.ts'
+import {requireNextUpdate} from './require-next-update.ts'
 
-export {maxLength, noInternalHostname, noSpeculation, requireImpact}
+export {maxLength, noInternalHostname, noResolutionEstimate, noSpeculation, requireImpact, requireNextUpdate}
 
-export const rules = [maxLength, noInternalHostname, noSpeculation, requireImpact] as const
+export const rules = [maxLength, noInternalHostname, noResolutionEstimate, noSpeculation, requireImpact, requireNextUpdate] as const

@@ -1,0 +1,68 @@
+/**
+ * require-next-update: an open-incident update says when the next one comes.
+ *
+ * Works on the message as a whole: one promise anywhere ("Next update in 30
+ * minutes", "We will post an update as soon as we know more") is enough.
+ * Promise detection is the engine's (src/engine/time.ts), the same that
+ * no-resolution-estimate uses to let "We will post an update by 16:00 UTC"
+ * pass.
+ */
+import {defineRule} from '../src/engine/define-rule.ts'
+import {ConfigError} from '../src/engine/options.ts'
+import {phases} from '../src/engine/phase.ts'
+import {findPromises, isRetrospective} from '../src/engine/time.ts'
+
+/** Phases the option accepts: open ones, plus messages whose phase is neither given nor detected. */
+const checkable = [...phases.filter((phase) => phase !== 'resolved'), 'undetected'] as const
+
+export const requireNextUpdate = defineRule({
+  id: 'require-next-update',
+  description: 'Open-incident updates say when the next update will come',
+  severity: 'warn',
+  recommended: false,
+  messages: {
+    missing:
+      'No next update is promised: customers left without one keep refreshing the page or open tickets. Say when they will hear from you again, e.g. "We will provide another update within 30 minutes."',
+    untimed:
+      '"{promise}" promises an update without saying when; give a time customers can plan around, e.g. "We will provide another update within 30 minutes."',
+  },
+  note: 'During an incident, customers decide whether to wait, work around or escalate based on when they will hear from you next. A promised time ("Next update in 30 minutes") stops the page refreshes and the duplicate tickets, and it is a promise you control, unlike a fix time.',
+  options: {
+    phases: {
+      type: 'string[]',
+      default: checkable,
+      description: 'Phases the rule checks: "investigating", "identified", "monitoring", and "undetected" for messages whose phase is neither given nor found in the wording',
+    },
+    requireTime: {
+      type: 'boolean',
+      default: false,
+      description: 'Also report a promise without a time ("as soon as we know more", "shortly")',
+    },
+  },
+  create(options) {
+    for (const phase of options.phases) {
+      if (!(checkable as readonly string[]).includes(phase)) {
+        const why = phase === 'resolved' ? '; resolved updates never need a next update' : ''
+        throw new ConfigError(
+          `Rule "require-next-update": option "phases" has unknown phase ${JSON.stringify(phase)} (expected ${checkable.map((p) => JSON.stringify(p)).join(', ')}${why})`,
+        )
+      }
+    }
+    const checked = new Set<string>(options.phases)
+    return ({doc, report}) => {
+      const first = doc.sentences[0]
+      if (!first || doc.phase === 'resolved' || !checked.has(doc.phase ?? 'undetected')) return
+      // Without a phase from the caller, a report of a closed past window is read as resolved.
+      if (doc.phaseSource !== 'given' && isRetrospective(doc.sentences)) return
+      const promises = doc.sentences.flatMap((sentence) => findPromises(sentence))
+      if (promises.length === 0) {
+        report({messageId: 'missing', start: first.start, end: first.end})
+        return
+      }
+      if (!options.requireTime || promises.some((promise) => promise.times.some((time) => !time.vague))) return
+      const {clause} = promises[0]!
+      const promise = doc.text.slice(clause.start, clause.end)
+      report({messageId: 'untimed', start: clause.start, end: clause.end, data: {promise}})
+    }
+  },
+})
