@@ -69,9 +69,16 @@ type Step = (tree: Root, file: VFile, next: (error?: Error | null) => void) => v
 export function defineRule<S extends OptionsSchema, M extends string>(definition: RuleDefinition<S, M>): LiaisonRule<S> {
   const {id, messages, note} = definition
   const url = `${docsBase}${id}.md`
+  // unified-lint-rule turns an exception into a message and carries on; a bug
+  // in a rule must fail the run instead, so the exception is kept aside here.
+  const crashes = new WeakMap<VFile, unknown>()
   const lint = lintRule<Root, Check>({origin: `${source}:${id}`, url}, (tree, file, check) => {
-    const doc = getDoc(tree, file)
-    check({file, tree, doc, report: (r) => emit(file, doc, id, messages, note, r)})
+    try {
+      const doc = getDoc(tree, file)
+      check({file, tree, doc, report: (r) => emit(file, doc, id, messages, note, r)})
+    } catch (error) {
+      crashes.set(file, error)
+    }
   })
 
   function plugin(this: ThisParameterType<typeof lint>, setting?: unknown) {
@@ -88,7 +95,10 @@ export function defineRule<S extends OptionsSchema, M extends string>(definition
     return ((tree, file, next) =>
       transform(tree, file, (error) => {
         file.messages.sort(compareMessage)
-        next(error)
+        const crash = crashes.get(file)
+        if (crash === undefined) return next(error)
+        crashes.delete(file)
+        next(crash instanceof Error ? Object.assign(crash, {message: `Rule "${id}" failed: ${crash.message}`}) : new Error(`Rule "${id}" failed: ${String(crash)}`))
       })) as Step
   }
 

@@ -60,14 +60,22 @@ export function normalize(value: string): string {
   return value.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'")
 }
 
-/** Words are mostly flanked by words; only a word next to punctuation can be quoted or defined. */
-function nextToPunctuation(children: SentenceNode['children'], index: number): boolean {
+/**
+ * Punctuation on both sides: the only place a word can be quoted or bracketed.
+ * nlcst-is-literal also counts "Foo: …" and "… - foo" at a sentence's edge as
+ * literal, but in status updates those are labels ("Update: we are
+ * investigating", "ETA: 45 minutes", "Resolved - …") that rules must read, so
+ * it is only asked about enclosed words. Also cheap: most words have a word beside them.
+ */
+function enclosed(children: SentenceNode['children'], index: number): boolean {
+  let before = false
   for (let i = index - 1; i >= 0; i--) {
     const type = children[i]!.type
     if (type === 'WhiteSpaceNode') continue
-    if (type !== 'WordNode') return true
+    before = type !== 'WordNode'
     break
   }
+  if (!before) return false
   for (let i = index + 1; i < children.length; i++) {
     const type = children[i]!.type
     if (type === 'WhiteSpaceNode') continue
@@ -97,7 +105,7 @@ function collectSentence(text: string, node: SentenceNode, index: number, masked
       norm: normalize(value),
       start,
       end,
-      literal: masked(start, end) !== undefined || (nextToPunctuation(children, i) && isLiteral(node, i)),
+      literal: masked(start, end) !== undefined || (enclosed(children, i) && isLiteral(node, i)),
       gap,
     })
     gap = false

@@ -70,6 +70,25 @@ describe('reports', () => {
     ])
   })
 
+  it('a rule that throws fails the run, naming the rule', async () => {
+    const broken = defineRule({
+      id: 'broken',
+      description: 'Throws, for engine tests',
+      severity: 'error',
+      recommended: false,
+      messages: {},
+      options: {},
+      create: () => () => {
+        throw new TypeError('boom')
+      },
+    })
+    await expect(retext().use(broken).process('Hello.')).rejects.toThrow('Rule "broken" failed: boom')
+    const thrower = defineRule({...broken.definition, id: 'thrower', create: () => () => {
+      throw 'text' // eslint-disable-line no-throw-literal -- a non-Error throw must still surface
+    }})
+    await expect(retext().use(thrower).process('Hello.')).rejects.toThrow('Rule "thrower" failed: text')
+  })
+
   it('fail loudly on an unknown messageId or missing data (a bug in the rule)', () => {
     expect(() => format('Found {phrase}', {}, 'probe')).toThrow('Rule "probe": message needs data "phrase"')
   })
