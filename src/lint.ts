@@ -1,6 +1,5 @@
 /**
- * `lint()`: the one-call API for tool builders. Processors are cached per
- * configuration, so compiled lexicons are reused across calls.
+ * `lint()`: the one-call API for tool builders.
  */
 import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
@@ -8,6 +7,7 @@ import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import {parseInChunks} from './engine/parse.ts'
 import {type LiaisonOptions, liaison} from './liaison.ts'
+import {assertText, processorCache} from './processors.ts'
 
 export interface LintOptions extends LiaisonOptions {
   /** File path, used in messages and reports. */
@@ -16,20 +16,9 @@ export interface LintOptions extends LiaisonOptions {
 
 type LintProcessor = Processor<Root, Root, Root, undefined, undefined>
 
-const cache = new Map<string, LintProcessor>()
-const cacheSize = 32
-
-function processorFor(options: LiaisonOptions): LintProcessor {
-  const key = JSON.stringify([options.preset, options.rules, options.phase])
-  let processor = cache.get(key)
-  if (!processor) {
-    // freeze() runs the attachers, so a bad configuration throws before it is cached.
-    processor = unified().use(retextEnglish).use(liaison, options).freeze() as unknown as LintProcessor
-    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!)
-    cache.set(key, processor)
-  }
-  return processor
-}
+const processorFor = processorCache(
+  (options) => unified().use(retextEnglish).use(liaison, options).freeze() as unknown as LintProcessor,
+)
 
 /**
  * Lint one message. Resolves to a VFile whose `messages` hold the problems,
@@ -37,7 +26,7 @@ function processorFor(options: LiaisonOptions): LintProcessor {
  * `actual` and (where there is a better wording) `expected`.
  */
 export async function lint(text: string, options: LintOptions = {}): Promise<VFile> {
-  if (typeof text !== 'string') throw new TypeError(`lint() expects a string, got ${text === null ? 'null' : typeof text}`)
+  assertText('lint', text)
   const {path, ...rest} = options ?? {}
   const processor = processorFor(rest)
   const file = new VFile({value: text, path})

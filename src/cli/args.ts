@@ -1,0 +1,127 @@
+/**
+ * Command-line flags, read with Node's `util.parseArgs` (strict: an unknown
+ * flag is a usage error). Values that need the rule registry (`--rule`,
+ * `--channel`) are checked later, in settings.ts, where it is loaded.
+ */
+import {parseArgs} from 'node:util'
+import {UsageError} from './errors.ts'
+import {closest} from '../engine/suggest.ts'
+
+export const formatNames = ['stylish', 'json', 'sarif', 'github'] as const
+export type FormatName = (typeof formatNames)[number]
+
+export interface Args {
+  patterns: string[]
+  stdin: boolean
+  stdinFilename: string | undefined
+  config: string | undefined
+  noConfig: boolean
+  rules: string[]
+  channel: string | undefined
+  format: FormatName
+  outputFile: string | undefined
+  quiet: boolean
+  maxWarnings: number | undefined
+  printConfig: string | undefined
+  listRules: boolean
+  version: boolean
+  help: boolean
+  debug: boolean
+}
+
+const options = {
+  stdin: {type: 'boolean'},
+  'stdin-filename': {type: 'string'},
+  config: {type: 'string', short: 'c'},
+  'no-config': {type: 'boolean'},
+  rule: {type: 'string', multiple: true},
+  channel: {type: 'string'},
+  format: {type: 'string', short: 'f'},
+  'output-file': {type: 'string', short: 'o'},
+  quiet: {type: 'boolean'},
+  'max-warnings': {type: 'string'},
+  'print-config': {type: 'string'},
+  'list-rules': {type: 'boolean'},
+  version: {type: 'boolean', short: 'v'},
+  help: {type: 'boolean', short: 'h'},
+  debug: {type: 'boolean'},
+} as const
+
+const flagNames = Object.keys(options).map((name) => `--${name}`)
+
+/** parseArgs' messages explain its own API; ours name the flag and what to do. */
+function explain(error: {code?: string; message: string}): string {
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // parseArgs quotes the flag: "Unknown option '--fromat'. …"
+    const name = /'(-[^'=]*)/.exec(error.message)![1]!
+    const guess = name.startsWith('--') ? closest(name, flagNames) : undefined
+    return `unknown option ${name}${guess ? ` (did you mean ${guess}?)` : ''}; see liaison --help`
+  }
+  const flag = /--[a-z-]+/.exec(error.message)?.[0]
+  /* v8 ignore next -- @preserve allowPositionals is on, so parseArgs raises no other error */
+  if (error.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || !flag) return error.message
+  if (/argument missing/.test(error.message)) return `option ${flag} needs a value; see liaison --help`
+  // `--max-warnings -1`: parseArgs will not take a value that looks like a flag.
+  if (/ambiguous/.test(error.message)) return `option ${flag} needs a value; for one starting with "-", write ${flag}=<value>`
+  return `option ${flag} does not take a value; see liaison --help`
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  const guess = closest(value, allowed)
+  throw new UsageError(
+    `${flag} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}`,
+  )
+}
+
+export function parseCliArgs(argv: readonly string[]): Args {
+  let parsed
+  try {
+    parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true})
+  } catch (error) {
+    throw new UsageError(explain(error as {code?: string; message: string}))
+  }
+  const {values, positionals} = parsed
+  const args: Args = {
+    patterns: positionals,
+    stdin: values.stdin ?? false,
+    stdinFilename: values['stdin-filename'],
+    config: values.config,
+    noConfig: values['no-config'] ?? false,
+    rules: values.rule ?? [],
+    channel: values.channel,
+    format: values.format === undefined ? 'stylish' : oneOf('--format', values.format, formatNames),
+    outputFile: values['output-file'],
+    quiet: values.quiet ?? false,
+    maxWarnings: undefined,
+    printConfig: values['print-config'],
+    listRules: values['list-rules'] ?? false,
+    version: values.version ?? false,
+    help: values.help ?? false,
+    debug: values.debug ?? false,
+  }
+  const maxWarnings = values['max-warnings']
+  if (maxWarnings !== undefined) {
+    if (!/^\d+$/.test(maxWarnings.trim())) {
+      throw new UsageError(`--max-warnings expects a whole number of warnings (0 or more), got ${JSON.stringify(maxWarnings)}`)
+    }
+    args.maxWarnings = Number(maxWarnings)
+  }
+  if (args.config !== undefined && args.noConfig) throw new UsageError('--config and --no-config cannot be used together')
+  if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin')
+  if (args.stdin && args.patterns.length > 0) {
+    throw new UsageError(`--stdin lints standard input; do not also pass paths (got ${args.patterns.join(' ')})`)
+  }
+  if (args.printConfig !== undefined && (args.patterns.length > 0 || args.stdin)) {
+    throw new UsageError('--print-config prints the configuration for one file; do not also pass paths or --stdin')
+  }
+  for (const [flag, value] of [
+    ['--config', args.config],
+    ['--output-file', args.outputFile],
+    ['--print-config', args.printConfig],
+    ['--stdin-filename', args.stdinFilename],
+  ] as const) {
+    if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a file name`)
+  }
+  return args
+}

@@ -1,0 +1,345 @@
+/**
+ * Finding, reading and checking config files.
+ *
+ * The nearest config to a file applies, whole: configs do not cascade (as in
+ * ESLint's flat config), so what applies to a file is one file you can open.
+ * lilconfig does the upward search; the loaders here turn parse failures into
+ * `file:line:column: message`, and every check names the file it concerns.
+ * Rule ids, severities and options are checked by the library's own
+ * validation (resolveConfig, parseSetting, resolveOptions); this file only
+ * prefixes the config's name and, where it can, the line and column.
+ */
+import {existsSync} from 'node:fs'
+import {basename, dirname, join, resolve} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {type LilconfigResult, lilconfig} from 'lilconfig'
+import type {YAMLParseError} from 'yaml'
+import {rules} from '../../rules/index.ts'
+import {parseSetting} from '../engine/config.ts'
+import {ConfigError, resolveOptions} from '../engine/options.ts'
+import {closest} from '../engine/suggest.ts'
+import {resolveConfig} from '../liaison.ts'
+import {type PresetName, presets, type RulesConfig} from '../presets.ts'
+import {CliError} from './errors.ts'
+import {displayPath} from './paths.ts'
+
+export interface LiaisonConfig {
+  /** Preset the `rules` map is applied over (default "recommended"). */
+  extends?: PresetName
+  rules?: RulesConfig
+  /** Length channel for every rule with a `channel` option (max-length). */
+  channel?: string
+  /** .gitignore-style patterns, relative to the config's directory. */
+  ignores?: string[]
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the config file; undefined when none applies. */
+  filepath: string | undefined
+  /** How messages name it: a path relative to the working directory, `#liaison` for package.json. */
+  label: string
+  config: LiaisonConfig
+  /** Directory that `ignores` patterns are relative to. */
+  base: string
+}
+
+export const searchPlaces = [
+  'package.json',
+  '.liaisonrc',
+  '.liaisonrc.json',
+  '.liaisonrc.yaml',
+  '.liaisonrc.yml',
+  'liaison.config.js',
+  'liaison.config.mjs',
+  'liaison.config.json',
+]
+
+const topKeys = ['extends', 'rules', 'channel', 'ignores']
+const presetNames = Object.keys(presets)
+
+/** Values the `channel` option takes, from the rules that have one. */
+export function channelValues(): string[] {
+  const values = new Set<string>()
+  for (const rule of rules) {
+    const spec = rule.meta.options.channel
+    if (spec?.type === 'enum') for (const value of spec.values) values.add(value)
+  }
+  return [...values]
+}
+
+/** A problem inside a config, with the key path it concerns (for line:column). */
+class ShapeError extends Error {
+  constructor(
+    message: string,
+    readonly path: ReadonlyArray<string | number>,
+  ) {
+    super(message)
+  }
+}
+
+function show(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  if (value === null) return 'null'
+  return typeof value === 'object' ? 'an object' : JSON.stringify(value)
+}
+
+function suggest(value: unknown, candidates: readonly string[]): string {
+  const guess = typeof value === 'string' ? closest(value, candidates) : undefined
+  return guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+/**
+ * Check ESLint-style rule settings with the library's own validation.
+ * Throws a ShapeError whose path is `['rules', id]`.
+ */
+export function checkRules(settings: Record<string, unknown>): void {
+  for (const [id, setting] of Object.entries(settings)) {
+    try {
+      resolveConfig({rules: {[id]: setting} as RulesConfig})
+      const rule = rules.find((candidate) => candidate.meta.id === id)!
+      // As the engine reads it: a bare object is options at the rule's default severity.
+      const {severity, options} = isPlainObject(setting)
+        ? {severity: 1, options: setting}
+        : parseSetting(id, setting)
+      if (severity !== 0) resolveOptions(id, rule.meta.options, options)
+    } catch (error) {
+      /* v8 ignore next -- @preserve validation throws nothing but ConfigError */
+      if (!(error instanceof ConfigError)) throw error
+      throw new ShapeError(error.message, ['rules', id])
+    }
+  }
+}
+
+export function checkChannel(value: unknown): string {
+  const values = channelValues()
+  if (typeof value === 'string' && values.includes(value)) return value
+  throw new ShapeError(`"channel" must be one of ${values.join(', ')}, got ${show(value)}${suggest(value, values)}`, ['channel'])
+}
+
+function checkConfig(value: unknown): LiaisonConfig {
+  // An empty file is a config with every default.
+  if (value === undefined || value === null) return {}
+  if (!isPlainObject(value)) {
+    throw new ShapeError(`a config must be an object with any of ${topKeys.join(', ')}; got ${show(value)}`, [])
+  }
+  for (const key of Object.keys(value)) {
+    if (!topKeys.includes(key)) {
+      throw new ShapeError(`unknown key "${key}"${suggest(key, topKeys)}; a config has ${topKeys.join(', ')}`, [key])
+    }
+  }
+  const config: LiaisonConfig = {}
+  if (value.extends !== undefined) {
+    if (typeof value.extends !== 'string' || !presetNames.includes(value.extends)) {
+      throw new ShapeError(
+        `"extends" must be ${presetNames.map((name) => JSON.stringify(name)).join(' or ')}, got ${show(value.extends)}${suggest(value.extends, presetNames)}`,
+        ['extends'],
+      )
+    }
+    config.extends = value.extends as PresetName
+  }
+  if (value.rules !== undefined) {
+    if (!isPlainObject(value.rules)) {
+      throw new ShapeError(`"rules" must be an object of rule ids to settings, got ${show(value.rules)}`, ['rules'])
+    }
+    checkRules(value.rules)
+    config.rules = value.rules as RulesConfig
+  }
+  if (value.channel !== undefined) config.channel = checkChannel(value.channel)
+  if (value.ignores !== undefined) {
+    if (!Array.isArray(value.ignores)) {
+      throw new ShapeError(`"ignores" must be a list of .gitignore-style patterns, got ${show(value.ignores)}`, ['ignores'])
+    }
+    value.ignores.forEach((pattern: unknown, index) => {
+      if (typeof pattern !== 'string' || pattern.trim() === '') {
+        throw new ShapeError(`"ignores" must list non-empty patterns; item ${index + 1} is ${show(pattern)}`, ['ignores', index])
+      }
+    })
+    config.ignores = value.ignores as string[]
+  }
+  return config
+}
+
+function lineColumn(text: string, offset: number): {line: number; column: number} {
+  let line = 1
+  let start = 0
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++
+    start = i + 1
+  }
+  return {line, column: offset - start + 1}
+}
+
+/**
+ * Where the key at `path` sits in a JSON or YAML config (JSON is YAML); only
+ * computed when reporting an error. The path comes from the parsed value, so
+ * it exists in the document.
+ */
+async function locate(text: string, path: ReadonlyArray<string | number>): Promise<{line: number; column: number} | undefined> {
+  if (path.length === 0) return undefined
+  const {isMap, isScalar, parseDocument} = await import('yaml')
+  const doc = parseDocument(text)
+  const last = path.at(-1)
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true)
+  // A key in a mapping points at the key; an item in a list, at the item.
+  const node = isMap(parent) ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === last)!.key : doc.getIn(path, true)
+  return lineColumn(text, (node as {range: number[]}).range[0]!)
+}
+
+function failAt(label: string, message: string, at?: {line: number; column: number}): CliError {
+  return new CliError(`${label}${at ? `:${at.line}:${at.column}` : ''}: ${message}`)
+}
+
+export interface ConfigLoaderOptions {
+  cwd: string
+  /** `-c FILE`: this config for every file, no search. */
+  configFile?: string | undefined
+  /** `--no-config`: built-in defaults only. */
+  noConfig?: boolean
+}
+
+export function createConfigLoader({cwd, configFile, noConfig}: ConfigLoaderOptions) {
+  const label = (filepath: string) => displayPath(filepath, cwd)
+
+  function parseJson(filepath: string, content: string): unknown {
+    try {
+      return JSON.parse(content)
+    } catch (error) {
+      const {message} = error as Error
+      const position = /at position (\d+)/.exec(message)?.[1]
+      const end = /end of JSON input/.test(message) ? content.length : undefined
+      const offset = position === undefined ? end : Number(position)
+      throw failAt(label(filepath), message.replace(/ in JSON at position \d+.*$/, ''), offset === undefined ? undefined : lineColumn(content, offset))
+    }
+  }
+
+  async function parseYaml(filepath: string, content: string): Promise<unknown> {
+    const {parse} = await import('yaml')
+    try {
+      return parse(content, {prettyErrors: false})
+    } catch (error) {
+      const {message, pos} = error as YAMLParseError
+      throw failAt(label(filepath), message, lineColumn(content, pos[0]))
+    }
+  }
+
+  async function importJs(filepath: string): Promise<unknown> {
+    const url = pathToFileURL(filepath).href
+    let module: {default?: unknown}
+    try {
+      module = await import(url)
+      /* v8 ignore start -- @preserve covered by the spawned tests: under vitest, import() goes through Vite, whose errors differ */
+    } catch (error) {
+      const {name, message, stack = ''} = error as Error
+      // Runtime errors name the line in the stack; syntax errors do not, but `node --check` does.
+      const frame = stack.split('\n').find((line) => line.includes(url))
+      const at = frame ? /:(\d+):(\d+)\)?$/.exec(frame) : null
+      const hint = name === 'SyntaxError' ? ` (node --check ${label(filepath)} shows where)` : ''
+      throw failAt(label(filepath), `${name}: ${message}${hint}`, at ? {line: Number(at[1]), column: Number(at[2])} : undefined)
+    }
+    /* v8 ignore stop */
+    if (!('default' in module)) throw failAt(label(filepath), 'export the config as the default export: export default {…}')
+    return module.default
+  }
+
+  const explorer = lilconfig('liaison', {
+    searchPlaces,
+    // An empty config file still applies (every default), rather than the search going past it.
+    ignoreEmptySearchPlaces: false,
+    loaders: {
+      '.json': parseJson,
+      '.yaml': parseYaml,
+      '.yml': parseYaml,
+      noExt: parseYaml,
+      '.js': importJs,
+      '.mjs': importJs,
+      '.cjs': importJs,
+    },
+  })
+
+  const checked = new Map<string, Promise<LoadedConfig>>()
+
+  async function check(result: NonNullable<LilconfigResult>, base: string): Promise<LoadedConfig> {
+    const {filepath} = result
+    const inPackage = basename(filepath) === 'package.json'
+    const name = `${label(filepath)}${inPackage ? '#liaison' : ''}`
+    try {
+      return {filepath, label: name, config: checkConfig(result.config), base}
+    } catch (error) {
+      /* v8 ignore next -- @preserve checkConfig throws nothing but ShapeError */
+      if (!(error instanceof ShapeError)) throw error
+      const {readFile} = await import('node:fs/promises')
+      const isData = /\.(json|ya?ml)$|\.liaisonrc$/.test(filepath)
+      const path = inPackage ? ['liaison', ...error.path] : error.path
+      const at = isData ? await locate(await readFile(filepath, 'utf8'), path) : undefined
+      throw failAt(name, error.message, at)
+    }
+  }
+
+  function checkOnce(result: NonNullable<LilconfigResult>, searched: boolean): Promise<LoadedConfig> {
+    let loaded = checked.get(result.filepath)
+    if (!loaded) {
+      // A found config's `ignores` are relative to its folder; one given with -c, to the working directory (as in ESLint).
+      loaded = searched
+        ? Promise.resolve().then(() => ambiguity(result.filepath)).then(() => check(result, dirname(result.filepath)))
+        : check(result, cwd)
+      checked.set(result.filepath, loaded)
+    }
+    return loaded
+  }
+
+  function ambiguity(found: string): void {
+    const dir = dirname(found)
+    const others = searchPlaces.filter((place) => place !== 'package.json' && place !== basename(found) && existsSync(join(dir, place)))
+    if (others.length > 0) {
+      throw new CliError(
+        `${label(dir)}: more than one config file (${[basename(found), ...others].join(', ')}); keep one, so it is clear which applies`,
+      )
+    }
+  }
+
+  const defaults: LoadedConfig = {filepath: undefined, label: 'no config file (defaults)', config: {}, base: cwd}
+  let explicit: Promise<LoadedConfig> | undefined
+
+  async function loadExplicit(path: string): Promise<LoadedConfig> {
+    const filepath = resolve(cwd, path)
+    let result: LilconfigResult
+    try {
+      result = await explorer.load(filepath)
+    } catch (error) {
+      if (error instanceof CliError) throw error
+      const {code, message} = error as NodeJS.ErrnoException
+      if (code === 'ENOENT') throw new CliError(`${label(filepath)}: config file not found`)
+      if (code === 'EISDIR') throw new CliError(`${label(filepath)}: is a directory, not a config file`)
+      if (/^No loader specified for extension/.test(message)) {
+        throw new CliError(`${label(filepath)}: unsupported config format; use .json, .yaml, .yml, .js, .mjs, .cjs, or no extension for YAML or JSON`)
+      }
+      throw new CliError(`${label(filepath)}: cannot read config file: ${message}`)
+    }
+    if (basename(filepath) === 'package.json' && (result?.config === undefined || result.config === null)) {
+      throw new CliError(`${label(filepath)}: has no "liaison" key`)
+    }
+    return checkOnce(result!, false)
+  }
+
+  return {
+    /** The config that applies to `path` (a file, existing or not). */
+    async forFile(path: string): Promise<LoadedConfig> {
+      if (noConfig) return defaults
+      if (configFile !== undefined) return (explicit ??= loadExplicit(configFile))
+      let result: LilconfigResult
+      try {
+        result = await explorer.search(dirname(path))
+      } catch (error) {
+        if (error instanceof CliError) throw error
+        throw new CliError(`cannot read config for ${label(path)}: ${(error as Error).message}`)
+      }
+      return result ? checkOnce(result, true) : defaults
+    },
+  }
+}
+
+export type ConfigLoader = ReturnType<typeof createConfigLoader>

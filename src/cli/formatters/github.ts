@@ -1,0 +1,40 @@
+/**
+ * GitHub Actions workflow commands: one `::error …::message` or
+ * `::warning …::message` line per problem, which the runner turns into
+ * annotations on the pull request's diff.
+ */
+import {displayPath, posix} from '../paths.ts'
+import type {Formatter} from './index.ts'
+
+/** Message text: `%`, CR and LF are escaped (the runner's `escapeData`). */
+export function escapeData(value: string): string {
+  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+}
+
+/** Property values: also `:` and `,`, which separate properties (the runner's `escapeProperty`). */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C')
+}
+
+export const github: Formatter = (results, {cwd}) => {
+  const lines: string[] = []
+  for (const result of results) {
+    const file = posix(displayPath(result.filePath, cwd))
+    for (const message of result.messages) {
+      const properties: Array<[string, string | number | undefined]> = [
+        ['file', file],
+        ['line', message.line],
+        ['col', message.column],
+        ['endLine', message.endLine],
+        ['endColumn', message.endColumn],
+        ['title', message.ruleId ? `liaison ${message.ruleId}` : 'liaison'],
+      ]
+      const list = properties
+        .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(',')
+      lines.push(`::${message.severity === 2 ? 'error' : 'warning'} ${list}::${escapeData(message.message)}`)
+    }
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : ''
+}

@@ -1,0 +1,68 @@
+/**
+ * What the command prints about itself: --help and --list-rules.
+ */
+import {rules} from '../../rules/index.ts'
+import {formatNames} from './args.ts'
+import {channelValues, searchPlaces} from './config.ts'
+import {extensions} from './kinds.ts'
+
+/** A comma-separated list, indented, in lines of at most 80 characters. */
+function wrap(items: readonly string[]): string {
+  const lines = ['']
+  for (const [i, item] of items.entries()) {
+    const word = `${item}${i < items.length - 1 ? ',' : ''}`
+    if (lines.at(-1)!.length + word.length + 3 > 80) lines.push('')
+    lines[lines.length - 1] += `${lines.at(-1) ? ' ' : ''}${word}`
+  }
+  return lines.map((line) => `  ${line}`).join('\n')
+}
+
+export function help(): string {
+  return `Usage: liaison [options] [file | directory | glob ...]
+
+Lint incident-update drafts (${extensions.join(', ')}). With no paths, lints the
+current directory. node_modules, .git, .gitignore'd and .liaisonignore'd files
+are skipped.
+
+Input:
+  --stdin                      Lint standard input
+  --stdin-filename <name>      Its file name: kind (.md or .txt), config lookup, reports
+
+Configuration:
+  -c, --config <file>          Use this config for every file (no search)
+  --no-config                  Use no config file: defaults and flags only
+  --rule <setting>             Set a rule for this run (repeatable), e.g.
+                                 --rule 'no-speculation: off'
+                                 --rule 'max-length: [error, {channel: sms}]'
+  --channel <name>             Length channel for this run: ${channelValues().join(', ')}
+
+Output:
+  -f, --format <name>          ${formatNames.join(', ')} (default: stylish)
+  -o, --output-file <file>     Write the report to a file instead of standard output
+  --quiet                      Report errors only
+  --max-warnings <n>           Exit 1 when there are more than n warnings
+
+Information:
+  --print-config <file>        Print the configuration that applies to a file
+  --list-rules                 List the rules (with --format json: as JSON)
+  --debug                      Show the config used for each file; stack traces on failure
+  -h, --help                   Show this help
+  -v, --version                Show the version
+
+Config files, searched upward from each file (the nearest applies):
+${wrap(searchPlaces.map((place) => (place === 'package.json' ? 'package.json ("liaison" key)' : place)))}
+
+Exit codes: 0 no errors (and warnings within --max-warnings); 1 lint errors or
+too many warnings; 2 usage, config or input errors.
+`
+}
+
+export function listRules(asJson: boolean): string {
+  if (asJson) return `${JSON.stringify(rules.map((rule) => rule.meta))}\n`
+  const width = Math.max(...rules.map((rule) => rule.meta.id.length))
+  const lines = rules.map(({meta}) => {
+    const setting = meta.recommended ? `${meta.severity} (recommended)` : `${meta.severity} (strict only)`
+    return `${meta.id.padEnd(width)}  ${setting.padEnd(21)}  ${meta.description}`
+  })
+  return `${lines.join('\n')}\n`
+}

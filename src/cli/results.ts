@@ -1,0 +1,100 @@
+/**
+ * Lint results in ESLint's shape, which every formatter reads: one result
+ * per file, messages with 1-based line/column (end exclusive, as vfile and
+ * SARIF count) and severity 1 (warning) or 2 (error).
+ */
+import type {VFile} from 'vfile'
+
+export interface Suggestion {
+  desc: string
+  /** Offsets into the file's text: replace `range` with `text`. */
+  fix: {range: [number, number]; text: string}
+}
+
+export interface LintMessage {
+  /** Null for problems that are not a rule's finding (an ignored file, a broken comment). */
+  ruleId: string | null
+  severity: 1 | 2
+  message: string
+  line?: number
+  column?: number
+  endLine?: number
+  endColumn?: number
+  messageId?: string
+  url?: string
+  /** The text reported, and the rule's suggested replacements for it (plain text, best first). */
+  actual?: string
+  expected?: string[]
+  suggestions?: Suggestion[]
+}
+
+export interface LintResult {
+  /** Absolute path, or `<text>` for standard input without --stdin-filename. */
+  filePath: string
+  messages: LintMessage[]
+  errorCount: number
+  warningCount: number
+}
+
+export const stdinPath = '<text>'
+
+function count(filePath: string, messages: LintMessage[]): LintResult {
+  const errorCount = messages.filter((message) => message.severity === 2).length
+  return {filePath, messages, errorCount, warningCount: messages.length - errorCount}
+}
+
+function suggestions(actual: string | undefined, expected: readonly string[], start?: number, end?: number): Suggestion[] | undefined {
+  if (start === undefined || end === undefined) return undefined
+  return expected.map((text) => ({
+    desc: text === '' ? `Remove ${JSON.stringify(actual)}` : `Replace ${JSON.stringify(actual)} with ${JSON.stringify(text)}`,
+    fix: {range: [start, end], text},
+  }))
+}
+
+export function toResult(filePath: string, file: VFile): LintResult {
+  const messages = file.messages.map((problem): LintMessage => {
+    const {place} = problem
+    const start = place && 'start' in place ? place.start : place
+    const end = place && 'end' in place ? place.end : undefined
+    const message: LintMessage = {
+      ruleId: problem.ruleId ?? null,
+      severity: problem.fatal === true ? 2 : 1,
+      message: problem.reason,
+    }
+    if (start) Object.assign(message, {line: start.line, column: start.column})
+    if (end) Object.assign(message, {endLine: end.line, endColumn: end.column})
+    if (problem.messageId) message.messageId = problem.messageId
+    if (problem.url) message.url = problem.url
+    if (typeof problem.actual === 'string') message.actual = problem.actual
+    if (problem.expected && problem.expected.length > 0) {
+      message.expected = [...problem.expected]
+      const fixes = suggestions(message.actual, problem.expected, start?.offset, end?.offset)
+      if (fixes) message.suggestions = fixes
+    }
+    return message
+  })
+  return count(filePath, messages)
+}
+
+/** A file named on the command line but ignored: a warning, so it is not silently skipped. */
+export function ignoredResult(filePath: string, reason: string): LintResult {
+  return count(filePath, [{ruleId: null, severity: 1, message: `File ignored because ${reason}`}])
+}
+
+/** `--quiet`: errors only, counted again. */
+export function errorsOnly(result: LintResult): LintResult {
+  return count(
+    result.filePath,
+    result.messages.filter((message) => message.severity === 2),
+  )
+}
+
+export function totals(results: readonly LintResult[]): {errors: number; warnings: number} {
+  let errors = 0
+  let warnings = 0
+  for (const result of results) {
+    errors += result.errorCount
+    warnings += result.warningCount
+  }
+  return {errors, warnings}
+}

@@ -1,0 +1,28 @@
+/**
+ * What `lint()` and `lintMarkdown()` share: processors cached per
+ * configuration (so compiled lexicons are reused across calls) and the input
+ * check.
+ */
+import type {LiaisonOptions} from './liaison.ts'
+
+const cacheSize = 32
+
+/** A lookup that builds one processor per distinct configuration, keeping the 32 most recent. */
+export function processorCache<P>(build: (options: LiaisonOptions) => P): (options: LiaisonOptions) => P {
+  const cache = new Map<string, P>()
+  return (options) => {
+    const key = JSON.stringify([options.preset, options.rules, options.phase])
+    let processor = cache.get(key)
+    if (!processor) {
+      // Building freezes the processor, which runs the attachers: a bad configuration throws before it is cached.
+      processor = build(options)
+      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!)
+      cache.set(key, processor)
+    }
+    return processor
+  }
+}
+
+export function assertText(name: string, text: unknown): asserts text is string {
+  if (typeof text !== 'string') throw new TypeError(`${name}() expects a string, got ${text === null ? 'null' : typeof text}`)
+}

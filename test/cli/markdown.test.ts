@@ -1,0 +1,177 @@
+/**
+ * Markdown drafts: `<!-- liaison-… -->` comments switch rules per region,
+ * only prose is linted, and positions point into the original file.
+ * Driven through the command (in-process) with max-length and a `limit`, so
+ * where a report starts is known exactly.
+ */
+import {describe, expect, it} from 'vitest'
+import {rules} from '../../rules/index.ts'
+import {lintMarkdown} from '../../src/markdown.ts'
+import {cli, onlyMaxLength, project} from './support.ts'
+
+interface Message {
+  ruleId: string | null
+  severity: number
+  message: string
+  line: number
+  column: number
+  actual?: string
+}
+
+const intro = '# Update\n\nCheckout is failing for some customers.\n\n'
+const second = 'Orders placed in the last hour may show as pending until the fix is complete.\n\n'
+const third = 'We will post the next update in thirty minutes or sooner if anything changes.\n'
+
+/** Lints `text` as draft.md with max-length limited so that it overflows `chars` into `at`. */
+async function lintWithOverflowIn(text: string, at: string, chars = 10, name = 'draft.md') {
+  const limit = text.indexOf(at) + chars
+  const dir = project({[name]: text})
+  const {stdout, stderr} = await cli(dir, ['-f', 'json', '--rule', JSON.stringify(onlyMaxLength(['error', {limit}]))])
+  expect(stderr).toBe('')
+  return JSON.parse(stdout)[0].messages as Message[]
+}
+
+describe('inline control comments', () => {
+  it('reports the overflow where it starts when there are no comments', async () => {
+    const messages = await lintWithOverflowIn(intro + second + third, second)
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['max-length', 5]])
+  })
+
+  it.each([
+    ['liaison-disable max-length', second],
+    ['liaison-disable', second],
+    ['liaison-disable max-length, no-such-rule-either -- quoting a customer', second],
+    ['liaison-ignore-next max-length', second],
+    ['liaison-ignore-next', second],
+  ])('<!-- %s --> silences a report in the region', async (comment) => {
+    const text = `${intro}<!-- ${comment} -->\n${second}${third}`
+    const messages = await lintWithOverflowIn(text, second)
+    expect(messages.filter((m) => m.ruleId === 'max-length')).toEqual([])
+  })
+
+  it('liaison-ignore-next covers the next node only', async () => {
+    const text = `${intro}<!-- liaison-ignore-next max-length -->\n${second}${third}`
+    const messages = await lintWithOverflowIn(text, third)
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['max-length', 8]])
+  })
+
+  it('liaison-enable switches the rule back on', async () => {
+    const text = `${intro}<!-- liaison-disable max-length -->\n${second}<!-- liaison-enable max-length -->\n\n${third}`
+    expect(await lintWithOverflowIn(text, second)).toEqual([])
+    const messages = await lintWithOverflowIn(text, third)
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['max-length', 10]])
+  })
+
+  it('disabling another rule leaves this one on', async () => {
+    const other = rules.find((rule) => rule.meta.id !== 'max-length')?.meta.id ?? 'max-length'
+    const text = `${intro}<!-- liaison-disable ${other} -->\n${second}${third}`
+    const messages = await lintWithOverflowIn(text, second)
+    expect(messages.map((m) => m.ruleId)).toEqual(other === 'max-length' ? [] : ['max-length'])
+  })
+
+  it('reports unknown rules and unknown keywords as errors at the comment, even in a disabled region', async () => {
+    const text = `${intro}<!-- liaison-disable -->\n\n<!-- liaison-disable max-lenght -->\n\n<!-- liaison-disabel max-length -->\n\n<!-- liaison enable -->\n\n<!-- liaisons are fine -->\n\n<!-- liaison -->\n\n<!-- liaison-enable --> <!-- note -->\n\n${second}`
+    const dir = project({'draft.md': text})
+    const {code, stdout} = await cli(dir, ['-f', 'json', '--rule', JSON.stringify(onlyMaxLength())])
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout)[0].messages).toEqual([
+      {ruleId: null, severity: 2, message: 'Unknown rule "max-lenght" in "liaison-disable" (did you mean "max-length"?)', line: 7, column: 1, endLine: 7, endColumn: 36},
+      {
+        ruleId: null,
+        severity: 2,
+        message: 'Unknown comment "liaison-disabel" (did you mean "liaison-disable"?): expected liaison-disable, liaison-enable, liaison-ignore-next',
+        line: 9,
+        column: 1,
+        endLine: 9,
+        endColumn: 36,
+      },
+      {
+        ruleId: null,
+        severity: 2,
+        message: 'Unknown comment "liaison" (did you mean "liaison-enable"?): expected liaison-disable, liaison-enable, liaison-ignore-next',
+        line: 11,
+        column: 1,
+        endLine: 11,
+        endColumn: 24,
+      },
+      {
+        ruleId: null,
+        severity: 2,
+        message: 'Unknown comment "liaison": expected liaison-disable, liaison-enable, liaison-ignore-next',
+        line: 15,
+        column: 1,
+        endLine: 15,
+        endColumn: 17,
+      },
+      {
+        ruleId: null,
+        severity: 2,
+        message: 'A "liaison-enable" comment must stand alone: put anything after it on its own line',
+        line: 17,
+        column: 1,
+        endLine: 17,
+        endColumn: 38,
+      },
+    ])
+  })
+
+  it('does nothing in plain text, where a comment is part of the message', async () => {
+    const text = `${intro}<!-- liaison-disable max-length -->\n${second}${third}`
+    const messages = await lintWithOverflowIn(text, second, 10, 'draft.txt')
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['max-length', 6]])
+  })
+})
+
+describe('what reaches the rules', () => {
+  const prose = 'We think db-primary-03.internal is probably down, and it will be fixed within the hour.'
+  const excluded = [
+    `\`${prose}\``,
+    `<span title="${prose}">x</span>`,
+    `[the status page](https://db-primary-03.internal/we-think-it-is-probably-down-within-the-hour)`,
+    `\`\`\`\n${prose}\n\`\`\``,
+    `    ${prose}`,
+    `<!-- ${prose} -->`,
+    `[ref]: https://db-primary-03.internal/we-think-probably "${prose}"`,
+  ]
+  const text = `# Update\n\n${prose}\n\n${excluded.join('\n\n')}\n`
+
+  /** Offset of a 1-based line and column in `text`. */
+  function offsetOf(line: number, column: number): number {
+    return text.split('\n').slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1
+  }
+
+  it('lints prose only: never code, inline code, HTML, comments or link targets, with exact positions', async () => {
+    const settings = Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta.id === 'max-length' ? 'off' : 'error'] as const))
+    const file = await lintMarkdown(text, {rules: settings})
+    const spans = excluded.map((part) => [text.indexOf(part), text.indexOf(part) + part.length] as const)
+    const proseStart = text.indexOf(prose)
+    const inProse = file.messages.filter((m) => {
+      const at = offsetOf(m.line!, m.column!)
+      return at >= proseStart && at < proseStart + prose.length
+    })
+    // The same words as prose are flagged (the rules work here), and each report points at its words.
+    expect(inProse.length).toBeGreaterThan(0)
+    for (const message of inProse) {
+      if (message.actual) expect(text.slice(offsetOf(message.line!, message.column!))).toMatch(new RegExp(`^${message.actual.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+    }
+    for (const message of file.messages) {
+      const at = offsetOf(message.line!, message.column!)
+      expect(spans.some(([start, end]) => at >= start && at < end), `${message.ruleId} reported inside an excluded span: ${message.reason}`).toBe(false)
+    }
+  })
+
+  it('rejects a non-string, as lint() does', async () => {
+    await expect(lintMarkdown(null as unknown as string)).rejects.toThrow('lintMarkdown() expects a string, got null')
+    await expect(lintMarkdown(1 as unknown as string)).rejects.toThrow('got number')
+  })
+
+  it('keeps a bounded cache of processors, one per configuration', async () => {
+    const a = await lintMarkdown('# A', {path: 'a.md'})
+    const b = await lintMarkdown('# B', null as never)
+    expect([a.path, b.path]).toEqual(['a.md', undefined])
+    for (let limit = 1; limit <= 40; limit++) {
+      const file = await lintMarkdown('Checkout is failing.', {rules: {'max-length': ['error', {limit}]}})
+      expect(file.messages.some((m) => m.ruleId === 'max-length')).toBe(limit < 20)
+    }
+  })
+})

@@ -1,0 +1,228 @@
+/**
+ * `run()` in-process: every flag not covered by the config, files, formats
+ * and Markdown suites, standard input, colour, and the failure paths.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {rules} from '../../rules/index.ts'
+import {run} from '../../src/cli/run.ts'
+import {cli, onlyMaxLength, onlyMaxLengthFlag, project, words} from './support.ts'
+
+const only = onlyMaxLengthFlag()
+
+describe('information flags', () => {
+  it('--help names every flag and exits 0', async () => {
+    const {code, stdout, stderr} = await cli(project(), ['--help'])
+    expect({code, stderr}).toEqual({code: 0, stderr: ''})
+    for (const flag of ['--stdin', '--stdin-filename', '-c, --config', '--no-config', '--rule', '--channel', '-f, --format', '-o, --output-file', '--quiet', '--max-warnings', '--print-config', '--list-rules', '--debug', '-h, --help', '-v, --version']) {
+      expect(stdout).toContain(`  ${flag} `)
+    }
+    expect(stdout).toContain('twitter, sms, mastodon, bluesky')
+    expect((await cli(project(), ['-h'])).stdout).toBe(stdout)
+  })
+
+  it('--version and -v print the package version', async () => {
+    const {version} = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
+    expect(await cli(project(), ['--version'])).toEqual({code: 0, stdout: `${version}\n`, stderr: ''})
+    expect((await cli(project(), ['-v'])).stdout).toBe(`${version}\n`)
+  })
+
+  it('--list-rules lists every rule, as text or JSON', async () => {
+    const text = await cli(project(), ['--list-rules'])
+    expect(text.code).toBe(0)
+    const lines = text.stdout.trimEnd().split('\n')
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(rules.map((rule) => rule.meta.id))
+    expect(lines[0]).toMatch(/^max-length +error \(recommended\) +The message fits/)
+    const asJson = JSON.parse((await cli(project(), ['--list-rules', '-f', 'json'])).stdout)
+    expect(asJson.map((meta: {id: string; url: string}) => [meta.id, meta.url])).toEqual(rules.map((rule) => [rule.meta.id, rule.meta.url]))
+  })
+
+  it('--print-config takes one file and no other input', async () => {
+    expect(await cli(project(), ['--print-config', 'x.md', 'y.md'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'liaison: --print-config prints the configuration for one file; do not also pass paths or --stdin\n',
+    })
+  })
+})
+
+describe('usage errors', () => {
+  it.each([
+    [['-x'], 'unknown option -x; see liaison --help'],
+    [['--colour'], 'unknown option --colour; see liaison --help'],
+    [['--max-warning', '1'], 'unknown option --max-warning (did you mean --max-warnings?); see liaison --help'],
+    [['--format=xml'], '--format "xml" is not one of stylish, json, sarif, github'],
+    [['--format', 'jsn'], '--format "jsn" is not one of stylish, json, sarif, github (did you mean "json"?)'],
+    [['--output-file'], 'option --output-file needs a value; see liaison --help'],
+    [['--quiet=yes'], 'option --quiet does not take a value; see liaison --help'],
+    [['--max-warnings', '-1'], 'option --max-warnings needs a value; for one starting with "-", write --max-warnings=<value>'],
+    [['--max-warnings=-1'], '--max-warnings expects a whole number of warnings (0 or more), got "-1"'],
+    [['--max-warnings', 'ten'], '--max-warnings expects a whole number of warnings (0 or more), got "ten"'],
+    [['--stdin-filename', 'x.md'], '--stdin-filename needs --stdin'],
+    [['--channel', 'fax'], '--channel "fax" is not one of twitter, sms, mastodon, bluesky'],
+    [['--stdin', 'x.md'], '--stdin lints standard input; do not also pass paths (got x.md)'],
+    [['--stdin', '--stdin-filename', 'x.rst'], '--stdin-filename x.rst: liaison lints .md, .markdown, .txt files'],
+    [['--config', ''], '--config needs a file name'],
+  ])('%j', async (argv, message) => {
+    expect(await cli(project(), argv)).toEqual({code: 2, stdout: '', stderr: `liaison: ${message}\n`})
+  })
+
+  it('takes a path starting with "-" after --', async () => {
+    const dir = project({'-draft.md': 'Checkout is failing.', '.liaisonrc.json': {rules: onlyMaxLength()}})
+    expect(await cli(dir, ['--', '-draft.md'])).toEqual({code: 0, stdout: '', stderr: ''})
+  })
+})
+
+describe('standard input', () => {
+  it('lints it as plain text named <text> by default', async () => {
+    const {code, stdout} = await cli(project(), ['--stdin', ...only, '-f', 'json'], {stdin: `<!-- liaison-disable -->\n${words(300)}`})
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout)[0]).toMatchObject({filePath: '<text>', errorCount: 1})
+  })
+
+  it('uses --stdin-filename for the kind, the config and the report', async () => {
+    const dir = project({'team/.liaisonrc.yaml': `rules: ${JSON.stringify(onlyMaxLength())}\nchannel: sms\n`})
+    const markdown = `<!-- liaison-disable -->\n${words(300)}`
+    const md = await cli(dir, ['--stdin', '--stdin-filename', 'team/draft.md', '-f', 'json'], {stdin: markdown})
+    expect(md.code).toBe(0)
+    expect(JSON.parse(md.stdout)[0]).toMatchObject({filePath: join(dir, 'team/draft.md'), errorCount: 0})
+    const txt = await cli(dir, ['--stdin', '--stdin-filename', 'team/draft.txt', '-f', 'json'], {stdin: words(200)})
+    expect(JSON.parse(txt.stdout)[0].messages[0].messageId).toBe('tooManySegments')
+  })
+
+  it('reports an ignored --stdin-filename instead of linting it', async () => {
+    const dir = project({'.liaisonignore': 'old/\n'})
+    const {code, stdout} = await cli(dir, ['--stdin', '--stdin-filename', 'old/draft.md', '-f', 'json', ...only], {stdin: words(300)})
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)[0].messages).toEqual([{ruleId: null, severity: 1, message: 'File ignored because of a pattern in .liaisonignore'}])
+  })
+
+  it('drops a byte-order mark, which is not part of the message', async () => {
+    const {code, stdout} = await cli(project(), ['--stdin', ...only, '-f', 'json'], {stdin: '\uFEFFCheckout is failing.'})
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)[0].messages).toEqual([])
+  })
+
+  it('fails with one line when standard input cannot be read', async () => {
+    async function* broken(): AsyncGenerator<string> {
+      yield 'partial'
+      throw new Error('EIO: i/o error, read')
+    }
+    let stderr = ''
+    const code = await run(['--stdin'], {cwd: project(), env: {}, stdin: broken(), stdout: {write: () => true}, stderr: {write: (s: string) => (stderr += s)}})
+    expect({code, stderr}).toEqual({code: 2, stderr: 'liaison: cannot read standard input: EIO: i/o error, read\n'})
+  })
+})
+
+describe('results and exit codes', () => {
+  it('--quiet reports errors only, so warnings neither print nor count', async () => {
+    const dir = project({'long.txt': words(300)})
+    expect(await cli(dir, ['--quiet', ...onlyMaxLengthFlag('warn'), '--max-warnings', '0'])).toEqual({code: 0, stdout: '', stderr: ''})
+    const errors = await cli(dir, ['--quiet', ...only])
+    expect(errors.code).toBe(1)
+    expect(errors.stdout).toContain('1 error')
+  })
+
+  it('--channel sets the length channel for the run', async () => {
+    const dir = project({'a.txt': words(200)})
+    expect((await cli(dir, [...only])).code).toBe(0)
+    const sms = await cli(dir, [...only, '--channel', 'sms', '-f', 'json'])
+    expect(sms.code).toBe(1)
+    expect(JSON.parse(sms.stdout)[0].messages[0].messageId).toBe('tooManySegments')
+  })
+
+  it('--debug names the config each file uses, on stderr', async () => {
+    const dir = project({'a.md': 'A.', 'sub/b.txt': 'B.', 'sub/.liaisonrc.json': {rules: onlyMaxLength()}})
+    const {code, stderr} = await cli(dir, ['--debug', ...only])
+    expect(code).toBe(0)
+    expect(stderr).toBe('liaison: debug: a.md (markdown) uses no config file (defaults)\nliaison: debug: sub/b.txt (text) uses sub/.liaisonrc.json\n')
+  })
+
+  it('-o refuses to overwrite a file being linted, or a directory', async () => {
+    const dir = project({'a.md': 'A.', 'folder/.keep': '', '.liaisonignore': 'b.md\n', 'b.md': 'B.'})
+    expect(await cli(dir, ['a.md', '-o', 'a.md'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'liaison: --output-file a.md is one of the files being linted; refusing to overwrite it\n',
+    })
+    expect((await cli(dir, ['a.md', 'b.md', '-o', 'b.md'])).stderr).toBe(
+      'liaison: --output-file b.md is one of the files being linted; refusing to overwrite it\n',
+    )
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('A.')
+    expect((await cli(dir, ['a.md', '-o', 'folder'])).stderr).toBe('liaison: --output-file folder: is a directory\n')
+    const stdin = await cli(dir, ['--stdin', '--stdin-filename', 'a.md', '-o', './a.md'], {stdin: 'x'})
+    expect(stdin.stderr).toBe('liaison: --output-file a.md is one of the files being linted; refusing to overwrite it\n')
+  })
+
+  it('-o refuses a missing folder and reports a failed write', async () => {
+    const dir = project({'a.md': 'A.'})
+    expect(await cli(dir, ['a.md', '-o', 'out/report.txt'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'liaison: --output-file out/report.txt: folder out does not exist\n',
+    })
+    if (existsSync('/dev/full')) {
+      expect(await cli(dir, ['a.md', ...only, '-f', 'json', '-o', '/dev/full'])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'liaison: cannot write /dev/full: ENOSPC: no space left on device, write\n',
+      })
+    }
+  })
+
+  it('-o writes the report, never in colour', async () => {
+    const dir = project({'long.txt': words(300)})
+    const {code, stdout} = await cli(dir, [...only, '-o', 'report.txt'], {isTTY: true})
+    expect({code, stdout}).toEqual({code: 1, stdout: ''})
+    const report = readFileSync(join(dir, 'report.txt'), 'utf8')
+    expect(report).toContain('long.txt')
+    expect(report).not.toContain('\u001B[')
+  })
+})
+
+describe('colour', () => {
+  const dir = () => project({'long.txt': words(300)})
+  const coloured = (stdout: string) => stdout.includes('\u001B[')
+
+  it.each([
+    ['a TTY', {}, true, true],
+    ['a pipe', {}, false, false],
+    ['a TTY with NO_COLOR', {NO_COLOR: '1'}, true, false],
+    ['a TTY with an empty NO_COLOR', {NO_COLOR: ''}, true, true],
+    ['a dumb terminal', {TERM: 'dumb'}, true, false],
+    ['a pipe with FORCE_COLOR', {FORCE_COLOR: '1'}, false, true],
+    ['a TTY with FORCE_COLOR=0', {FORCE_COLOR: '0'}, true, false],
+  ])('on %s', async (_, env, isTTY, expected) => {
+    const {stdout} = await cli(dir(), [...only], {env, isTTY})
+    expect(coloured(stdout)).toBe(expected)
+  })
+})
+
+describe('internal failures', () => {
+  const failing = (debug: boolean) => {
+    let stderr = ''
+    const io = {
+      cwd: project({'long.txt': words(300)}),
+      env: {},
+      stdin: (async function* () {})(),
+      stdout: {
+        write: () => {
+          throw new Error('disk on fire')
+        },
+      },
+      stderr: {write: (s: string) => (stderr += s)},
+    }
+    return run([...only, ...(debug ? ['--debug'] : [])], io).then((code) => ({code, stderr}))
+  }
+
+  it('exit 2 with one line and a hint', async () => {
+    expect(await failing(false)).toEqual({code: 2, stderr: 'liaison: internal error: disk on fire (rerun with --debug for the stack)\n'})
+  })
+
+  it('and the stack with --debug', async () => {
+    const {code, stderr} = await failing(true)
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/\nliaison: internal error: disk on fire\nError: disk on fire\n\s+at /)
+  })
+})
