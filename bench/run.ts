@@ -152,6 +152,13 @@ const shapes: Record<string, (n: number) => string> = {
   digits: (n) => '1.2.3-4:5 '.repeat(n / 10),
   placeholders: (n) => '{{x}} '.repeat(n / 6),
   'one word': (n) => 'x'.repeat(n),
+  // Runs with no two characters below U+0300 in a row go to Intl.Segmenter, which is super-linear per call.
+  'right-to-left words': (n) => '\u05d0\u05d1 '.repeat(n / 3),
+  'combining marks': (n) => 'e\u0301'.repeat(n / 2),
+  'lone surrogates': (n) => '\ud800a'.repeat(n / 2),
+  'emoji ZWJ sequences': (n) => '👩🏽\u200d💻 '.repeat(n / 8),
+  'IPv6-like colons': (n) => '1:'.repeat(n / 2),
+  'unclosed quotes and braces': (n) => '"a {{b `c '.repeat(n / 10),
 }
 const hostile: Record<string, unknown> = {}
 for (const [name, make] of Object.entries(shapes)) {

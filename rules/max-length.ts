@@ -4,6 +4,8 @@
  */
 import {defineRule} from '../src/engine/define-rule.ts'
 import {channels, measure} from '../src/engine/length.ts'
+import type {Mask} from '../src/engine/mask.ts'
+import {type PlaceholderOptions, placeholderWidth} from '../src/engine/placeholders.ts'
 
 const words = new Intl.Segmenter('en', {granularity: 'word'})
 
@@ -23,6 +25,53 @@ function firstWordAt(text: string, offset: number): number {
   return at
 }
 
+/** A stretch of the filled-in text: `length` code units from `filled`, standing for the body from `body` (a placeholder when `holder`). */
+interface Piece {
+  filled: number
+  body: number
+  length: number
+  holder: boolean
+}
+
+/**
+ * The body with every placeholder at its declared width (light characters
+ * that weigh 1 on every channel), and where each stretch came from.
+ */
+function fillIn(body: string, offset: number, holders: Mask[], options: PlaceholderOptions | undefined) {
+  let filled = ''
+  const pieces: Piece[] = []
+  let at = 0
+  const add = (length: number, from: number, holder: boolean) => {
+    pieces.push({filled: filled.length, body: from, length, holder})
+    filled += holder ? 'x'.repeat(length) : body.slice(from, from + length)
+  }
+  const widths: Array<[string, number]> = []
+  for (const holder of holders) {
+    const from = holder.start - offset
+    add(from - at, at, false)
+    const width = placeholderWidth(holder.placeholder!, options)
+    add(width, from, true)
+    const source = body.slice(from, holder.end - offset)
+    if (width > 0 && !widths.some(([seen]) => seen === source)) widths.push([source, width])
+    at = holder.end - offset
+  }
+  add(body.length - at, at, false)
+  return {filled, pieces, widths}
+}
+
+/** Where in the body the filled-in text's `offset` comes from: a placeholder's start when it falls inside one. */
+function toBody(pieces: Piece[], offset: number): number {
+  const piece = pieces.findLast((candidate) => candidate.filled <= offset)!
+  return piece.holder ? piece.body : piece.body + offset - piece.filled
+}
+
+/** `{{component}} is 30, {{status_url}} is 23 and {{workaround}} is 20 characters`. */
+function describeWidths(widths: Array<[string, number]>): string {
+  const parts = widths.map(([source, width]) => `${source} is ${width}`)
+  const last = parts.pop()!
+  return `${parts.length > 0 ? `${parts.join(', ')} and ` : ''}${last} characters`
+}
+
 export const maxLength = defineRule({
   id: 'max-length',
   description: 'The message fits the weighted character limit of its channel (Twitter by default)',
@@ -32,6 +81,7 @@ export const maxLength = defineRule({
     tooLong: '{length}/{limit} characters for {channel}; shorten it by {over} so it posts whole',
     tooManySegments: '{length}/{limit} characters for sms ({encoding}): the text splits into {segments} messages',
     invalidCharacter: 'The message contains a character {channel} rejects (U+FFFE, U+FEFF or U+FFFF)',
+    worstCase: 'worst case {length}/{limit} for {channel} when {widths}; shorten it by {over} so it posts whole with the longest values',
   },
   note: 'A post that is cut off or rejected during an incident costs minutes. Keep to one point: the impact, what you are doing, and when the next update comes; link to the status page for detail.',
   options: {
@@ -39,7 +89,7 @@ export const maxLength = defineRule({
     limit: {type: 'number', default: undefined, min: 1, integer: true, description: 'Your own limit, overriding the channel’s'},
   },
   create({channel, limit}) {
-    return ({doc, report}) => {
+    return ({doc, file, report}) => {
       const {text} = doc
       // Leading and trailing blank lines are not part of the post.
       const start = text.length - text.trimStart().length
@@ -52,6 +102,19 @@ export const maxLength = defineRule({
           at += char.length
         }
         report({messageId: 'invalidCharacter', start: start + at, end: start + at + 1, data: {channel}})
+      }
+      // A template is measured with each placeholder at its widest (see src/engine/placeholders.ts).
+      const holders = doc.masks.filter((mask) => mask.kind === 'placeholder' && mask.start >= start && mask.end <= start + body.length)
+      if (holders.length > 0) {
+        const {filled, pieces, widths} = fillIn(body, start, holders, file.data.placeholders)
+        const worst = measure(filled, channel, limit)
+        if (worst.overflow === undefined) return
+        const from = start + firstWordAt(body, toBody(pieces, worst.overflow))
+        const data = {length: worst.length, limit: worst.limit, channel, over: worst.length - worst.limit}
+        // Only tags that render nothing: there is no width to speak of, just a message that is too long.
+        if (widths.length === 0) report({messageId: 'tooLong', start: from, end: start + body.length, data})
+        else report({messageId: 'worstCase', start: from, end: start + body.length, data: {...data, widths: describeWidths(widths)}})
+        return
       }
       if (result.overflow === undefined) return
       const from = start + firstWordAt(body, result.overflow)

@@ -56,6 +56,12 @@ const safeAlphabet = new Set([...'bcdfghjklmnpqrstvwxz2456789'])
 const isSafe = (value: string) => [...value].every((char) => safeAlphabet.has(char))
 const hasDigit = (value: string) => /\d/.test(value)
 const isDigits = (value: string) => /^\d+$/.test(value)
+/** `web03` → `web`. A loop, not `/\d+$/`, which retries from every digit and is quadratic in a run of them. */
+function withoutNumber(value: string): string {
+  let end = value.length
+  while (end > 0 && value.charCodeAt(end - 1) >= 0x30 && value.charCodeAt(end - 1) <= 0x39) end--
+  return value.slice(0, end)
+}
 
 type Finding = {
   start: number
@@ -175,7 +181,7 @@ function machineKind(label: string, before: string | undefined): keyof typeof ho
   if (number === undefined) return undefined
   // windows-server-2022 is a product year, not the 2022nd server.
   if (number === last && number.length === 4 && Number(number) >= 1990 && Number(number) <= 2099) return undefined
-  const stems = new Set(segments.map((segment) => segment.replace(/\d+$/, '')))
+  const stems = new Set(segments.map(withoutNumber))
   const region = [...stems].some((stem) => regionParts.has(stem))
   let score = 0
   for (const stem of stems) {
@@ -203,6 +209,12 @@ interface Config {
   allow: PatternList
   deny: PatternList
   zones: readonly string[]
+  /**
+   * The only names a plain word (see `isPlainWord`) can be flagged as:
+   * `localhost` and single-label internal zones. Undefined when a deny list
+   * is set, since a deny pattern may match any word.
+   */
+  plainNames: ReadonlySet<string> | undefined
 }
 
 type Verdict = Pick<Finding, 'messageId' | 'data'> | undefined
@@ -225,7 +237,7 @@ function judge(name: string, config: Config, before: string | undefined, dnsLink
   if (lower === 'localhost') return {messageId: 'internalHost', data: {name, kind: hostKinds.unresolvable}}
   const zone = config.zones.find((z) => lower === z || lower.endsWith(`.${z}`))
   if (zone) return {messageId: 'internalDomain', data: {name, zone}}
-  if (!/^[A-Za-z0-9_.-]+$/.test(name)) return undefined
+  if (!/^[\w.-]+$/.test(name)) return undefined
   const labels = name.split('.')
   if (labels.length > 1) {
     if (labels.some((label) => label === '')) return undefined
@@ -274,7 +286,25 @@ function withPrefixLength(text: string, end: number): number {
 
 const isV6Char = (code: number) =>
   (code >= 0x30 && code <= 0x3a) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66) || code === 0x2e
-const isWordChar = (char: string | undefined) => char !== undefined && /[\w]/.test(char)
+const isWordChar = (char: string | undefined) => char !== undefined && /\w/.test(char)
+
+/**
+ * No dot, hyphen or underscore, and not letters and digits together: not an
+ * address, not a dotted name, and not a machine (machines have a number
+ * after letters, or generated parts). Most prose and plain numbers ("30
+ * minutes") are plain, so `judge` only sees the few words that are not.
+ */
+function isPlainWord(text: string): boolean {
+  let digit = false
+  let letter = false
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k)
+    if (code === 0x2e || code === 0x2d || code === 0x5f) return false
+    if (code >= 0x30 && code <= 0x39) digit = true
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) letter = true
+  }
+  return !(digit && letter)
+}
 
 /**
  * IPv6 literals in the raw text, one left-to-right pass over runs of hex
@@ -288,6 +318,9 @@ function scanIPv6(
   out: Finding[],
   spans: Mask[],
 ): void {
+  // An address has two colons or more: most texts have fewer, and nothing to scan for.
+  const colon = text.indexOf(':')
+  if (colon === -1 || text.indexOf(':', colon + 1) === -1) return
   let i = 0
   while (i < text.length) {
     if (!isV6Char(text.charCodeAt(i))) {
@@ -295,12 +328,15 @@ function scanIPv6(
       continue
     }
     const runStart = i
-    while (i < text.length && isV6Char(text.charCodeAt(i))) i++
+    // An address has two colons or more; most runs are words spelt with a–f ("a", "added") or numbers.
+    let colons = 0
+    for (; i < text.length && isV6Char(text.charCodeAt(i)); i++) if (text.charCodeAt(i) === 0x3a) colons++
+    if (colons < 2) continue
     let end = i
     while (end > runStart && text[end - 1] === '.') end--
     const address = text.slice(runStart, end)
-    if (address.split(':').length < 3 || isWordChar(text[runStart - 1])) continue
-    const zone = text[end] === '%' ? /^%[A-Za-z0-9]+/.exec(text.slice(end, end + 32)) : null
+    if (isWordChar(text[runStart - 1])) continue
+    const zone = text[end] === '%' ? /^%[\da-z]+/i.exec(text.slice(end, end + 32)) : null
     if (zone) end += zone[0].length
     if (isWordChar(text[end])) continue
     const groups = parseIPv6(address)
@@ -329,6 +365,7 @@ function scanWords(
   out: Finding[],
 ): void {
   sentence.words.forEach((word, index) => {
+    if (config.plainNames && isPlainWord(word.text) && !config.plainNames.has(word.norm.endsWith("'s") ? word.norm.slice(0, -2) : word.norm)) return
     if (skip(word.start, word.end)) return
     const previous = sentence.words[index - 1]
     const before = previous && !word.gap ? previous.norm : undefined
@@ -347,7 +384,7 @@ function scanWords(
 function compileZones(zones: readonly string[]): string[] {
   return zones.map((zone) => {
     const bare = zone.replace(/^\*?\./, '').toLowerCase()
-    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(bare)) {
+    if (!/^[\da-z-]+(?:\.[\da-z-]+)*$/.test(bare)) {
       throw new ConfigError(
         `Rule "${id}": option "internalDomains" value ${JSON.stringify(zone)} is not a domain name (expected e.g. "corp.acme.net" or "*.corp.acme.net")`,
       )
@@ -390,10 +427,13 @@ export const noInternalHostname = defineRule({
     },
   },
   create(options) {
+    const zones = compileZones(options.internalDomains)
+    const deny = compilePatterns(id, 'deny', options.deny)
     const config: Config = {
       allow: compilePatterns(id, 'allow', options.allow),
-      deny: compilePatterns(id, 'deny', options.deny),
-      zones: compileZones(options.internalDomains),
+      deny,
+      zones,
+      plainNames: deny.size === 0 ? new Set(['localhost', ...zones.filter((zone) => !zone.includes('.'))]) : undefined,
     }
     return ({doc, report}) => {
       for (const finding of findAll(doc, config)) {
@@ -410,8 +450,10 @@ export const noInternalHostname = defineRule({
  * prose and have no words, so they are left alone like every other rule does.
  */
 function wordIndex(doc: Doc): (start: number, end: number) => boolean {
-  const starts = doc.sentences.flatMap((sentence) => sentence.words.map((word) => word.start))
+  // Built on first use: most messages have no link or IPv6 address to ask about.
+  let starts: number[] | undefined
   return (start, end) => {
+    starts ??= doc.sentences.flatMap((sentence) => sentence.words.map((word) => word.start))
     let lo = 0
     let hi = starts.length
     while (lo < hi) {

@@ -105,12 +105,15 @@ export const noSpeculation = defineRule({
   create({allow, extra}) {
     const guesses = compile(allow, extra)
     return ({doc, report}) => {
-      const quoted = maskLookup(findQuotes(doc.text))
+      // Quotes are only looked for once a guess turns up: most messages have none.
+      let quoted: ReturnType<typeof maskLookup> | undefined
       for (const sentence of doc.sentences) {
         let found: PhraseMatch<Cue>[] | undefined
         for (const match of guesses.find(sentence)) {
           const {kind, suggest} = match.entry
-          if (kind === 'allow' || quoted(match.start, match.end)) continue
+          if (kind === 'allow') continue
+          quoted ??= maskLookup(findQuotes(doc.text))
+          if (quoted(match.start, match.end)) continue
           if (kind === 'hedge' && isAboutImpact(sentence, match, (found ??= cues.find(sentence)))) continue
           const actual = doc.text.slice(match.start, match.end)
           const next = sentence.words[match.to + 1]

@@ -6,6 +6,7 @@
 import {defineRule} from '../src/engine/define-rule.ts'
 import {Lexicon, type PhraseMatch} from '../src/engine/match.ts'
 import {phaseSet} from '../src/engine/phase.ts'
+import {nameParts} from '../src/engine/placeholders.ts'
 import type {Word} from '../src/engine/walk.ts'
 import data from './require-impact.json' with {type: 'json'}
 
@@ -42,6 +43,11 @@ function* before(words: Word[], from: number): Generator<{word: Word; index: num
   }
 }
 
+/** Whether `words` holds `run` as consecutive words: `customer_impact` holds `impact`, `customer` does not hold `customer impact`. */
+function containsRun(words: string[], run: string[]): boolean {
+  return words.some((_, i) => run.every((word, k) => words[i + k] === word))
+}
+
 function statesImpact(words: Word[], match: PhraseMatch<Symptom>): boolean {
   if (!match.entry.symptom) return false
   for (const {word, index} of before(words, match.from)) {
@@ -74,14 +80,27 @@ export const requireImpact = defineRule({
       description:
         'Phases whose updates must state impact (investigating, identified, monitoring, resolved); an update whose phase cannot be detected counts as investigating',
     },
+    impactPlaceholders: {
+      type: 'string[]',
+      default: ['impact', 'symptom', 'symptoms'],
+      description:
+        'Template placeholders that stand for the impact statement, matched against the words of a placeholder\'s name: `{{impact}}`, `{{ symptoms }}`, `{{customer_impact}}`, `[IMPACT]` and `%(user_impact)s` all count',
+    },
   },
-  create({phases: list}) {
+  create({phases: list, impactPlaceholders}) {
     const applies = phaseSet(ruleId, 'phases', list)
+    const impactNames = impactPlaceholders.map(nameParts).filter((parts) => parts.length > 0)
     return ({doc, report}) => {
       const [first] = doc.sentences
       if (!first) return
       // No progress wording at all reads as an incident still being worked on.
       if (!applies.has(doc.phase ?? 'investigating')) return
+      // A template's `{{customer_impact}}` is where the impact will be written; only placeholders in prose count.
+      for (const mask of doc.masks) {
+        const name = mask.placeholder?.control ? undefined : mask.placeholder?.name
+        if (name === undefined || !impactNames.some((entry) => containsRun(nameParts(name), entry))) continue
+        if (doc.sentences.some((sentence) => mask.start >= sentence.start && mask.end <= sentence.end)) return
+      }
       for (const sentence of doc.sentences) {
         for (const match of lexicon.find(sentence)) if (statesImpact(sentence.words, match)) return
       }

@@ -13,3 +13,4 @@ export {ConfigError, type OptionSpec, type OptionsSchema} from './engine/options
 export {measure, channels, type Channel, type Measure} from './engine/length.ts'
 export {phases, type Phase} from './engine/phase.ts'
 export type {Report} from './engine/report.ts'
+export type {PlaceholderOptions, PlaceholderSyntax} from './engine/placeholders.ts'

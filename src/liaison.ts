@@ -6,8 +6,11 @@ import type {Root} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {rules} from '../rules/index.ts'
+import {type ConfiguredRule, configureRule, runRules} from './engine/define-rule.ts'
+import {type Doc, getDoc} from './engine/walk.ts'
 import {isPhase, type Phase, phases} from './engine/phase.ts'
 import {ConfigError} from './engine/options.ts'
+import {checkPlaceholders, type PlaceholderOptions} from './engine/placeholders.ts'
 import {closest} from './engine/suggest.ts'
 import {type PresetName, presets, type RulesConfig} from './presets.ts'
 
@@ -18,12 +21,15 @@ export interface LiaisonOptions {
   rules?: RulesConfig
   /** The update's phase, when known; otherwise it is detected from the wording. */
   phase?: Phase
+  /**
+   * Placeholder syntaxes to recognise and the widths max-length counts them at
+   * (`{syntaxes, widths, defaultWidth}`); a file's own `file.data.placeholders` wins.
+   */
+  placeholders?: PlaceholderOptions
 }
 
 const ruleIds = rules.map((rule) => rule.meta.id)
-const optionKeys = ['preset', 'rules', 'phase']
-
-type Step = (tree: Root, file: VFile, next: (error?: Error | null) => void) => void
+const optionKeys = ['preset', 'rules', 'phase', 'placeholders']
 
 /** Throws a ConfigError naming the problem; returns the settings to apply. */
 export function resolveConfig(options: LiaisonOptions): Record<string, unknown> {
@@ -40,6 +46,7 @@ export function resolveConfig(options: LiaisonOptions): Record<string, unknown> 
   if (options.phase !== undefined && !isPhase(options.phase)) {
     throw new ConfigError(`liaison: invalid phase ${JSON.stringify(options.phase)} (expected one of ${phases.join(', ')})`)
   }
+  if (options.placeholders !== undefined) checkPlaceholders(options.placeholders)
   const settings: Record<string, unknown> = {...presets[presetName]}
   for (const [id, setting] of Object.entries(options.rules ?? {})) {
     if (!ruleIds.includes(id)) {
@@ -51,18 +58,37 @@ export function resolveConfig(options: LiaisonOptions): Record<string, unknown> 
   return settings
 }
 
-export function liaison(this: Processor, options: LiaisonOptions = {}): Transformer<Root> {
+/** What runs per file: the rules a configuration switches on, and the file data it carries. */
+export interface Linter {
+  run(file: VFile, doc: () => Doc, tree: () => Root): void
+}
+
+/** Validates `options` (a ConfigError names the problem) and configures every rule, once. */
+export function createLinter(options: LiaisonOptions): Linter {
   const settings = resolveConfig(options)
-  const steps: Step[] = []
+  const configured: ConfiguredRule[] = []
   for (const rule of rules) {
-    const step = (rule as unknown as (this: Processor, setting: unknown) => Step | undefined).call(this, settings[rule.meta.id])
-    if (step) steps.push(step)
+    const on = configureRule(rule, settings[rule.meta.id])
+    if (on) configured.push(on)
   }
-  const phase = options.phase
-  return async (tree, file) => {
-    if (phase && !file.data.phase) file.data.phase = phase
-    for (const step of steps) {
-      await new Promise<void>((resolve, reject) => step(tree, file, (error) => (error ? reject(error) : resolve())))
-    }
+  const {phase, placeholders} = options
+  return {
+    run(file, doc, tree) {
+      if (phase && !file.data.phase) file.data.phase = phase
+      if (placeholders && !file.data.placeholders) file.data.placeholders = placeholders
+      runRules(configured, file, doc, tree)
+    },
   }
+}
+
+export function liaison(this: Processor, options: LiaisonOptions = {}): Transformer<Root> {
+  const linter = createLinter(options)
+  // Synchronous: no rule waits for anything, so no promise per rule and file.
+  return (tree, file) =>
+    linter.run(
+      file,
+      () => getDoc(tree, file),
+      /* v8 ignore next -- @preserve no built-in rule reads the tree; a check still may, like any RuleContext */
+      () => tree,
+    )
 }

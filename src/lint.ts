@@ -6,8 +6,10 @@ import retextEnglish from 'retext-english'
 import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import {parseInChunks} from './engine/parse.ts'
-import {type LiaisonOptions, liaison} from './liaison.ts'
+import {buildDoc} from './engine/walk.ts'
+import {createLinter, type LiaisonOptions} from './liaison.ts'
 import {assertText, processorCache} from './processors.ts'
+import {checkPlaceholders} from './engine/placeholders.ts'
 
 export interface LintOptions extends LiaisonOptions {
   /** File path, used in messages and reports. */
@@ -16,9 +18,10 @@ export interface LintOptions extends LiaisonOptions {
 
 type LintProcessor = Processor<Root, Root, Root, undefined, undefined>
 
-const processorFor = processorCache(
-  (options) => unified().use(retextEnglish).use(liaison, options).freeze() as unknown as LintProcessor,
-)
+const parser = unified().use(retextEnglish).freeze() as unknown as LintProcessor
+const parse = (value: string) => parser.parse(value)
+/** The `liaison` plugin's rules and settings, without a unified pipeline around them (see below). */
+const linterFor = processorCache(createLinter)
 
 /**
  * Lint one message. Resolves to a VFile whose `messages` hold the problems,
@@ -27,10 +30,20 @@ const processorFor = processorCache(
  */
 export async function lint(text: string, options: LintOptions = {}): Promise<VFile> {
   assertText('lint', text)
-  const {path, ...rest} = options ?? {}
-  const processor = processorFor(rest)
+  // Placeholders go to the file, not the processor: they vary per file, processors are shared.
+  const {path, placeholders, ...rest} = options ?? {}
+  const linter = linterFor(rest)
   const file = new VFile({value: text, path})
-  const tree = parseInChunks(text, (value) => processor.parse(value))
-  await processor.run(tree, file)
+  if (placeholders !== undefined) file.data.placeholders = checkPlaceholders(placeholders)
+  // What `unified().use(retextEnglish).use(liaison)` does, except that the
+  // doc is built piece by piece and the whole tree is only parsed if a rule
+  // asks for it: a 1 MiB file's tree alone takes ~120 MiB.
+  let tree: Root | undefined
+  linter.run(
+    file,
+    () => buildDoc(file, parse),
+    /* v8 ignore next -- @preserve no built-in rule reads the tree; a check still may, like any RuleContext */
+    () => (tree ??= parseInChunks(text, parse)),
+  )
   return file
 }

@@ -20,6 +20,7 @@ import {rules} from '../rules/index.ts'
 import {commentControl} from './comment-control.ts'
 import {liaison} from './liaison.ts'
 import {assertText, processorCache} from './processors.ts'
+import {checkPlaceholders} from './engine/placeholders.ts'
 import type {LintOptions} from './lint.ts'
 
 type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>
@@ -41,9 +42,11 @@ const processorFor = processorCache((options) => {
  */
 export async function lintMarkdown(text: string, options: LintOptions = {}): Promise<VFile> {
   assertText('lintMarkdown', text)
-  const {path, ...rest} = options ?? {}
+  // Placeholders go to the file, not the processor: they vary per file, processors are shared.
+  const {path, placeholders, ...rest} = options ?? {}
   const processor = processorFor(rest)
   const file = new VFile({value: text, path})
+  if (placeholders !== undefined) file.data.placeholders = checkPlaceholders(placeholders)
   const tree = processor.parse(file)
   await processor.run(tree, file)
   return file

@@ -6,6 +6,7 @@
 import {parseArgs} from 'node:util'
 import {UsageError} from './errors.ts'
 import {closest} from '../engine/suggest.ts'
+import {defaultMaxFileSize, parseSize} from './read.ts'
 
 export const formatNames = ['stylish', 'json', 'sarif', 'github'] as const
 export type FormatName = (typeof formatNames)[number]
@@ -22,6 +23,8 @@ export interface Args {
   outputFile: string | undefined
   quiet: boolean
   maxWarnings: number | undefined
+  /** Bytes; a larger draft is an error (exit 2), never read. */
+  maxFileSize: number
   printConfig: string | undefined
   listRules: boolean
   version: boolean
@@ -40,6 +43,7 @@ const options = {
   'output-file': {type: 'string', short: 'o'},
   quiet: {type: 'boolean'},
   'max-warnings': {type: 'string'},
+  'max-file-size': {type: 'string'},
   'print-config': {type: 'string'},
   'list-rules': {type: 'boolean'},
   version: {type: 'boolean', short: 'v'},
@@ -94,6 +98,7 @@ export function parseCliArgs(argv: readonly string[]): Args {
     outputFile: values['output-file'],
     quiet: values.quiet ?? false,
     maxWarnings: undefined,
+    maxFileSize: values['max-file-size'] === undefined ? defaultMaxFileSize : parseSize('--max-file-size', values['max-file-size']),
     printConfig: values['print-config'],
     listRules: values['list-rules'] ?? false,
     version: values.version ?? false,

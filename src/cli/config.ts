@@ -17,11 +17,13 @@ import type {YAMLParseError} from 'yaml'
 import {rules} from '../../rules/index.ts'
 import {parseSetting} from '../engine/config.ts'
 import {ConfigError, resolveOptions} from '../engine/options.ts'
+import {type PlaceholderOptions, placeholderProblem} from '../engine/placeholders.ts'
 import {closest} from '../engine/suggest.ts'
 import {resolveConfig} from '../liaison.ts'
 import {type PresetName, presets, type RulesConfig} from '../presets.ts'
 import {CliError} from './errors.ts'
 import {displayPath} from './paths.ts'
+import {defaultTemplatesConfig, type TemplatesConfig} from './templates.ts'
 
 export interface LiaisonConfig {
   /** Preset the `rules` map is applied over (default "recommended"). */
@@ -31,6 +33,10 @@ export interface LiaisonConfig {
   channel?: string
   /** .gitignore-style patterns, relative to the config's directory. */
   ignores?: string[]
+  /** Placeholder syntaxes and widths (see src/engine/placeholders.ts). */
+  placeholders?: PlaceholderOptions
+  /** Which keys of a template hold messages, and rule settings per key. */
+  templates?: TemplatesConfig
 }
 
 export interface LoadedConfig {
@@ -54,7 +60,7 @@ export const searchPlaces = [
   'liaison.config.json',
 ]
 
-const topKeys = ['extends', 'rules', 'channel', 'ignores']
+const topKeys = ['extends', 'rules', 'channel', 'ignores', 'placeholders', 'templates']
 const presetNames = Object.keys(presets)
 
 /** Values the `channel` option takes, from the rules that have one. */
@@ -105,7 +111,11 @@ export function checkRules(settings: Record<string, unknown>): void {
       const {severity, options} = isPlainObject(setting)
         ? {severity: 1, options: setting}
         : parseSetting(id, setting)
-      if (severity !== 0) resolveOptions(id, rule.meta.options, options)
+      if (severity !== 0) {
+        const resolved = resolveOptions(id, rule.meta.options, options)
+        // create() checks what a schema cannot (phases, domains, user regexes via recheck): fail here, naming the config.
+        if (options !== undefined) (rule.definition.create as (options: unknown) => unknown)(resolved)
+      }
     } catch (error) {
       /* v8 ignore next -- @preserve validation throws nothing but ConfigError */
       if (!(error instanceof ConfigError)) throw error
@@ -118,6 +128,45 @@ export function checkChannel(value: unknown): string {
   const values = channelValues()
   if (typeof value === 'string' && values.includes(value)) return value
   throw new ShapeError(`"channel" must be one of ${values.join(', ')}, got ${show(value)}${suggest(value, values)}`, ['channel'])
+}
+
+/**
+ * `templates: {fields: …}`: a list of the keys that hold messages, or a map
+ * from each key to rule settings for it. In the list form a default field
+ * (`title`) keeps its default settings.
+ */
+function checkTemplates(value: unknown): TemplatesConfig {
+  const where = ['templates']
+  if (!isPlainObject(value)) throw new ShapeError(`"templates" must be an object with "fields", got ${show(value)}`, where)
+  for (const key of Object.keys(value)) {
+    if (key !== 'fields') throw new ShapeError(`"templates" has an unknown key "${key}"${suggest(key, ['fields'])}; it takes fields`, [...where, key])
+  }
+  const {fields} = value
+  const expected = 'the keys that hold messages, e.g. [title, body], or a map from each to its rule settings'
+  if (Array.isArray(fields) && fields.length > 0) {
+    fields.forEach((field: unknown, index) => {
+      if (typeof field !== 'string' || field.trim() === '') {
+        throw new ShapeError(`"templates.fields" must list ${expected}; item ${index + 1} is ${show(field)}`, [...where, 'fields', index])
+      }
+    })
+    const defaults = defaultTemplatesConfig.fields
+    return {fields: Object.fromEntries(fields.map((field: string) => [field, Object.hasOwn(defaults, field) ? defaults[field]! : {}]))}
+  }
+  if (fields === undefined) throw new ShapeError(`"templates" needs "fields": ${expected}`, where)
+  if (!isPlainObject(fields) || Object.keys(fields).length === 0) {
+    throw new ShapeError(`"templates.fields" must be ${expected}; got ${show(fields)}`, [...where, 'fields'])
+  }
+  for (const [field, settings] of Object.entries(fields)) {
+    const at = [...where, 'fields', field]
+    if (!isPlainObject(settings)) throw new ShapeError(`"templates.fields.${field}" must be rule settings for that field ({} for none), got ${show(settings)}`, at)
+    try {
+      checkRules(settings)
+    } catch (error) {
+      const {message, path} = error as ShapeError
+      throw new ShapeError(`"templates.fields.${field}": ${message}`, [...at, ...path.slice(1)])
+    }
+  }
+  return {fields: fields as Record<string, RulesConfig>}
 }
 
 function checkConfig(value: unknown): LiaisonConfig {
@@ -160,6 +209,12 @@ function checkConfig(value: unknown): LiaisonConfig {
     })
     config.ignores = value.ignores as string[]
   }
+  if (value.placeholders !== undefined) {
+    const problem = placeholderProblem(value.placeholders)
+    if (problem) throw new ShapeError(problem.message, ['placeholders', ...problem.path])
+    config.placeholders = value.placeholders as PlaceholderOptions
+  }
+  if (value.templates !== undefined) config.templates = checkTemplates(value.templates)
   return config
 }
 
@@ -189,6 +244,12 @@ async function locate(text: string, path: ReadonlyArray<string | number>): Promi
   return lineColumn(text, (node as {range: number[]}).range[0]!)
 }
 
+/** "… in JSON at position 12 (line 1 column 13)" → "…": the place is shown as line:column instead. */
+function withoutPosition(message: string): string {
+  const at = message.search(/ in JSON at position \d/)
+  return at === -1 ? message : message.slice(0, at)
+}
+
 function failAt(label: string, message: string, at?: {line: number; column: number}): CliError {
   return new CliError(`${label}${at ? `:${at.line}:${at.column}` : ''}: ${message}`)
 }
@@ -212,7 +273,7 @@ export function createConfigLoader({cwd, configFile, noConfig}: ConfigLoaderOpti
       const position = /at position (\d+)/.exec(message)?.[1]
       const end = /end of JSON input/.test(message) ? content.length : undefined
       const offset = position === undefined ? end : Number(position)
-      throw failAt(label(filepath), message.replace(/ in JSON at position \d+.*$/, ''), offset === undefined ? undefined : lineColumn(content, offset))
+      throw failAt(label(filepath), withoutPosition(message), offset === undefined ? undefined : lineColumn(content, offset))
     }
   }
 
@@ -272,7 +333,7 @@ export function createConfigLoader({cwd, configFile, noConfig}: ConfigLoaderOpti
       /* v8 ignore next -- @preserve checkConfig throws nothing but ShapeError */
       if (!(error instanceof ShapeError)) throw error
       const {readFile} = await import('node:fs/promises')
-      const isData = /\.(json|ya?ml)$|\.liaisonrc$/.test(filepath)
+      const isData = /\.(?:json|ya?ml)$|\.liaisonrc$/.test(filepath)
       const path = inPackage ? ['liaison', ...error.path] : error.path
       const at = isData ? await locate(await readFile(filepath, 'utf8'), path) : undefined
       throw failAt(name, error.message, at)

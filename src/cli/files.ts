@@ -19,7 +19,7 @@ import {dirname, join, relative, resolve} from 'node:path'
 import type {Ignore} from 'ignore'
 import {displayPath, posix} from './paths.ts'
 import {CliError} from './errors.ts'
-import {extensions, type FileKind, fileKind} from './kinds.ts'
+import {extensions, type FileKind, fileKind, whyNotLinted} from './kinds.ts'
 
 export interface Target {
   path: string
@@ -160,7 +160,7 @@ export async function findFiles(patterns: readonly string[], cwd: string, config
     })
     if (stats?.isFile()) {
       const kind = fileKind(path)
-      if (!kind) throw new CliError(`${pattern}: liaison lints ${kinds} files`)
+      if (!kind) throw new CliError(`${pattern}: ${whyNotLinted(path)}`)
       const reason = await whyIgnored(path)
       if (reason) ignored.push({path, reason})
       else files.set(path, {path, kind})

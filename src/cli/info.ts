@@ -19,14 +19,16 @@ function wrap(items: readonly string[]): string {
 
 export function help(): string {
   return `Usage: liaison [options] [file | directory | glob ...]
+       liaison init [dir] [--force]   Create a template repository
 
-Lint incident-update drafts (${extensions.join(', ')}). With no paths, lints the
-current directory. node_modules, .git, .gitignore'd and .liaisonignore'd files
-are skipped.
+Lints drafts and templates: ${extensions.join(', ')}.
+With no paths, lints the current directory. node_modules, .git, .gitignore'd
+and .liaisonignore'd files are skipped, and so are config files.
 
 Input:
   --stdin                      Lint standard input
-  --stdin-filename <name>      Its file name: kind (.md or .txt), config lookup, reports
+  --stdin-filename <name>      Its name: kind (.md, .txt, .yml, .json), config, reports
+  --max-file-size <size>       Largest draft to read, e.g. 500kB, 10MiB (default 5MiB)
 
 Configuration:
   -c, --config <file>          Use this config for every file (no search)

@@ -1,32 +1,65 @@
 /**
  * Which files liaison lints, and how: the one place that decides a file's
- * kind from its name. Later kinds (templates) are added here.
+ * kind from its name.
+ *
+ * Drafts and templates: `.md`/`.markdown` (Markdown) and `.txt` (plain
+ * text), each with optional front matter; `.yml`/`.yaml`/`.json` collections
+ * of templates (see src/templates/extract.ts). Config and manifest files that
+ * share those extensions (liaison's own config, package.json, pre-commit's
+ * files) are never templates, so folder walks and globs pass them by.
  */
 import type {VFile} from 'vfile'
-import type {LintOptions} from '../lint.ts'
+import type {FileLintOptions} from './templates.ts'
 
-export type FileKind = 'markdown' | 'text'
+export type FileKind = 'markdown' | 'text' | 'yaml' | 'json'
 
-type Linter = (text: string, options: LintOptions) => Promise<VFile>
+type Linter = (text: string, options: FileLintOptions) => Promise<VFile>
 
 const byExtension: Readonly<Record<string, FileKind>> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.txt': 'text',
+  '.yml': 'yaml',
+  '.yaml': 'yaml',
+  '.json': 'json',
 }
 
 export const extensions: readonly string[] = Object.keys(byExtension)
 
+/** Files with a linted extension that hold configuration, never messages. */
+export const notTemplates: ReadonlySet<string> = new Set([
+  '.liaisonrc',
+  '.liaisonrc.json',
+  '.liaisonrc.yaml',
+  '.liaisonrc.yml',
+  'liaison.config.json',
+  'package.json',
+  'package-lock.json',
+  '.pre-commit-config.yaml',
+  '.pre-commit-hooks.yaml',
+])
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
+}
+
 export function fileKind(path: string): FileKind | undefined {
-  const dot = path.lastIndexOf('.')
-  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'))
-  if (dot <= slash + 1) return undefined
-  const extension = path.slice(dot).toLowerCase()
+  const name = baseName(path)
+  const dot = name.lastIndexOf('.')
+  if (dot <= 0 || notTemplates.has(name)) return undefined
+  const extension = name.slice(dot).toLowerCase()
   return Object.hasOwn(byExtension, extension) ? byExtension[extension] : undefined
 }
 
-/** Loaded on first use, so a run over plain text never loads remark. */
+/** Why `path` is not linted, for a file named on the command line. */
+export function whyNotLinted(path: string): string {
+  const name = baseName(path)
+  if (notTemplates.has(name)) return `${name} is a configuration file, not a template; liaison does not lint it`
+  return `liaison lints ${extensions.join(', ')} files`
+}
+
+/** Loaded on first use, so --help never loads the rules. */
 export async function linterFor(kind: FileKind): Promise<Linter> {
-  if (kind === 'markdown') return (await import('../markdown.ts')).lintMarkdown
-  return (await import('../lint.ts')).lint
+  const {lintFile} = await import('./templates.ts')
+  return (text, options) => lintFile(kind, text, options)
 }

@@ -7,14 +7,15 @@
  * internal failure). On 2, stdout stays empty and stderr gets one
  * `liaison: …` line (plus the stack with --debug). Input files are only read.
  */
-import {readFile, realpath, stat, writeFile} from 'node:fs/promises'
+import {realpath, stat, writeFile} from 'node:fs/promises'
 import {dirname, relative, resolve} from 'node:path'
 import type {Ignore} from 'ignore'
 import {type Args, parseCliArgs} from './args.ts'
 import type {LoadedConfig} from './config.ts'
 import {CliError, UsageError} from './errors.ts'
-import {extensions, type FileKind, fileKind, linterFor} from './kinds.ts'
+import {type FileKind, fileKind, linterFor, whyNotLinted} from './kinds.ts'
 import {displayPath, posix} from './paths.ts'
+import {binaryWarning, readDraft, readStdinDraft} from './read.ts'
 import type {LintResult} from './results.ts'
 import type {Settings} from './settings.ts'
 
@@ -40,22 +41,6 @@ function useColor(io: CliIO, toFile: boolean): boolean {
   if (toFile || NO_COLOR) return false
   if (FORCE_COLOR) return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false'
   return io.stdout.isTTY === true && TERM !== 'dumb'
-}
-
-async function readStdin(stdin: CliIO['stdin']): Promise<string> {
-  // Joined as bytes, then decoded once: a character may straddle two chunks.
-  const chunks: Uint8Array[] = []
-  try {
-    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
-  } catch (error) {
-    throw new CliError(`cannot read standard input: ${(error as Error).message}`)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-/** An editor's byte-order mark is not part of the message (and max-length would flag U+FEFF). */
-function withoutBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
 /** -o is checked before linting: a report with nowhere to go should not cost a run. */
@@ -96,8 +81,13 @@ async function gatherInputs(args: Args, io: CliIO, m: RunModules, configIgnores:
   const name = args.stdinFilename
   const path = resolve(io.cwd, name ?? m.stdinPath)
   const kind = name === undefined ? 'text' : fileKind(name)
-  if (!kind) throw new UsageError(`--stdin-filename ${name}: liaison lints ${extensions.join(', ')} files`)
-  const text = await readStdin(io.stdin)
+  if (!kind) throw new UsageError(`--stdin-filename ${name}: ${whyNotLinted(name!)}`)
+  const draft = await readStdinDraft(io.stdin, args.maxFileSize)
+  if (draft.binary !== undefined) {
+    io.stderr.write(binaryWarning('standard input', draft.binary))
+    return {inputs, results}
+  }
+  const {text} = draft
   const reason = name === undefined ? undefined : await m.createIgnoreCheck(io.cwd, configIgnores)(path)
   if (reason) results.push(m.ignoredResult(path, reason))
   else inputs.push({path, filePath: name === undefined ? m.stdinPath : path, kind, text})
@@ -127,7 +117,10 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
   if (output) await checkOutput(output, show)
 
   const matchers = new Map<LoadedConfig, Promise<Ignore>>()
+  const configFile = args.config === undefined ? undefined : resolve(cwd, args.config)
   const configIgnores = async (path: string): Promise<string | undefined> => {
+    // A config given with -c may sit among the templates, and may be YAML or JSON itself.
+    if (path === configFile) return 'it is the config file given with --config'
     const loaded = await configs.forFile(path)
     const patterns = loaded.config.ignores
     if (!patterns || patterns.length === 0) return undefined
@@ -152,16 +145,16 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
     if (args.debug) io.stderr.write(`liaison: debug: ${show(input.path)} (${input.kind}) uses ${loaded.label}\n`)
     let text = input.text
     if (text === undefined) {
-      try {
-        text = await readFile(input.path, 'utf8')
-        /* v8 ignore start -- @preserve a file that vanishes or turns unreadable after discovery; tests run as root */
-      } catch (error) {
-        throw new CliError(`cannot read ${show(input.path)}: ${(error as Error).message}`)
+      // Measured before it is read; binary drafts are skipped, invalid UTF-8 stops the run (read.ts).
+      const draft = await readDraft(input.path, show(input.path), args.maxFileSize)
+      if (draft.binary !== undefined) {
+        io.stderr.write(binaryWarning(show(input.path), draft.binary))
+        continue
       }
-      /* v8 ignore stop */
+      text = draft.text
     }
     const lint = await linterFor(input.kind)
-    const file = await lint(withoutBom(text), {...m.lintOptions(settingsOf(loaded)), path: input.filePath})
+    const file = await lint(text, {...m.lintOptions(settingsOf(loaded)), path: input.filePath, label: show(input.path)})
     results.push(m.toResult(input.filePath, file))
   }
   results.sort((a, b) => m.byPath({path: a.filePath}, {path: b.filePath}))
@@ -191,6 +184,8 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let debug = argv.includes('--debug')
   try {
+    // `liaison init [dir]`; a folder named "init" is linted with `liaison ./init`.
+    if (argv[0] === 'init') return await (await import('./init.ts')).init(argv.slice(1), io)
     const args = parseCliArgs(argv)
     debug = args.debug
     if (args.help || args.version || args.listRules) {

@@ -14,7 +14,9 @@ import {resolveOptions} from '../engine/options.ts'
 import {closest} from '../engine/suggest.ts'
 import type {LiaisonOptions} from '../liaison.ts'
 import {presets, type RulesConfig} from '../presets.ts'
+import {defaultPlaceholderWidth, type PlaceholderOptions, placeholderSyntaxNames} from '../engine/placeholders.ts'
 import {channelValues, checkRules, isPlainObject, type LoadedConfig} from './config.ts'
+import {defaultTemplatesConfig, type FileLintOptions, type TemplatesConfig} from './templates.ts'
 import {CliError, UsageError} from './errors.ts'
 
 export interface Overrides {
@@ -75,6 +77,10 @@ type Setting = SeverityLabel | [SeverityLabel, Record<string, unknown>]
 export interface Settings extends Required<Pick<LiaisonOptions, 'preset'>> {
   /** Every rule's final setting, so the run never depends on a preset's defaults changing under it. */
   rules: Record<string, Setting>
+  placeholders?: PlaceholderOptions
+  templates: TemplatesConfig
+  /** `--channel`, which also wins over a template's own channel. */
+  channelFlag?: string
 }
 
 export function settingsFor(loaded: LoadedConfig, overrides: Overrides): Settings {
@@ -102,7 +108,13 @@ export function settingsFor(loaded: LoadedConfig, overrides: Overrides): Setting
     }
     result[id] = options ? [severityLabel(severity), options] : severityLabel(severity)
   }
-  return {preset, rules: result}
+  return {
+    preset,
+    rules: result,
+    ...(config.placeholders ? {placeholders: config.placeholders} : {}),
+    templates: config.templates ?? defaultTemplatesConfig,
+    ...(overrides.channel === undefined ? {} : {channelFlag: overrides.channel}),
+  }
 }
 
 /** What `--print-config` shows: the file that applies and every rule with its options resolved. */
@@ -121,10 +133,24 @@ export function printableConfig(loaded: LoadedConfig, settings: Settings): Recor
     extends: settings.preset,
     ignores: loaded.config.ignores ?? [],
     rules: resolved,
+    placeholders: {
+      syntaxes: [...placeholderSyntaxNames],
+      defaultWidth: defaultPlaceholderWidth,
+      widths: {},
+      ...settings.placeholders,
+    },
+    templates: settings.templates,
   }
 }
 
-/** The settings as `lint()` takes them. */
-export function lintOptions(settings: Settings): LiaisonOptions {
-  return {preset: settings.preset, rules: settings.rules as RulesConfig}
+/** The settings as `lint()` takes them, plus what template files need. */
+export function lintOptions(settings: Settings): FileLintOptions {
+  const {preset, rules: ruleSettings, placeholders, templates, channelFlag} = settings
+  return {
+    preset,
+    rules: ruleSettings as RulesConfig,
+    templates,
+    ...(placeholders ? {placeholders} : {}),
+    ...(channelFlag === undefined ? {} : {channelFlag}),
+  }
 }

@@ -22,6 +22,8 @@ const tlds = new Set<string>(tldList)
 
 /** Characters that end a link: spaces, bidi controls and quote-like punctuation. */
 function isBoundary(code: number): boolean {
+  // Printable ASCII first: nearly every character is, and only four of them end a link.
+  if (code > 0x20 && code < 0x7f) return code === 0x22 || code === 0x3c || code === 0x3e || code === 0x60
   return (
     code <= 0x20 ||
     code === 0x22 || // "
@@ -58,7 +60,7 @@ function isAsciiLabelChar(code: number): boolean {
 export function isValidHost(host: string): boolean {
   if (host.length === 0 || host.length > 253 * 4) return false
   let ascii = host
-  if (/[^\x00-\x7f]/.test(host)) {
+  if (/[\u0080-\uffff]/.test(host)) {
     try {
       ascii = new URL(`http://${host}`).hostname
     } catch {
@@ -135,9 +137,10 @@ export function findLinks(text: string): Link[] {
     let dot = false
     let sep = -1
     while (i < n && !isBoundary(text.charCodeAt(i))) {
-      const ch = text[i]
-      if (ch === '.') dot = true
-      else if (ch === ':' && sep === -1 && text[i + 1] === '/' && text[i + 2] === '/') sep = i
+      const code = text.charCodeAt(i)
+      // A domain has a dot with a label after it; a word ending a sentence ("customers.") is not asked about.
+      if (code === 0x2e && i + 1 < n && !isBoundary(text.charCodeAt(i + 1))) dot = true
+      else if (code === 0x3a && sep === -1 && text[i + 1] === '/' && text[i + 2] === '/') sep = i
       i++
     }
     if (dot || sep !== -1) {

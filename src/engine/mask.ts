@@ -5,6 +5,7 @@
  * regular expression can backtrack.
  */
 import {findLinks, type Link} from './links.ts'
+import {type PlaceholderInfo, type PlaceholderSyntax, placeholderSyntaxNames} from './placeholders.ts'
 
 export type MaskKind = 'link' | 'code' | 'placeholder' | 'quote'
 
@@ -12,6 +13,8 @@ export interface Mask {
   kind: MaskKind
   start: number
   end: number
+  /** Placeholders only: which syntax, the variable's name, whether it renders nothing itself. */
+  placeholder?: PlaceholderInfo
 }
 
 /** Opening and closing delimiters of placeholder syntaxes, longest first. */
@@ -22,44 +25,137 @@ export const placeholderSyntaxes: ReadonlyArray<readonly [string, string]> = [
   ['${', '}'],
 ]
 
+const pairSyntax: Readonly<Record<string, PlaceholderSyntax>> = {'{{{': 'mustache', '{{': 'mustache', '{%': 'tag', '${': 'dollar'}
+
 /** Placeholders never span lines and stay short; anything longer is prose with stray braces. */
 const maxPlaceholder = 200
+/** `<NAME>` and `[NAME]`: upper-case names of 3 to 64 characters. */
+const maxUpperName = 64
+/**
+ * Bracketed status labels are headings, not placeholders: "[RESOLVED] Login
+ * errors" must still read as resolved, and "[EU]" (too short) as a region.
+ */
+const statusLabels = new Set([
+  'INVESTIGATING', 'IDENTIFIED', 'MONITORING', 'RESOLVED', 'UPDATE', 'UPDATED', 'SCHEDULED', 'MAINTENANCE',
+  'COMPLETED', 'ONGOING', 'FIXED', 'ALERT', 'INFO', 'NOTICE', 'WARNING', 'URGENT',
+])
 
 function scanPairs(text: string, open: string, close: string, kind: MaskKind, out: Mask[]): void {
-  let from = 0
-  for (;;) {
+  // The next `close` and the next line break at or after where the search is, kept as the search moves
+  // forward: each stretch of the text is scanned once, however many openers go unclosed.
+  let nextClose = -2
+  let nextNewline = -2
+  for (let from = 0; ; ) {
     const start = text.indexOf(open, from)
     if (start === -1) return
-    const limit = Math.min(text.length, start + maxPlaceholder)
-    let end = -1
-    for (let i = start + open.length; i < limit; i++) {
-      if (text[i] === '\n') break
-      if (text.startsWith(close, i)) {
-        end = i + close.length
-        break
-      }
-    }
-    if (end === -1) {
-      from = start + open.length
+    const inner = start + open.length
+    if (nextClose !== -1 && nextClose < inner) nextClose = text.indexOf(close, inner)
+    if (nextNewline !== -1 && nextNewline < inner) nextNewline = text.indexOf('\n', inner)
+    const closed = nextClose !== -1 && nextClose < start + maxPlaceholder && (nextNewline === -1 || nextNewline > nextClose)
+    if (!closed) {
+      from = inner
       continue
     }
+    const end = nextClose + close.length
     out.push({kind, start, end})
     from = end
   }
 }
 
-function overlapsAny(masks: Mask[], start: number, end: number): boolean {
-  return masks.some((m) => start < m.end && end > m.start)
+const identifier = /^[a-z_][\w.-]*/i
+
+/** What `{{ name }}`, `{% tag %}` or `${name}` holds: its name, and whether it only controls the output. */
+function describePair(syntax: PlaceholderSyntax, inner: string): PlaceholderInfo {
+  if (syntax === 'dollar') return {syntax, name: identifier.exec(inner.trim())?.[0]}
+  // `-` and `~` trim whitespace around the output (Jinja, Liquid, Handlebars); they are not part of the name.
+  let body = inner.trim().replace(/^[-~]\s*/, '')
+  if (syntax === 'tag') return {syntax, name: identifier.exec(body)?.[0], control: true}
+  // Mustache sigils: sections (#, ^, /) and comments (!) render nothing themselves; & and > output a value.
+  const sigil = body[0]
+  const control = sigil === '#' || sigil === '^' || sigil === '/' || sigil === '!' || body === 'else'
+  if (sigil === '#' || sigil === '^' || sigil === '/' || sigil === '!' || sigil === '&' || sigil === '>') body = body.slice(1).trim()
+  return {syntax, name: identifier.exec(body)?.[0], ...(control ? {control} : {})}
 }
 
-export function findMasks(text: string, links: Link[] = findLinks(text)): Mask[] {
-  const masks: Mask[] = []
-  for (const [open, close] of placeholderSyntaxes) {
-    const found: Mask[] = []
-    scanPairs(text, open, close, 'placeholder', found)
-    // A `{{` inside an already-found `{{{…}}}` is the same placeholder.
-    for (const m of found) if (!overlapsAny(masks, m.start, m.end)) masks.push(m)
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}_]/u.test(char)
+}
+
+/** `%s`, `%d`, `%(name)s`, `%(name)d`; `%%` is a literal percent sign. */
+function scanPrintf(text: string, out: Mask[]): void {
+  for (let i = text.indexOf('%'); i !== -1; i = text.indexOf('%', i + 1)) {
+    const next = text[i + 1]
+    if (next === '%') {
+      i++
+      continue
+    }
+    let end = -1
+    let name: string | undefined
+    if (next === '(') {
+      // Names are short: look for the `)` no further than that, so the scan stays linear.
+      const close = text.slice(i + 2, i + 2 + maxUpperName).indexOf(')') + i + 2
+      const inner = close < i + 2 ? '' : text.slice(i + 2, close)
+      if (/^[a-z_]\w*$/i.test(inner) && (text[close + 1] === 's' || text[close + 1] === 'd')) {
+        end = close + 2
+        name = inner
+      }
+    } else if (next === 's' || next === 'd') {
+      end = i + 2
+    }
+    if (end === -1 || isWordChar(text[end])) continue
+    out.push({kind: 'placeholder', start: i, end, placeholder: {syntax: 'printf', ...(name ? {name} : {})}})
+    i = end - 1
   }
+}
+
+function isUpperNameChar(code: number, first: boolean): boolean {
+  if (code >= 65 && code <= 90) return true
+  return !first && ((code >= 48 && code <= 57) || code === 95 || code === 45)
+}
+
+/** `<NAME>` or `[NAME]`: upper-case letters, digits, `_` and `-`, starting with a letter. */
+function scanUpper(text: string, open: string, close: string, syntax: PlaceholderSyntax, out: Mask[]): void {
+  for (let start = text.indexOf(open); start !== -1; start = text.indexOf(open, start + 1)) {
+    let i = start + 1
+    while (i < text.length && i - start <= maxUpperName && isUpperNameChar(text.charCodeAt(i), i === start + 1)) i++
+    const name = text.slice(start + 1, i)
+    if (text[i] !== close || name.length < 3 || statusLabels.has(name)) continue
+    out.push({kind: 'placeholder', start, end: i + 1, placeholder: {syntax, name}})
+    start = i
+  }
+}
+
+/** Placeholders of the given syntaxes, earliest first; where two overlap, the one starting first (then the longer) wins. */
+export function findPlaceholders(text: string, syntaxes: readonly PlaceholderSyntax[] = placeholderSyntaxNames): Mask[] {
+  const on = new Set(syntaxes)
+  const found: Mask[] = []
+  for (const [open, close] of placeholderSyntaxes) {
+    const syntax = pairSyntax[open]!
+    if (!on.has(syntax)) continue
+    const pairs: Mask[] = []
+    scanPairs(text, open, close, 'placeholder', pairs)
+    for (const m of pairs) {
+      m.placeholder = describePair(syntax, text.slice(m.start + open.length, m.end - close.length))
+      found.push(m)
+    }
+  }
+  if (on.has('printf')) scanPrintf(text, found)
+  if (on.has('angle')) scanUpper(text, '<', '>', 'angle', found)
+  if (on.has('bracket')) scanUpper(text, '[', ']', 'bracket', found)
+  found.sort((a, b) => a.start - b.start || b.end - a.end)
+  // One sweep: a `{{` inside an already-found `{{{…}}}` is the same placeholder.
+  const kept: Mask[] = []
+  let reach = -1
+  for (const m of found) {
+    if (m.start < reach) continue
+    kept.push(m)
+    reach = m.end
+  }
+  return kept
+}
+
+export function findMasks(text: string, links: Link[] = findLinks(text), syntaxes?: readonly PlaceholderSyntax[]): Mask[] {
+  const masks = findPlaceholders(text, syntaxes)
   scanPairs(text, '`', '`', 'code', masks)
   for (const link of links) masks.push({kind: 'link', start: link.start, end: link.end})
   return masks.sort((a, b) => a.start - b.start || b.end - a.end)

@@ -67,30 +67,36 @@ export class Lexicon<E> {
    */
   find(sentence: Sentence): PhraseMatch<E>[] {
     const {words} = sentence
+    const root = this.#root
     const found: PhraseMatch<E>[] = []
     let i = 0
     while (i < words.length) {
-      let at: TrieNode<E> | undefined = this.#root
-      let best: {hit: NonNullable<TrieNode<E>['hit']>; to: number} | undefined
+      // Every lexicon runs over every word: the longest hit so far is kept in locals, not an object per hit.
+      let at: TrieNode<E> | undefined = root
+      let hit: TrieNode<E>['hit']
+      let to = -1
       for (let j = i; j < words.length; j++) {
         const word = words[j]!
         if (word.literal || (j > i && word.gap)) break
         at = at.next.get(word.norm)
         if (!at) break
-        if (at.hit) best = {hit: at.hit, to: j}
+        if (at.hit) {
+          hit = at.hit
+          to = j
+        }
       }
-      if (best) {
-        const matched = words.slice(i, best.to + 1)
+      if (hit) {
+        const matched = words.slice(i, to + 1)
         found.push({
-          entry: best.hit.entry,
-          phrase: best.hit.phrase,
+          entry: hit.entry,
+          phrase: hit.phrase,
           from: i,
-          to: best.to,
+          to,
           words: matched,
           start: matched[0]!.start,
           end: matched.at(-1)!.end,
         })
-        i = best.to + 1
+        i = to + 1
       } else i++
     }
     return found

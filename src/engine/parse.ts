@@ -92,7 +92,9 @@ export function pieces(text: string): Piece[] {
   let scanned = 0
   for (const [start, end] of spans) {
     for (; scanned < start; scanned++) {
-      if (text[scanned] === '\n') {
+      // Line ends as parse-latin and vfile-location count them: LF, CRLF and a lone CR.
+      const char = text[scanned]
+      if (char === '\n' || (char === '\r' && text[scanned + 1] !== '\n')) {
         line++
         lineStart = scanned + 1
       }

@@ -10,12 +10,15 @@
  *   locating its literal pieces in order, with no regular expression built;
  * - `/source/flags`, accepted only when `unsafeRegex()` finds none of the
  *   shapes that backtrack exponentially: nested quantifiers, quantified
- *   alternations whose branches can overlap, and backreferences.
+ *   alternations whose branches can overlap, and backreferences; and then
+ *   when recheck, where it can run, finds it no worse than quadratic
+ *   (redos.ts). A regex never sees more than a DNS name's 253 characters.
  *
  * Patterns are compiled once per configuration; a bad one is a ConfigError
  * naming the rule, the option and the pattern.
  */
 import {ConfigError} from './options.ts'
+import {recheckProblem} from './redos.ts'
 
 export type PatternKind = 'literal' | 'glob' | 'regex'
 
@@ -31,6 +34,9 @@ export interface PatternList {
   match(name: string): Pattern | undefined
   readonly size: number
 }
+
+/** Longer than any host name (DNS caps them at 253): never matched by a regex, so a quadratic one stays cheap. */
+export const maxNameLength = 253
 
 /** `test()` must not depend on the previous call, so the stateful flags are refused. */
 const allowedFlags = new Set([...'dimsuv'])
@@ -103,7 +109,7 @@ export function unsafeRegex(source: string, flags = ''): string | undefined {
       if ((next >= '1' && next <= '9') || next === 'k') return `backreference "\\${next}…"`
       const branches = top().branches
       const last = branches.length - 1
-      if (/[A-Za-z0-9]/.test(next)) spoil()
+      if (/[\da-z]/i.test(next)) spoil()
       else if (branches[last] !== null) branches[last] += next
       // `\u{…}`, `\p{…}` and `\P{…}` carry braces that are not quantifiers.
       i = 'upP'.includes(next) && source[i + 2] === '{' ? source.indexOf('}', i) + 1 : i + 2
@@ -205,16 +211,16 @@ export function compilePattern(ruleId: string, option: string, source: string): 
     } catch (error) {
       fail(ruleId, option, source, `is not a valid regular expression: ${(error as Error).message}`)
     }
-    const reason = unsafeRegex(body, flags)
+    const reason = unsafeRegex(body, flags) ?? recheckProblem(body, flags)
     if (reason) {
       fail(
         ruleId,
         option,
         source,
-        `can backtrack catastrophically (${reason}); rewrite it without nested quantifiers, overlapping quantified alternatives or backreferences, or use a * glob`,
+        `can backtrack catastrophically (${reason}); rewrite it so no two quantifiers can match the same text (no nested quantifiers, overlapping alternatives or backreferences), or use a * glob`,
       )
     }
-    return {kind: 'regex', source, test: (name) => regex.test(name)}
+    return {kind: 'regex', source, test: (name) => name.length <= maxNameLength && regex.test(name)}
   }
   if (source.includes('*')) return {kind: 'glob', source, test: globTest(source.toLowerCase().split('*'))}
   const value = source.toLowerCase()

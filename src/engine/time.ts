@@ -125,20 +125,73 @@ const vaguePhrases = [
 /** "as soon as", "soon after the deploy", "shortly before 14:00": not predictions. */
 const notVagueNext = new Set(['as', 'after', 'before', 'thereafter'])
 
+/**
+ * The words each shape of time can start with, besides digits: `core()`
+ * tries a shape only at such a word, and the parser skips every other word
+ * with one lookup. Keep in step with the shapes: a new one needs its first
+ * words here. Hyphenated words ("forty-five", "half-hour") may start a duration.
+ */
+// vague(): "very soon", "shortly", "before long", "any minute", "in a bit"
+const vagueStarts = new Set(['very', 'soon', 'shortly', 'momentarily', ...vaguePhrases.map((words) => words[0]!)])
+// clockPoint(): "(the) top of the hour", "noon"
+const clockStarts = new Set(['the', 'top', ...namedClock])
+// day() and date(): "tomorrow", "EOD", "later today", "this afternoon", "next week", "end of day", "Tuesday", "May 17"
+const dayStarts = new Set([
+  'tomorrow', 'later', 'this', 'next', ...deadlineAbbreviations, ...deadlineStarts.map((words) => words[0]!), ...weekdays, ...months,
+])
+// duration() and quantity(): "the next hour", "a few minutes", "half an hour", "thirty minutes", "within hours"
+const durationStarts = new Set(['the', ...orderWords, 'a', 'an', 'another', 'half', ...fuzzyQuantities, ...numberWords, ...barePlurals])
+const timeStarts = new Set([...vagueStarts, ...clockStarts, ...dayStarts, ...durationStarts])
+
+function mayStartTime(norm: string): boolean {
+  return startsWithDigit(norm) || timeStarts.has(norm) || norm.includes('-')
+}
+
+function startsWithDigit(norm: string): boolean {
+  const first = norm.charCodeAt(0)
+  return first >= 0x30 && first <= 0x39
+}
+
+/**
+ * Words of which every time expression holds at least one: a number written
+ * in digits, a unit, a day or deadline, or the noun of a vague phrase ("in a
+ * moment", "before long"). A sentence without any has no time, so most
+ * sentences cost one lookup per word. Hyphenated words ("half-hour") count
+ * too, like in `mayStartTime`. Keep in step with `core()`.
+ */
+const timeAnchors = new Set([
+  ...units.keys(), 'business', 'working', 'hour',
+  'soon', 'shortly', 'momentarily', ...vaguePhrases.map((words) => words.at(-1)!),
+  ...namedClock, 'tomorrow', ...deadlineAbbreviations, ...relativeDays, ...deadlineEnds, ...weekdays, ...months,
+])
+
+function isTimeAnchor(norm: string): boolean {
+  return startsWithDigit(norm) || timeAnchors.has(norm) || norm.includes('-')
+}
+
+/**
+ * A single-token shape that starts with a digit. The parser asks about
+ * nearly every word it tries; words that start otherwise are turned away
+ * without running the expression.
+ */
+function numeric(pattern: RegExp): {test(norm: string): boolean} {
+  return {test: (norm) => startsWithDigit(norm) && pattern.test(norm)}
+}
+
 /* Single-token shapes. Every pattern is anchored, with bounded and unambiguous parts. */
-const digitsPattern = /^\d{1,4}(?:\.\d{1,2})?$/
-const rangePattern = /^\d{1,4}(?:\.\d{1,2})?[-–]\d{1,4}(?:\.\d{1,2})?$/
-const compactDuration = /^\d{1,4}(?:\.\d{1,2})?(?:s|secs?|m|mins?|minutes?|h|hrs?|hours?|d|days?)$/
-const compactHoursMinutes = /^\d{1,2}h\d{1,2}m$/
+const digitsPattern = numeric(/^\d{1,4}(?:\.\d{1,2})?$/)
+const rangePattern = numeric(/^\d{1,4}(?:\.\d{1,2})?[-–]\d{1,4}(?:\.\d{1,2})?$/)
+const compactDuration = numeric(/^\d{1,4}(?:\.\d{1,2})?(?:[dhms]|secs?|mins?|minutes?|hrs?|hours?|days?)$/)
+const compactHoursMinutes = numeric(/^\d{1,2}h\d{1,2}m$/)
 const adjectiveDuration = /^(?:\d{1,4}|half)-(?:second|minute|hour|day|week)s?$/
-const clockPattern = /^\d{1,2}:\d{2}(?::\d{2})?(?:am|pm|a\.m\.|p\.m\.|utc|gmt|z)?$/
-const hourMeridiem = /^\d{1,2}(?:am|pm|a\.m\.|p\.m\.)$/
-const frenchClock = /^\d{1,2}h\d{2}$/
-const militaryClock = /^[0-2]\d[0-5]\d$/
-const zoneOffset = /^\d{1,2}(?::\d{2})?$/
-const isoDate = /^\d{4}-\d{2}-\d{2}$/
-const dayNumber = /^\d{1,2}(?:st|nd|rd|th)?$/
-const yearPattern = /^(?:19|20)\d{2}$/
+const clockPattern = numeric(/^\d{1,2}:\d{2}(?::\d{2})?(?:am|pm|a\.m\.|p\.m\.|utc|gmt|z)?$/)
+const hourMeridiem = numeric(/^\d{1,2}(?:am|pm|a\.m\.|p\.m\.)$/)
+const frenchClock = numeric(/^\d{1,2}h\d{2}$/)
+const militaryClock = numeric(/^[0-2]\d[0-5]\d$/)
+const zoneOffset = numeric(/^\d{1,2}(?::\d{2})?$/)
+const isoDate = numeric(/^\d{4}-\d{2}-\d{2}$/)
+const dayNumber = numeric(/^\d{1,2}(?:st|nd|rd|th)?$/)
+const yearPattern = numeric(/^(?:19|20)\d{2}$/)
 
 /** "min." → "min": the last word of a text keeps its full stop; "a.m." keeps its own. */
 function bare(norm: string): string {
@@ -176,6 +229,13 @@ const approximations: string[][] = [
   ['no', 'more', 'than'], ['a', 'maximum', 'of'], ['maximum', 'of'], ['a', 'minimum', 'of'], ['an', 'additional'],
   ['a', 'further'], ['an', 'extra'], ['an', 'estimated'], ['estimated'],
 ]
+/** The approximations ending in each word, in the order above: only those can end just before a time. */
+const approximationsByLast = new Map<string, string[][]>()
+for (const phrase of approximations) {
+  const last = phrase.at(-1)!
+  approximationsByLast.set(last, [...(approximationsByLast.get(last) ?? []), phrase])
+}
+const topOfTheHour = [['the', 'top', 'of', 'the', 'hour'], ['top', 'of', 'the', 'hour']]
 
 /** Subject or auxiliary before a past verb: "we deployed at 14:00" is history, "be deployed at 14:00" is not. */
 const pastSubjects = new Set(['we', 'i', 'they', 'you', 'he', 'she', 'it', 'was', 'were', 'had', 'has', 'have', "we've", "they've", "i've"])
@@ -223,7 +283,12 @@ class Reader {
   /** Word `i` follows word `i - 1` with nothing but spaces and the `allowed` characters between. */
   joined(i: number, allowed = ''): boolean {
     if (i <= 0 || i >= this.words.length) return false
-    for (const char of this.between(i)) if (!/\s/.test(char) && !allowed.includes(char)) return false
+    // Read in place rather than slicing: this runs for nearly every word the parser tries.
+    const {text, start} = this.sentence
+    for (let k = this.words[i - 1]!.end - start; k < this.words[i]!.start - start; k++) {
+      const char = text[k]!
+      if (char !== ' ' && !/\s/.test(char) && !allowed.includes(char)) return false
+    }
     return true
   }
 
@@ -234,7 +299,8 @@ class Reader {
 
   /** Words from `i` spell `sequence`, joined. */
   spells(i: number, sequence: readonly string[]): boolean {
-    return sequence.every((part, k) => (k === 0 ? this.w(i) : this.nx(i + k)) === part)
+    for (let k = 0; k < sequence.length; k++) if ((k === 0 ? this.w(i) : this.nx(i + k)) !== sequence[k]) return false
+    return true
   }
 
   /** Index after a quantity at `i`, or -1: "30", "2-3", "2 to 3", "10–15", "forty-five", "a few", "a couple of", "half an". */
@@ -304,7 +370,7 @@ class Reader {
     const zone = bare(this.words[i]!.norm)
     const second = this.words[i + 1] ? bare(this.words[i + 1]!.norm) : ''
     let next = -1
-    if (zones.has(zone)) next = zoneOffset.test(second) && /^[+-−]$/.test(this.between(i + 1)) ? i + 2 : i + 1
+    if (zones.has(zone)) next = zoneOffset.test(second) && /^[-+−]$/.test(this.between(i + 1)) ? i + 2 : i + 1
     else if (zone === 'us' && zoneRegions.has(second) && this.between(i + 1) === '/') next = i + 2
     else if ((zoneRegions.has(zone) || zone === 'local') && second === 'time' && this.joined(i + 1)) next = i + 2
     else if (zoneRegions.has(zone)) next = i + 1
@@ -316,7 +382,7 @@ class Reader {
   /** A point in the day: "18:00", "3pm", "3:00 PM PST", "9 a.m. PT", "14h30 UTC", "noon", "the top of the hour". */
   clockPoint(i: number): number {
     const norm = this.w(i)
-    for (const top of [['the', 'top', 'of', 'the', 'hour'], ['top', 'of', 'the', 'hour']]) if (this.spells(i, top)) return i + top.length
+    for (const top of topOfTheHour) if (this.spells(i, top)) return i + top.length
     let next = -1
     if (clockPattern.test(norm)) next = meridiems.has(this.nx(i + 1)) ? i + 2 : i + 1
     else if (hourMeridiem.test(norm) || frenchClock.test(norm) || namedClock.has(norm)) next = i + 1
@@ -374,12 +440,15 @@ class Reader {
 
   /** The longest time expression starting at word `i`. */
   core(i: number): Core | undefined {
-    const vague = this.vague(i)
+    // Each shape is tried only at a word it can start with (see `timeStarts`).
+    const norm = this.w(i)
+    const digit = startsWithDigit(norm)
+    const vague = vagueStarts.has(norm) ? this.vague(i) : -1
     if (vague !== -1) return {kind: 'vague', next: vague}
-    const clock = this.clockPoint(i)
+    const clock = digit || clockStarts.has(norm) ? this.clockPoint(i) : -1
     if (clock !== -1) return this.clockTail(clock)
-    const day = this.day(i)
-    if (day === -1) return this.duration(i)
+    const day = digit || dayStarts.has(norm) ? this.day(i) : -1
+    if (day === -1) return digit || durationStarts.has(norm) || norm.includes('-') ? this.duration(i) : undefined
     // "tomorrow at 9am", "Tuesday, 2022-06-21 09:00 US/Pacific"
     const clockAfter = this.nx(day) === 'at' ? this.clockPoint(day + 1) : this.joined(day, ',') ? this.clockPoint(day) : -1
     return {kind: 'day', next: clockAfter === -1 ? day : clockAfter}
@@ -406,7 +475,8 @@ class Reader {
   approximationStart(i: number): number {
     let at = i
     for (;;) {
-      const found = approximations.find((phrase) => at >= phrase.length && this.joined(at, '~≈') && this.spells(at - phrase.length, phrase))
+      if (!this.joined(at, '~≈')) return at
+      const found = approximationsByLast.get(this.w(at - 1))?.find((phrase) => at >= phrase.length && this.spells(at - phrase.length, phrase))
       if (!found) return at
       at -= found.length
     }
@@ -439,14 +509,16 @@ class Reader {
 
   /** "we deployed at 14:00", "errors were fixed by 3pm": a past verb with its subject just before the time. */
   pastAnchored(i: number): boolean {
-    const skipAdverbs = (at: number) => {
-      while (this.w(at).endsWith('ly') && this.joined(at + 1)) at--
-      return at
-    }
-    const verb = skipAdverbs(i - 1)
+    const verb = this.skipAdverbs(i - 1)
     if (!isPastVerb(this.w(verb)) || !this.joined(verb + 1)) return false
-    const subject = skipAdverbs(verb - 1)
+    const subject = this.skipAdverbs(verb - 1)
     return pastSubjects.has(this.w(subject)) && this.joined(subject + 1)
+  }
+
+  /** The first word at or before `at` that is not an adverb joined to the next: "we | quickly | deployed". */
+  skipAdverbs(at: number): number {
+    while (this.w(at).endsWith('ly') && this.joined(at + 1)) at--
+    return at
   }
 
   expression(core: Core, coreAt: number, approximationAt: number, lead: [string, number] | undefined): TimeExpression {
@@ -483,6 +555,7 @@ class Reader {
 }
 
 const timesCache = new WeakMap<Sentence, TimeExpression[]>()
+const noTimes = Object.freeze([]) as unknown as TimeExpression[]
 
 /**
  * Time expressions in `sentence`, left to right, never overlapping. Literal
@@ -490,6 +563,8 @@ const timesCache = new WeakMap<Sentence, TimeExpression[]>()
  * must not change the result.
  */
 export function findTimes(sentence: Sentence): TimeExpression[] {
+  // Most sentences hold no time: one look at their words, and nothing to cache.
+  if (!sentence.words.some((word) => !word.literal && isTimeAnchor(bare(word.norm)))) return noTimes
   let found = timesCache.get(sentence)
   if (!found) timesCache.set(sentence, (found = parseTimes(sentence)))
   return found
@@ -500,7 +575,7 @@ function parseTimes(sentence: Sentence): TimeExpression[] {
   const found: TimeExpression[] = []
   let i = 0
   while (i < sentence.words.length) {
-    const core = reader.core(i)
+    const core = mayStartTime(reader.w(i)) ? reader.core(i) : undefined
     // A lead or approximation already inside the previous expression stays there.
     const floor = (found.at(-1)?.to ?? -1) + 1
     const approximationAt = core ? Math.max(reader.approximationStart(i), floor) : i
@@ -544,7 +619,6 @@ const contrasts = new Set(['but', 'however', 'while', 'whilst', 'whereas', 'alth
  */
 export function findClauses(sentence: Sentence, times: readonly TimeExpression[] = findTimes(sentence)): Clause[] {
   const {words} = sentence
-  const inTime = (i: number) => times.some((time) => time.from <= i && i <= time.to)
   const clauses: Clause[] = []
   let from = 0
   let continues = false
@@ -562,7 +636,7 @@ export function findClauses(sentence: Sentence, times: readonly TimeExpression[]
     else if (norm === 'as' && next === 'soon' && words[i + 2]?.norm === 'as') {
       close(i - 1, i + 3, false)
       i += 2
-    } else if (inTime(i)) continue
+    } else if (inTime(times, i)) continue
     else if (relatives.has(norm) && predicates.has(next)) close(i - 1, i + 1, true)
     else if (!coordinators.has(norm) && !contrasts.has(norm)) continue
     else if (subjects.has(next)) close(i - 1, i + 1, false)
@@ -571,6 +645,10 @@ export function findClauses(sentence: Sentence, times: readonly TimeExpression[]
   }
   close(words.length - 1, words.length, false)
   return clauses
+}
+
+function inTime(times: readonly TimeExpression[], index: number): boolean {
+  return times.some((time) => time.from <= index && index <= time.to)
 }
 
 /** The clause holding word `index`, or undefined when the word joins two clauses. */
@@ -734,10 +812,15 @@ function updatesSomething(words: readonly Word[], verb: number): boolean {
  * you posted". Negated ones ("No further updates will be posted") are not
  * promises. At most one per clause.
  */
-export function findPromises(sentence: Sentence, times = findTimes(sentence), clauses = findClauses(sentence, times)): UpdatePromise[] {
+export function findPromises(sentence: Sentence, givenTimes?: TimeExpression[], givenClauses?: Clause[]): UpdatePromise[] {
+  const matches = getPromiseLexicon().find(sentence)
+  // Most sentences promise nothing: only those with a promise phrase pay for times and clauses.
+  if (matches.length === 0) return []
   const {words} = sentence
+  const times = givenTimes ?? findTimes(sentence)
+  const clauses = givenClauses ?? findClauses(sentence, times)
   const found: UpdatePromise[] = []
-  for (const match of getPromiseLexicon().find(sentence)) {
+  for (const match of matches) {
     // "…monitor | and update as…": the joining word starts the match but belongs to no clause.
     const clause = (clauseAt(clauses, match.from) ?? clauseAt(clauses, match.to))!
     if (found.some((promise) => promise.clause === clause)) continue
@@ -791,7 +874,7 @@ export function isRetrospective(sentences: readonly Sentence[]): boolean {
     if (times.some((time) => time.window && time.frame === 'fact')) window = true
     if (isOngoing(sentence.words)) return false
     // "on 16 May 2025" is a date, not a modal.
-    const outside = sentence.words.filter((_, i) => !times.some((time) => time.from <= i && i <= time.to))
+    const outside = times.length === 0 ? sentence.words : sentence.words.filter((_, i) => !times.some((time) => time.from <= i && i <= time.to))
     if (looksAhead(outside, 0, outside.length - 1)) return false
   }
   return window

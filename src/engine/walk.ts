@@ -1,32 +1,67 @@
 /**
  * One pass over the nlcst tree that every rule shares: sentences, their words
  * (normalised once), and which words are literal. Cached per tree, so ten
- * rules cost one walk.
+ * rules cost one walk. The doc keeps no tree nodes, so `buildDoc` can read
+ * a long text piece by piece and let each piece's tree go.
  */
-import type {Root, RootContent, Sentence as SentenceNode, Word as WordNode} from 'nlcst'
+import type {Root, RootContent, Sentence as SentenceNode} from 'nlcst'
 import {isLiteral} from 'nlcst-is-literal'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {findLinks, type Link} from './links.ts'
 import {findMasks, maskLookup, type Mask} from './mask.ts'
+import {pieces} from './parse.ts'
 import {detectPhase, type Phase} from './phase.ts'
 
 export interface Word {
-  node: WordNode
   /** As written. */
-  text: string
+  readonly text: string
   /** Lower-cased, curly apostrophes straightened: what lexicons match. */
-  norm: string
-  start: number
-  end: number
+  readonly norm: string
+  readonly start: number
+  readonly end: number
   /** Quoted, inside a link, code or a placeholder: never matched as prose. */
-  literal: boolean
+  readonly literal: boolean
   /** Punctuation (not just space) separates this word from the previous one. */
-  gap: boolean
+  readonly gap: boolean
+}
+
+const literalFlag = 1
+const gapFlag = 2
+
+/**
+ * A word as the walk stores it: four fields, the rest derived. A long text
+ * has hundreds of thousands of words, and two fields fewer each keep a 1 MiB
+ * file's doc 3 MiB smaller (see `buildDoc`).
+ */
+class StoredWord implements Word {
+  readonly text: string
+  readonly norm: string
+  readonly start: number
+  readonly #flags: number
+
+  constructor(text: string, norm: string, start: number, flags: number) {
+    this.text = text
+    this.norm = norm
+    this.start = start
+    this.#flags = flags
+  }
+
+  /** `text` is the source from `start` to `end`, as written. */
+  get end(): number {
+    return this.start + this.text.length
+  }
+
+  get literal(): boolean {
+    return (this.#flags & literalFlag) !== 0
+  }
+
+  get gap(): boolean {
+    return (this.#flags & gapFlag) !== 0
+  }
 }
 
 export interface Sentence {
-  node: SentenceNode
   index: number
   text: string
   start: number
@@ -66,16 +101,9 @@ export function normalize(value: string): string {
  * literal, but in status updates those are labels ("Update: we are
  * investigating", "ETA: 45 minutes", "Resolved - …") that rules must read, so
  * it is only asked about enclosed words. Also cheap: most words have a word beside them.
+ * Punctuation before the word is the walk's `gap`; this looks after it.
  */
-function enclosed(children: SentenceNode['children'], index: number): boolean {
-  let before = false
-  for (let i = index - 1; i >= 0; i--) {
-    const type = children[i]!.type
-    if (type === 'WhiteSpaceNode') continue
-    before = type !== 'WordNode'
-    break
-  }
-  if (!before) return false
+function punctuationAfter(children: SentenceNode['children'], index: number): boolean {
   for (let i = index + 1; i < children.length; i++) {
     const type = children[i]!.type
     if (type === 'WhiteSpaceNode') continue
@@ -84,35 +112,64 @@ function enclosed(children: SentenceNode['children'], index: number): boolean {
   return false
 }
 
-function collectSentence(text: string, node: SentenceNode, index: number, masked: ReturnType<typeof maskLookup>): Sentence {
+type Spelling = readonly [text: string, norm: string]
+
+/**
+ * Spellings met so far and their normal forms, shared by every doc. Status
+ * updates use a small vocabulary, so most words are normalised once, not
+ * once per occurrence, and a long text's words share a few thousand strings
+ * instead of holding a copy each (a fifth of its doc's memory otherwise).
+ * Bounded: cleared when full. Long words are left out: they seldom repeat,
+ * and a slice of a long text can keep all of that text alive.
+ */
+const spellings = new Map<string, Spelling>()
+const maxSpellings = 16_384
+const maxSpellingLength = 12
+
+function spell(value: string): Spelling {
+  if (value.length > maxSpellingLength) return [value, normalize(value)]
+  let spelling = spellings.get(value)
+  if (spelling === undefined) {
+    spelling = [value, normalize(value)]
+    /* v8 ignore next -- @preserve only once 16k different words have been read */
+    if (spellings.size >= maxSpellings) spellings.clear()
+    spellings.set(value, spelling)
+  }
+  return spelling
+}
+
+/** `shift`: where the node's tree starts in `text` (a piece's offset; 0 for a whole tree). */
+function collectSentence(
+  text: string,
+  node: SentenceNode,
+  index: number,
+  masked: ReturnType<typeof maskLookup> | undefined,
+  shift: number,
+): Sentence {
   const words: Word[] = []
   const {children} = node
   let gap = false
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!
-    if (child.type === 'WhiteSpaceNode') continue
-    if (child.type !== 'WordNode') {
+    const type = child.type
+    if (type === 'WhiteSpaceNode') continue
+    if (type !== 'WordNode') {
       gap = true
       continue
     }
-    const start = child.position!.start.offset!
-    const end = child.position!.end.offset!
+    const position = child.position!
+    const start = position.start.offset! + shift
+    const end = position.end.offset! + shift
     // Slicing the source is what nlcst-to-string would build, without the recursion.
     const value = text.slice(start, end)
-    words.push({
-      node: child,
-      text: value,
-      norm: normalize(value),
-      start,
-      end,
-      literal: masked(start, end) !== undefined || (enclosed(children, i) && isLiteral(node, i)),
-      gap,
-    })
+    const spelling = spell(value)
+    const literal = (masked !== undefined && masked(start, end) !== undefined) || (gap && punctuationAfter(children, i) && isLiteral(node, i))
+    words.push(new StoredWord(spelling[0], spelling[1], start, (literal ? literalFlag : 0) | (gap ? gapFlag : 0)))
     gap = false
   }
-  const start = node.position!.start.offset!
-  const end = node.position!.end.offset!
-  return {node, index, text: text.slice(start, end), start, end, words}
+  const start = node.position!.start.offset! + shift
+  const end = node.position!.end.offset! + shift
+  return {index, text: text.slice(start, end), start, end, words}
 }
 
 /** Sentences sit in paragraphs (retext) or in paragraphs under other nodes (remark-retext): descend only through parents. */
@@ -128,38 +185,80 @@ function collectSentences(node: Root | RootContent, found: SentenceNode[]): void
 export function getDoc(tree: Root, file: VFile): Doc {
   const cached = cache.get(tree)
   if (cached) return cached
-  const text = String(file.value ?? '')
-  const links = findLinks(text)
-  const masks = findMasks(text, links)
-  const masked = maskLookup(masks)
-  const nodes: SentenceNode[] = []
-  collectSentences(tree, nodes)
-  const sentences = nodes.map((node, index) => collectSentence(text, node, index, masked))
-  const given = file.data.phase
-  let place: ReturnType<typeof location> | undefined
-  let detected: {phase: Phase | undefined} | undefined
-  const doc: Doc = {
-    text,
-    sentences,
-    links,
-    masks,
-    // Detection and the line index cost a pass each: only rules that need them pay.
-    get phase() {
-      if (given) return given
-      detected ??= {phase: detectPhase(sentences)}
-      return detected.phase
-    },
-    get phaseSource() {
-      return given ? 'given' : this.phase ? 'detected' : undefined
-    },
-    toPoint(offset) {
-      place ??= location(file)
-      const point = place.toPoint(offset)
-      /* v8 ignore next -- @preserve offsets come from the tree, which lies within the file */
-      if (!point) throw new RangeError(`Offset ${offset} is outside the file (${text.length} characters)`)
-      return {line: point.line, column: point.column, offset}
-    },
-  }
+  const doc = makeDoc(file, (collect) => {
+    const nodes: SentenceNode[] = []
+    collectSentences(tree, nodes)
+    for (const node of nodes) collect(node, 0)
+  })
   cache.set(tree, doc)
   return doc
+}
+
+/**
+ * The same doc as `getDoc(parseInChunks(text, parse), file)`, without ever
+ * holding the whole tree: each piece of the text (see parse.ts) is parsed,
+ * read and dropped. A tree takes about 120 times the memory of its text; the
+ * doc a fraction of that, so `lint()` reads long files this way.
+ */
+export function buildDoc(file: VFile, parse: (value: string) => Root): Doc {
+  return makeDoc(file, (collect, text) => {
+    for (const piece of pieces(text)) {
+      const nodes: SentenceNode[] = []
+      collectSentences(parse(text.slice(piece.start, piece.end)), nodes)
+      for (const node of nodes) collect(node, piece.start)
+    }
+  })
+}
+
+type Collect = (node: SentenceNode, shift: number) => void
+
+function makeDoc(file: VFile, walk: (collect: Collect, text: string) => void): Doc {
+  const text = String(file.value ?? '')
+  const links = findLinks(text)
+  const masks = findMasks(text, links, file.data.placeholders?.syntaxes)
+  // Most messages have no link, code or placeholder to look up.
+  const masked = masks.length === 0 ? undefined : maskLookup(masks)
+  const sentences: Sentence[] = []
+  walk((node, shift) => sentences.push(collectSentence(text, node, sentences.length, masked, shift)), text)
+  return new WalkedDoc(file, text, sentences, links, masks)
+}
+
+/** A class rather than an object literal: V8 takes about a microsecond to build a literal with getters. */
+class WalkedDoc implements Doc {
+  text: string
+  sentences: Sentence[]
+  links: Link[]
+  masks: Mask[]
+  readonly #file: VFile
+  readonly #given: Phase | undefined
+  #detected: {phase: Phase | undefined} | undefined
+  #place: ReturnType<typeof location> | undefined
+
+  constructor(file: VFile, text: string, sentences: Sentence[], links: Link[], masks: Mask[]) {
+    this.text = text
+    this.sentences = sentences
+    this.links = links
+    this.masks = masks
+    this.#file = file
+    this.#given = file.data.phase
+  }
+
+  // Detection and the line index cost a pass each: only rules that need them pay.
+  get phase(): Phase | undefined {
+    if (this.#given) return this.#given
+    this.#detected ??= {phase: detectPhase(this.sentences)}
+    return this.#detected.phase
+  }
+
+  get phaseSource(): 'given' | 'detected' | undefined {
+    return this.#given ? 'given' : this.phase ? 'detected' : undefined
+  }
+
+  toPoint(offset: number): {line: number; column: number; offset: number} {
+    this.#place ??= location(this.#file)
+    const point = this.#place.toPoint(offset)
+    /* v8 ignore next -- @preserve offsets come from the tree, which lies within the file */
+    if (!point) throw new RangeError(`Offset ${offset} is outside the file (${this.text.length} characters)`)
+    return {line: point.line, column: point.column, offset}
+  }
 }

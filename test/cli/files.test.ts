@@ -57,9 +57,9 @@ describe('finding files', () => {
 
   it.each([
     [['missing.md'], 'missing.md: no such file or directory'],
-    [['notes.rst'], 'notes.rst: liaison lints .md, .markdown, .txt files'],
-    [['empty'], 'empty: no .md, .markdown, .txt files found'],
-    [['*.rst'], '*.rst: no .md, .markdown, .txt files match'],
+    [['notes.rst'], 'notes.rst: liaison lints .md, .markdown, .txt, .yml, .yaml, .json files'],
+    [['empty'], 'empty: no .md, .markdown, .txt, .yml, .yaml, .json files found'],
+    [['*.rst'], '*.rst: no .md, .markdown, .txt, .yml, .yaml, .json files match'],
     [['old'], 'old: every file found is ignored'],
     [['old/*.md'], 'old/*.md: every matching file is ignored'],
     [['drafts'], 'drafts: every file found is ignored'],
@@ -79,7 +79,7 @@ describe('finding files', () => {
   })
 
   it('fails when the current directory has nothing to lint', async () => {
-    expect(await cli(project(), [])).toEqual({code: 2, stdout: '', stderr: 'liaison: .: no .md, .markdown, .txt files found\n'})
+    expect(await cli(project(), [])).toEqual({code: 2, stdout: '', stderr: 'liaison: .: no .md, .markdown, .txt, .yml, .yaml, .json files found\n'})
   })
 })
 

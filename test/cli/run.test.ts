@@ -62,7 +62,7 @@ describe('usage errors', () => {
     [['--stdin-filename', 'x.md'], '--stdin-filename needs --stdin'],
     [['--channel', 'fax'], '--channel "fax" is not one of twitter, sms, mastodon, bluesky'],
     [['--stdin', 'x.md'], '--stdin lints standard input; do not also pass paths (got x.md)'],
-    [['--stdin', '--stdin-filename', 'x.rst'], '--stdin-filename x.rst: liaison lints .md, .markdown, .txt files'],
+    [['--stdin', '--stdin-filename', 'x.rst'], '--stdin-filename x.rst: liaison lints .md, .markdown, .txt, .yml, .yaml, .json files'],
     [['--config', ''], '--config needs a file name'],
   ])('%j', async (argv, message) => {
     expect(await cli(project(), argv)).toEqual({code: 2, stdout: '', stderr: `liaison: ${message}\n`})

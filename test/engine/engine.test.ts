@@ -1,7 +1,9 @@
 /** The shared engine: placement, sorting, literal skipping, lexicons, links, masks. */
 import {retext} from 'retext'
 import {describe, expect, it} from 'vitest'
-import {defineRule} from '../../src/engine/define-rule.ts'
+import {VFile} from 'vfile'
+import {configureRule, defineRule, runRules} from '../../src/engine/define-rule.ts'
+import {getDoc} from '../../src/engine/walk.ts'
 import {maxLength} from '../../rules/max-length.ts'
 import {findLinks, isPublicDomain} from '../../src/engine/links.ts'
 import {findMasks} from '../../src/engine/mask.ts'
@@ -87,6 +89,43 @@ describe('reports', () => {
       throw 'text' // eslint-disable-line no-throw-literal -- a non-Error throw must still surface
     }})
     await expect(retext().use(thrower).process('Hello.')).rejects.toThrow('Rule "thrower" failed: text')
+  })
+
+  it('come out the same from the shared run (the liaison plugin, lint()) as from each rule on its own', async () => {
+    const text = `Probably fine. ${'Checkout is failing for some customers. '.repeat(8)}We think so.`
+    const alone = await retext().use(maxLength).use(probe).process(text)
+    const file = new VFile(text)
+    const tree = retext().parse(file)
+    runRules([configureRule(maxLength, 'error')!, configureRule(probe, 'warn')!], file, () => getDoc(tree, file), () => tree)
+    const fields = (m: VFile['messages'][number]) => [m.ruleId, m.source, m.url, m.fatal, m.messageId, m.reason, m.place]
+    expect(file.messages.map(fields)).toEqual(alone.messages.map(fields))
+    // With every rule off, nothing is built and nothing moves.
+    const before = [...file.messages]
+    runRules([], file, () => expect.unreachable(), () => tree)
+    expect(file.messages).toEqual(before)
+  })
+
+  it('in the shared run, a rule that throws fails the run, naming the rule, and the rules after it do not run', () => {
+    const broken = defineRule({
+      ...probe.definition,
+      id: 'broken',
+      create: () => ({doc, report}) => {
+        report({messageId: 'other', start: 0, end: doc.text.length})
+        throw new TypeError('boom')
+      },
+    })
+    const file = new VFile('Probably.')
+    const tree = retext().parse(file)
+    const rules = [configureRule(broken, 'error')!, configureRule(probe, 'warn')!]
+    expect(() => runRules(rules, file, () => getDoc(tree, file), () => tree)).toThrow('Rule "broken" failed: boom')
+    expect(file.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['broken', true]])
+  })
+
+  it('give a check the tree it runs on', async () => {
+    let type: string | undefined
+    const reader = defineRule({...probe.definition, id: 'reader', create: () => ({tree}) => void (type = tree.type)})
+    await retext().use(reader).process('Hello.')
+    expect(type).toBe('RootNode')
   })
 
   it('fail loudly on an unknown messageId or missing data (a bug in the rule)', () => {

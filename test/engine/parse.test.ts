@@ -35,6 +35,8 @@ describe('parseInChunks', () => {
     'x',
     '',
     'No blank\nlines here.',
+    // A lone CR ends a line for parse-latin and vfile-location (found by test/property/lint-lexicon.test.ts).
+    'One.\r\rTwo.\n\nThree\rfour.\n\n\rFive.',
   ])('matches a whole parse: %j', (text) => {
     expect(parseInChunks(text, parse)).toEqual(parse(text))
   })

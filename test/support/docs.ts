@@ -23,10 +23,11 @@ function fence(text: string): string {
   return `${ticks}text\n${text.replace(/\n+$/, '')}\n${ticks}`
 }
 
-function settings(c: {options?: unknown; phase?: unknown}): string {
+function settings(c: {options?: unknown; phase?: unknown; placeholders?: unknown}): string {
   const parts = []
   if (c.options) parts.push(`options \`${JSON.stringify(c.options)}\``)
   if (c.phase) parts.push(`phase \`${String(c.phase)}\``)
+  if (c.placeholders) parts.push(`placeholders \`${JSON.stringify(c.placeholders)}\``)
   return parts.length ? ` (${parts.join(', ')})` : ''
 }
 

@@ -7,11 +7,13 @@
  *     message: …   # optional: the first report's full text (pin each messageId once)
  *     options: {…} # optional rule options
  *     phase: resolved   # optional, as if given by the caller
+ *     placeholders: {widths: {component: 40}}   # optional, as lint()'s `placeholders`
+ *                       # option: syntaxes, widths by name, defaultWidth
  *
  * fixtures/<rule-id>/passing.yml — cases the rule must leave alone:
  *   - text: Status at status.acme.io.
  *     reason: public status domain   # why it must pass (required)
- *     options / phase as above
+ *     options / phase / placeholders as above
  */
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
@@ -22,6 +24,7 @@ import type {VFileMessage} from 'vfile-message'
 import {parse} from 'yaml'
 import type {LiaisonRule} from '../../src/engine/define-rule.ts'
 import {isPhase, type Phase} from '../../src/engine/phase.ts'
+import {type PlaceholderOptions, placeholderProblem} from '../../src/engine/placeholders.ts'
 
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -31,6 +34,7 @@ export interface FlaggedCase {
   message?: string
   options?: Record<string, unknown>
   phase?: Phase
+  placeholders?: PlaceholderOptions
 }
 
 export interface PassingCase {
@@ -38,10 +42,11 @@ export interface PassingCase {
   reason: string
   options?: Record<string, unknown>
   phase?: Phase
+  placeholders?: PlaceholderOptions
 }
 
-const flaggedKeys = new Set(['text', 'reports', 'message', 'options', 'phase'])
-const passingKeys = new Set(['text', 'reason', 'options', 'phase'])
+const flaggedKeys = new Set(['text', 'reports', 'message', 'options', 'phase', 'placeholders'])
+const passingKeys = new Set(['text', 'reason', 'options', 'phase', 'placeholders'])
 export const reportPattern = /^(\d+):(\d+)-(\d+):(\d+) ([a-zA-Z]+) "(.*)"$/s
 
 function fail(file: string, index: number, problem: string): never {
@@ -58,13 +63,15 @@ function readCases(file: string, allowed: Set<string>): Record<string, unknown>[
     if (typeof record.text !== 'string' || record.text.length === 0) fail(file, index, '"text" must be a non-empty string')
     if (record.options !== undefined && (typeof record.options !== 'object' || record.options === null)) fail(file, index, '"options" must be a mapping')
     if (record.phase !== undefined && !isPhase(record.phase)) fail(file, index, `unknown phase ${JSON.stringify(record.phase)}`)
+    const problem = record.placeholders === undefined ? undefined : placeholderProblem(record.placeholders)
+    if (problem) fail(file, index, problem.message)
     return record
   })
 }
 
-/** Identity of a case: the same text may appear again only with other options or phase. */
-export function caseKey(c: {text: string; options?: unknown; phase?: unknown}): string {
-  return JSON.stringify([c.text, c.options ?? null, c.phase ?? null])
+/** Identity of a case: the same text may appear again only with other options, phase or placeholders. */
+export function caseKey(c: {text: string; options?: unknown; phase?: unknown; placeholders?: unknown}): string {
+  return JSON.stringify([c.text, c.options ?? null, c.phase ?? null, c.placeholders ?? null])
 }
 
 export function loadFixtures(id: string): {flagged: FlaggedCase[]; passing: PassingCase[]} {
@@ -110,12 +117,14 @@ export async function runRule(
   text: string,
   options?: Record<string, unknown>,
   phase?: Phase,
+  placeholders?: PlaceholderOptions,
 ): Promise<VFile> {
   const key = JSON.stringify([rule.meta.id, options ?? null])
   let processor = processors.get(key)
   if (!processor) processors.set(key, (processor = build(rule, options)))
   const file = new VFile({value: text})
   if (phase) file.data.phase = phase
+  if (placeholders) file.data.placeholders = placeholders
   await processor.run(processor.parse(file), file)
   return file
 }

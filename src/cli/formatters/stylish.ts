@@ -26,7 +26,8 @@ export const stylish: Formatter = (results, {cwd, color}) => {
     const rows = result.messages.map((message) => [
       `${message.line ?? 0}:${message.column ?? 0}`,
       message.severity === 2 ? 'error' : 'warning',
-      message.message.replace(/\s*\n\s*/g, ' '),
+      // Each whitespace run holding a line break becomes one space; `\s*\n\s*` would backtrack quadratically.
+      message.message.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)),
       message.ruleId ?? '',
     ])
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length)))

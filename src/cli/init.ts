@@ -1,0 +1,242 @@
+/**
+ * `liaison init [dir] [--force]`: a ready template repository.
+ *
+ * One template per phase for the status page and a tweet-length variant of
+ * each (the wording is src/templates/defaults.ts, the single source), a
+ * config (`extends: strict`, placeholder widths, the team README and the
+ * workflow ignored), a GitHub Actions workflow (pull-request annotations and
+ * SARIF for code scanning) and a README for the team. Linting the folder
+ * right after reports nothing.
+ *
+ * Existing files are never overwritten without --force, and the check comes
+ * first: when init refuses, it has written nothing.
+ */
+import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {dirname, join, resolve} from 'node:path'
+import {parseArgs} from 'node:util'
+import {type Phase, phases} from '../engine/phase.ts'
+import {defaultTemplates} from '../templates/defaults.ts'
+import {searchPlaces} from './config.ts'
+import {CliError, UsageError} from './errors.ts'
+import {displayPath} from './paths.ts'
+import type {CliIO} from './run.ts'
+import {version} from './version.ts'
+
+const configName = '.liaisonrc.yaml'
+
+const uses: Readonly<Record<Phase, string>> = {
+  investigating: 'first update: customers see a problem and you are looking into it',
+  identified: 'the cause is known and a fix is being worked on',
+  monitoring: 'a fix is in place and you are watching it',
+  resolved: 'the incident is over',
+}
+
+function frontMatter(fields: Record<string, string>): string {
+  return `---\n${Object.entries(fields)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('\n')}\n---\n`
+}
+
+const config = `# liaison's settings for this folder: https://github.com/liaison-lint/liaison
+# Every rule is on, as an error: these messages are reviewed before an incident,
+# not written during one.
+extends: strict
+
+# max-length measures a template with each placeholder at its widest.
+# Without a width here or in a template's front matter, a placeholder counts 20.
+placeholders:
+  widths:
+    component: 30   # the longest component name on your status page
+    status_url: 23  # Twitter counts every link as 23
+
+# Not messages: the team's README and the CI workflow.
+ignores:
+  - README.md
+  - .github/
+`
+
+function workflow(): string {
+  const liaison = `npx --yes liaison@${version()}`
+  return `# Lints the incident-message templates on every push and pull request:
+# problems show up as annotations on the pull request's diff, and as
+# code-scanning alerts from the SARIF upload.
+name: liaison
+
+on:
+  push:
+    branches: [main]
+  pull_request:
+
+permissions:
+  contents: read
+
+jobs:
+  templates:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      security-events: write # to upload SARIF
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - name: Lint the templates (annotations on the pull request)
+        run: ${liaison} --format github
+      - name: Lint the templates (SARIF for code scanning)
+        if: success() || failure()
+        run: ${liaison} --format sarif --output-file liaison.sarif
+      - uses: github/codeql-action/upload-sarif@v3
+        if: success() || failure()
+        with:
+          sarif_file: liaison.sarif
+          category: liaison
+`
+}
+
+function readme(): string {
+  const rows = phases.flatMap((phase) => [
+    `| \`templates/${phase}.md\` | Status page, ${uses[phase]} |`,
+    `| \`templates/${phase}.tweet.txt\` | The same on Twitter (280 characters) |`,
+  ])
+  return `# Incident message templates
+
+Pre-approved updates for the status page and Twitter, one per incident phase,
+written calmly ahead of time so that nobody writes from scratch while something
+is broken. [liaison](https://github.com/liaison-lint/liaison) checks them on
+every push and pull request.
+
+## What is here
+
+| File | Use it for |
+| --- | --- |
+${rows.join('\n')}
+| \`${configName}\` | liaison's settings: every rule on, as an error |
+| \`.github/workflows/liaison.yml\` | Runs liaison on pushes and pull requests |
+
+## During an incident
+
+1. Open the template for the current phase and copy the text below its
+   \`---\` block (the block is for liaison, not for customers).
+2. Replace every placeholder: \`{{component}}\` with the affected feature as
+   customers know it, \`{{status_url}}\` with the incident's page,
+   \`{{workaround}}\` with what customers can do meanwhile, \`{{start_time}}\`
+   and \`{{end_time}}\` with times and a time zone.
+3. Post it, and keep the promise it makes about the next update.
+
+## Changing a template
+
+Every update says how customers are affected, what you are doing and when the
+next update comes. It never promises a fix time, guesses at the cause, or
+names internal systems. liaison checks all of that:
+
+\`\`\`sh
+npx liaison            # lint every template in this folder
+npx liaison templates/identified.md
+\`\`\`
+
+The block at the top of a template tells liaison how to read it:
+
+\`\`\`yaml
+---
+phase: identified         # investigating, identified, monitoring or resolved
+channel: twitter          # twitter, sms, mastodon or bluesky: its length limit
+placeholders:
+  workaround: 120         # the longest a placeholder's value can be
+---
+\`\`\`
+
+A template is measured with every placeholder at its widest: 20 characters
+unless its front matter or \`${configName}\` says otherwise.
+
+Templates may also be YAML or JSON collections in the Statuspage shape (a list
+of \`name\`, \`title\`, \`body\`, \`update_status\`); liaison checks each
+\`title\` and \`body\`.
+`
+}
+
+/** What init writes, by path relative to the folder. */
+export function initFiles(): Record<string, string> {
+  const files: Record<string, string> = {[configName]: config, 'README.md': readme(), '.github/workflows/liaison.yml': workflow()}
+  for (const phase of phases) {
+    const {body, tweet} = defaultTemplates[phase]
+    files[`templates/${phase}.md`] = `${frontMatter({phase})}${body}\n`
+    files[`templates/${phase}.tweet.txt`] = `${frontMatter({phase, channel: 'twitter'})}${tweet}\n`
+  }
+  return files
+}
+
+const usage = 'usage: liaison init [dir] [--force]'
+
+async function kindOf(path: string): Promise<'file' | 'folder' | undefined> {
+  const found = await stat(path).catch(() => undefined)
+  return found === undefined ? undefined : found.isDirectory() ? 'folder' : 'file'
+}
+
+/** A config of another kind in the folder would make liaison refuse to choose between it and ours. */
+async function otherConfig(dir: string): Promise<string | undefined> {
+  for (const place of searchPlaces) {
+    if (place === configName || (await kindOf(join(dir, place))) !== 'file') continue
+    if (place !== 'package.json') return place
+    let pkg: unknown
+    try {
+      pkg = JSON.parse(await readFile(join(dir, place), 'utf8'))
+    } catch {
+      // Not JSON, so no "liaison" key; liaison reports the broken file itself when it searches for a config.
+    }
+    if (pkg !== null && typeof pkg === 'object' && 'liaison' in pkg) return 'package.json ("liaison" key)'
+  }
+  return undefined
+}
+
+export async function init(argv: readonly string[], io: CliIO): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({args: [...argv], options: {force: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}, allowPositionals: true, strict: true})
+  } catch (error) {
+    throw new UsageError(`init: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}; ${usage}`)
+  }
+  const {values, positionals} = parsed
+  if (values.help) {
+    io.stdout.write(`${usage}\n\nCreates a template repository in dir (default: the current folder): one template\nper incident phase for the status page and for Twitter, a ${configName} config,\na GitHub Actions workflow and a README. --force overwrites existing files.\n`)
+    return 0
+  }
+  if (positionals.length > 1) throw new UsageError(`init takes one folder, got ${positionals.join(' ')}; ${usage}`)
+  const dir = resolve(io.cwd, positionals[0] ?? '.')
+  const show = (path: string) => displayPath(path, io.cwd)
+  if ((await kindOf(dir)) === 'file') throw new CliError(`init: ${show(dir)} is a file, not a folder`)
+  const other = await otherConfig(dir)
+  if (other) throw new CliError(`init: ${show(dir)} already has a liaison config (${other}); remove it first, so that ${configName} is the only one`)
+
+  const files = Object.entries(initFiles())
+  const existing: string[] = []
+  for (const [name] of files) {
+    const kind = await kindOf(join(dir, name))
+    if (kind === 'folder') throw new CliError(`init: ${show(join(dir, name))} is a folder; nothing was written`)
+    if (kind === 'file') existing.push(name)
+    for (let parent = dirname(name); parent !== '.'; parent = dirname(parent)) {
+      if ((await kindOf(join(dir, parent))) === 'file') throw new CliError(`init: ${show(join(dir, parent))} is a file, not a folder; nothing was written`)
+    }
+  }
+  if (existing.length > 0 && !values.force) {
+    throw new CliError(`init: ${show(dir)} already has ${existing.join(', ')}; nothing was written (--force overwrites them)`)
+  }
+  for (const [name, content] of files) {
+    const path = join(dir, name)
+    try {
+      await mkdir(dirname(path), {recursive: true})
+      // 'wx' fails rather than overwrite a file that appeared since the check.
+      await writeFile(path, content, {flag: values.force ? 'w' : 'wx'})
+      /* v8 ignore start -- @preserve a disk that fails between the check and the write; tests run as root */
+    } catch (error) {
+      throw new CliError(`init: cannot write ${show(path)}: ${(error as Error).message}`)
+    }
+    /* v8 ignore stop */
+  }
+  const where = show(dir)
+  io.stdout.write(
+    `Created a template repository in ${where}:\n${files.map(([name]) => `  ${name}${existing.includes(name) ? ' (overwritten)' : ''}`).join('\n')}\n\n` +
+      `Check the templates with \`npx liaison${where === '.' ? '' : ` ${where}`}\`; see README.md for the team's part.\n`,
+  )
+  return 0
+}

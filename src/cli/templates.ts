@@ -1,0 +1,140 @@
+/**
+ * Linting one file of any kind: every message in it on its own (see
+ * src/templates/extract.ts for what a message is), each with the settings
+ * its template carries, and every report moved back to its place in the file.
+ *
+ * Per message, over the run's settings:
+ * - its field's rules (`templates.fields` in the config): by default a
+ *   `title` is a headline, so require-impact and require-next-update are off
+ *   for it;
+ * - its `channel` (front matter or template) for every rule with a `channel`
+ *   option, unless `--channel` was given; a configured `limit` belonged to
+ *   the configured channel, so it is dropped when the channel changes;
+ * - its `phase` as the phase every rule sees;
+ * - its placeholder widths over the config's.
+ *
+ * A plain .md or .txt file without front matter is linted as it is.
+ */
+import {type VFile, VFile as File} from 'vfile'
+import {location} from 'vfile-location'
+import type {VFileMessage} from 'vfile-message'
+import {compareMessage} from 'vfile-sort'
+import {rules} from '../../rules/index.ts'
+import {parseSetting, type RuleSetting, type Severity, severityLabel} from '../engine/config.ts'
+import type {PlaceholderOptions} from '../engine/placeholders.ts'
+import type {LintOptions} from '../lint.ts'
+import {presets, type RulesConfig} from '../presets.ts'
+import {extractCollection, extractDocument, findFrontMatter, TemplateError, type TemplateMessage} from '../templates/extract.ts'
+import {CliError} from './errors.ts'
+import type {FileKind} from './kinds.ts'
+
+export interface TemplatesConfig {
+  /** The keys whose values are messages, each with rule settings applied over the file's for that field only. */
+  fields: Record<string, RulesConfig>
+}
+
+export const defaultTemplatesConfig: TemplatesConfig = {
+  fields: {title: {'require-impact': 'off', 'require-next-update': 'off'}, body: {}},
+}
+
+export interface FileLintOptions extends LintOptions {
+  templates?: TemplatesConfig
+  /** The channel given with `--channel`: it wins over a template's own. */
+  channelFlag?: string
+  /** How errors name the file (a path relative to the working directory). */
+  label?: string
+}
+
+type Resolved = {severity: Severity; options: Record<string, unknown> | undefined}
+
+/** A setting over the one before it, as settings.ts layers them: a severity alone keeps the options. */
+function layer(id: string, before: Resolved, setting: unknown, defaultSeverity: RuleSetting): Resolved {
+  if (setting !== null && typeof setting === 'object' && !Array.isArray(setting)) {
+    return {severity: parseSetting(id, defaultSeverity).severity, options: setting as Record<string, unknown>}
+  }
+  const parsed = parseSetting(id, setting)
+  return {severity: parsed.severity, options: (parsed.options as Record<string, unknown> | undefined) ?? before.options}
+}
+
+function rulesFor(base: LintOptions, fieldRules: RulesConfig, channel: string | undefined): RulesConfig {
+  const preset = presets[base.preset ?? 'recommended']
+  const result: RulesConfig = {}
+  for (const rule of rules) {
+    const {id} = rule.meta
+    let current = layer(id, {severity: 0, options: undefined}, base.rules?.[id] ?? preset[id], rule.meta.severity)
+    if (fieldRules[id] !== undefined) current = layer(id, current, fieldRules[id], rule.meta.severity)
+    let {options} = current
+    if (channel !== undefined && current.severity !== 0 && Object.hasOwn(rule.meta.options, 'channel') && options?.channel !== channel) {
+      const {limit: _, ...rest} = options ?? {}
+      options = {...rest, channel}
+    }
+    result[id] = options ? [severityLabel(current.severity), options] : severityLabel(current.severity)
+  }
+  return result
+}
+
+function optionsFor(base: LintOptions, message: TemplateMessage, templates: TemplatesConfig, channelFlag: string | undefined): LintOptions {
+  const channel = channelFlag === undefined ? message.channel : undefined
+  const options: LintOptions = {...base, rules: rulesFor(base, templates.fields[message.field] ?? {}, channel)}
+  if (message.phase) options.phase = message.phase
+  if (message.widths) {
+    const placeholders: PlaceholderOptions = {...base.placeholders, widths: {...base.placeholders?.widths, ...message.widths}}
+    options.placeholders = placeholders
+  }
+  return options
+}
+
+async function linter(markdown: boolean): Promise<(text: string, options: LintOptions) => Promise<VFile>> {
+  return markdown ? (await import('../markdown.ts')).lintMarkdown : (await import('../lint.ts')).lint
+}
+
+/** Moves a report on `message` to its place in the whole file. */
+function remap(problem: VFileMessage, message: TemplateMessage, source: string, place: ReturnType<typeof location>): void {
+  const {start, end} = problem.place as {start: {offset?: number}; end: {offset?: number}}
+  // Every report carries offsets: rules report them, and remark positions have them.
+  const from = message.toSource(start.offset!, 'start')
+  const to = message.toSource(end.offset!, 'end')
+  const startPoint: {line: number; column: number; offset?: number} = {...place.toPoint(from)!, offset: from}
+  const endPoint: {line: number; column: number; offset?: number} = {...place.toPoint(to)!, offset: to}
+  // A suggestion replaces source text; where the source is written differently (escapes, folded lines), it cannot.
+  if (problem.expected?.length && source.slice(from, to) !== problem.actual) {
+    delete startPoint.offset
+    delete endPoint.offset
+  }
+  problem.place = {start: startPoint, end: endPoint}
+  problem.line = startPoint.line
+  problem.column = startPoint.column
+}
+
+export async function lintFile(kind: FileKind, text: string, options: FileLintOptions): Promise<VFile> {
+  const {templates = defaultTemplatesConfig, channelFlag, label = options.path ?? '<text>', ...base} = options
+  const markdown = kind === 'markdown'
+  if ((markdown || kind === 'text') && !findFrontMatter(text)) return (await linter(markdown))(text, base)
+  const fields = Object.keys(templates.fields)
+  let messages: TemplateMessage[]
+  try {
+    messages = kind === 'yaml' || kind === 'json' ? await extractCollection(text, kind, fields) : await extractDocument(text, markdown, fields)
+  } catch (error) {
+    /* v8 ignore next -- @preserve extraction throws nothing but TemplateError */
+    if (!(error instanceof TemplateError)) throw error
+    // Offsets lie within the file (its end included), where vfile-location always has a point.
+    const {line, column} = location(text).toPoint(error.offset)!
+    throw new CliError(`${label}:${line}:${column}: ${error.message}`)
+  }
+  const file = new File({value: text, path: base.path})
+  const place = location(file)
+  const seen = new Set<string>()
+  for (const message of messages) {
+    const linted = await (await linter(message.markdown))(message.text, optionsFor(base, message, templates, channelFlag))
+    for (const problem of linted.messages) {
+      remap(problem, message, text, place)
+      // A template reused through a YAML alias would report the same place twice.
+      const key = JSON.stringify([problem.ruleId, problem.place, problem.reason])
+      if (seen.has(key)) continue
+      seen.add(key)
+      file.messages.push(problem)
+    }
+  }
+  file.messages.sort(compareMessage)
+  return file
+}

@@ -1,0 +1,332 @@
+/**
+ * Template repositories end to end: a folder of YAML, JSON and Markdown
+ * templates (some with mistakes) made here, linted by the built executable
+ * in `json` and `sarif` (validated against the SARIF 2.1.0 schema), with
+ * exact rule ids, source positions and exit codes; then, in-process, how a
+ * template's settings, the `templates` and `placeholders` config keys, and
+ * template errors behave.
+ */
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import AjvDraft04 from 'ajv-draft-04'
+import ajvFormats from 'ajv-formats'
+import {describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
+import {extensions, notTemplates} from '../../src/cli/kinds.ts'
+import {lintFile} from '../../src/cli/templates.ts'
+import {root} from '../support/fixtures.ts'
+import {cli, onlyMaxLength, project, spawnBin, write} from './support.ts'
+
+const require = createRequire(import.meta.url)
+const Ajv = AjvDraft04 as unknown as typeof AjvDraft04.default
+const addFormats = ajvFormats as unknown as typeof ajvFormats.default
+const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'))
+const ajv = new Ajv({allErrors: true, strict: false, unicodeRegExp: false})
+addFormats(ajv)
+const validateSarif = ajv.compile(schema)
+
+const repository = {
+  '.liaisonrc.yaml': 'extends: strict\nplaceholders:\n  widths: {component: 30}\nignores: [README.md]\n',
+  'README.md': '# Team notes\n\nWe think this is fine.\n',
+  'templates/statuspage.yml': `templates:
+  - name: Database investigating
+    title: "Elevated errors on \\"{{component}}\\""
+    update_status: investigating
+    body: |
+      Customers cannot load {{component}}.
+      We think db-primary-03 is overloaded.
+      Service should be restored within the hour. Next update in 30 minutes.
+  - name: Database resolved
+    title: Resolved
+    update_status: resolved
+    body: >
+      The errors were probably caused
+      by a bad deploy. Everything works again.
+`,
+  'templates/tweets.json': `{
+  "investigating": {
+    "channel": "twitter",
+    "phase": "investigating",
+    "body": "Customers see errors with {{component}} \\u2014 we think it is the cache.\\nNext update in 30 minutes."
+  },
+  "monitoring": {
+    "channel": "twitter",
+    "phase": "monitoring",
+    "placeholders": {"component": 60},
+    "body": "A fix for the errors with {{component}} is in place and we are monitoring it. Requests should succeed again; if you still see errors, please retry them. Dashboards may show stale data for a few more minutes while caches refresh. Next update within 60 minutes: {{status_url}}"
+  }
+}
+`,
+  'templates/identified.md': `---
+phase: identified
+title: Checkout errors
+---
+# Checkout
+
+Card payments are failing for some customers. We have identified the cause on
+\`api-7\` and host db-primary-03, and are deploying a fix. Next update in 30 minutes.
+`,
+}
+
+/** [file, ruleId, messageId, L:C-L:C, actual] for every problem. */
+const expected = [
+  ['templates/identified.md', 'no-internal-hostname', 'internalHost', '8:18-8:31', 'db-primary-03'],
+  ['templates/statuspage.yml', 'no-speculation', 'belief', '7:7-7:15', 'We think'],
+  ['templates/statuspage.yml', 'no-internal-hostname', 'internalHost', '7:16-7:29', 'db-primary-03'],
+  ['templates/statuspage.yml', 'no-resolution-estimate', 'estimate', '8:34-8:49', 'within the hour'],
+  ['templates/statuspage.yml', 'no-speculation', 'hedge', '13:23-13:31', 'probably'],
+  ['templates/tweets.json', 'no-speculation', 'belief', '5:61-5:69', 'we think'],
+  ['templates/tweets.json', 'max-length', 'worstCase', '11:248-11:288', 'update within 60 minutes: {{status_url}}'],
+]
+
+/** The source between 1-based line/column points. */
+function slice(source: string, line: number, column: number, endLine: number, endColumn: number): string {
+  const lines = source.split('\n')
+  const offset = (l: number, c: number) => lines.slice(0, l - 1).reduce((sum, text) => sum + text.length + 1, 0) + c - 1
+  return source.slice(offset(line, column), offset(endLine, endColumn))
+}
+
+describe('a template repository, linted by the built executable', {timeout: 30_000}, () => {
+  it('reports exact rule ids and source positions as json, and exits 1', () => {
+    const dir = project(repository)
+    const {code, stdout, stderr} = spawnBin(dir, ['-f', 'json'])
+    expect({code, stderr}).toEqual({code: 1, stderr: ''})
+    interface Problem {
+      ruleId: string
+      messageId: string
+      line: number
+      column: number
+      endLine: number
+      endColumn: number
+      actual: string
+      suggestions?: Array<{fix: {range: [number, number]}}>
+    }
+    const results = JSON.parse(stdout) as Array<{filePath: string; messages: Problem[]}>
+    const found = results.flatMap((result) =>
+      result.messages.map((m) => [result.filePath.slice(dir.length + 1), m.ruleId, m.messageId, `${m.line}:${m.column}-${m.endLine}:${m.endColumn}`, m.actual]),
+    )
+    expect(found).toEqual(expected)
+    // Every position points at the reported text in the file itself.
+    for (const result of results) {
+      const source = readFileSync(result.filePath, 'utf8')
+      for (const m of result.messages) expect(slice(source, m.line, m.column, m.endLine, m.endColumn)).toBe(m.actual)
+    }
+    // A suggestion's range is in the file too.
+    const belief = results.find((r) => r.filePath.endsWith('tweets.json'))!.messages[0]!
+    const {range} = belief.suggestions![0]!.fix
+    expect(readFileSync(`${dir}/templates/tweets.json`, 'utf8').slice(...range)).toBe('we think')
+  })
+
+  it('writes valid SARIF with the same regions', () => {
+    const dir = project(repository)
+    const {code, stdout} = spawnBin(dir, ['--format', 'sarif', 'templates'])
+    expect(code).toBe(1)
+    const log = JSON.parse(stdout)
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true)
+    const results = log.runs[0].results as Array<{ruleId: string; locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: Record<string, number>}}>}>
+    expect(
+      results.map(({ruleId, locations}) => {
+        const {artifactLocation, region} = locations[0]!.physicalLocation
+        return [artifactLocation.uri, ruleId, `${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}`]
+      }),
+    ).toEqual(expected.map(([file, ruleId, , place]) => [file, ruleId, place]))
+  })
+
+  it('exits 0 once the mistakes are fixed', () => {
+    const dir = project({
+      ...repository,
+      'templates/statuspage.yml': 'templates:\n  - title: Login errors\n    update_status: resolved\n    body: Login errors are resolved; sign-in works normally again.\n',
+      'templates/tweets.json': '[]',
+      'templates/identified.md': '---\nphase: identified\n---\nCard payments are failing for some customers. We have identified the cause and are deploying a fix. Next update in 30 minutes.\n',
+    })
+    expect(spawnBin(dir, [])).toEqual({code: 0, stdout: '', stderr: ''})
+  })
+
+  it.each([
+    ['YAML', 'templates/statuspage.yml', 'templates:\n  - body: "unclosed\n', 'liaison: templates/statuspage.yml:3:1: Missing closing "quote\n'],
+    ['JSON', 'templates/tweets.json', '{\n  "a": {"body": "x",}\n}\n', 'liaison: templates/tweets.json:2:21: invalid JSON: expected a double-quoted property name, got "}"\n'],
+    ['front matter', 'templates/identified.md', '---\nphase: [\n---\nHi.\n', 'liaison: templates/identified.md:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]\n'],
+  ])('exits 2 on malformed %s, naming the file, line and column', (_, name, content, message) => {
+    const dir = project({...repository, [name]: content})
+    expect(spawnBin(dir, ['-f', 'sarif'])).toEqual({code: 2, stdout: '', stderr: message})
+  })
+})
+
+describe('template settings, in-process', () => {
+  const long = `Checkout is failing for some customers in the EU. ${'Payments may be declined. '.repeat(9)}Next update in 30 minutes.`
+
+  it('gives each message its own channel; --channel wins, and a configured limit stays with its channel', async () => {
+    const dir = project({
+      '.liaisonrc.json': {rules: onlyMaxLength(['error', {channel: 'twitter', limit: 1000}])},
+      'tweet.txt': `---\nchannel: twitter\n---\n${long}`,
+      'sms.txt': `---\nchannel: sms\n---\n${long}`,
+    })
+    const ids = async (argv: string[]) =>
+      JSON.parse((await cli(dir, [...argv, '-f', 'json'])).stdout).map((r: {filePath: string; messages: Array<{message: string}>}) => [
+        r.filePath.slice(dir.length + 1),
+        r.messages.map((m) => m.message.split(' ')[0]),
+      ])
+    // twitter is the configured channel, so its limit of 1000 holds; sms drops it.
+    expect(await ids([])).toEqual([
+      ['sms.txt', ['310/160']],
+      ['tweet.txt', []],
+    ])
+    expect(await ids(['--channel', 'mastodon'])).toEqual([
+      ['sms.txt', []],
+      ['tweet.txt', []],
+    ])
+  })
+
+  it('gives each message its phase: front matter over detection', async () => {
+    const text = 'Checkout is failing for some customers.'
+    const dir = project({'.liaisonrc.yaml': 'extends: strict\n', 'open.md': `---\nphase: investigating\n---\n${text}\n`, 'closed.md': `---\nphase: resolved\n---\n${text}\n`})
+    const {stdout} = await cli(dir, ['-f', 'json'])
+    expect(JSON.parse(stdout).map((r: {messages: Array<{ruleId: string; line: number}>}) => r.messages.map((m) => `${m.ruleId}@${m.line}`))).toEqual([
+      [],
+      ['require-next-update@4'],
+    ])
+  })
+
+  it('layers per-field rules: titles are headlines by default, and the config can say otherwise', async () => {
+    const templates = JSON.stringify([{title: 'Checkout errors', body: 'Checkout is failing for some customers. Next update in 30 minutes.'}])
+    const run = async (config: object) => {
+      const dir = project({'.liaisonrc.json': {extends: 'strict', ...config}, 't.json': templates})
+      const {stdout} = await cli(dir, ['-f', 'json'])
+      return JSON.parse(stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)
+    }
+    expect(await run({})).toEqual([])
+    // The list form keeps a title's default settings.
+    expect(await run({templates: {fields: ['title', 'body']}})).toEqual([])
+    expect(await run({templates: {fields: {title: {}, body: {}}}})).toEqual(['require-next-update'])
+    expect(await run({templates: {fields: {title: {'require-next-update': 'off', 'max-length': {limit: 5}}, body: {'max-length': ['warn']}}}})).toEqual(['max-length'])
+    expect(await run({templates: {fields: {body: {}}}})).toEqual([])
+    const other = project({'.liaisonrc.json': {templates: {fields: ['summary']}}, 't.json': templates})
+    expect((await cli(other, [])).stderr).toBe(
+      'liaison: t.json:1:2: item 1: expected a template (a mapping with summary, or a string), got a mapping without any of them (not a template file? add it to "ignores" in your config)\n',
+    )
+  }, 20_000)
+
+  it('adds front matter and config widths to max-length, and --print-config shows both keys', async () => {
+    const body = `We are investigating errors with {{component}} for some customers. ${'Requests may fail. '.repeat(9)}Next update in 30 minutes.`
+    const dir = project({
+      '.liaisonrc.yaml': 'rules:\n  require-impact: off\nplaceholders:\n  widths: {component: 10}\n  defaultWidth: 5\n',
+      'narrow.txt': body,
+      'wide.txt': `---\nplaceholders: {component: 40}\n---\n${body}`,
+    })
+    const {stdout} = await cli(dir, ['-f', 'json'])
+    expect(JSON.parse(stdout).map((r: {messages: Array<{message: string}>}) => r.messages.map((m) => m.message))).toEqual([
+      [],
+      ['worst case 291/280 for twitter when {{component}} is 40 characters; shorten it by 11 so it posts whole with the longest values'],
+    ])
+    const printed = JSON.parse((await cli(dir, ['--print-config', 'x.yml'])).stdout)
+    expect(printed.placeholders).toEqual({syntaxes: ['mustache', 'tag', 'dollar', 'printf', 'angle', 'bracket'], widths: {component: 10}, defaultWidth: 5})
+    expect(printed.templates).toEqual({fields: {title: {'require-impact': 'off', 'require-next-update': 'off'}, body: {}}})
+  })
+
+  it('keeps a suggestion only where the source reads as the message does', async () => {
+    const dir = project({'t.json': '{"a": "Customers see errors. We\\u0020think it is the cache."}', 'u.yml': 'a: Customers see errors. We think it is the cache.\n'})
+    const {stdout} = await cli(dir, ['-f', 'json', '--rule', 'no-speculation: error'])
+    const [json, yaml] = JSON.parse(stdout) as Array<{messages: Array<{ruleId: string; actual: string; expected?: string[]; suggestions?: unknown[]}>}>
+    const belief = (result: typeof json) => result!.messages.find((m) => m.ruleId === 'no-speculation')!
+    expect(belief(json).actual).toBe('We think')
+    expect(belief(json).expected?.length).toBeGreaterThan(0)
+    expect(belief(json).suggestions).toBeUndefined()
+    expect(belief(yaml).suggestions).toHaveLength(belief(yaml).expected!.length)
+  })
+
+  it('reports a template reused through an alias once', async () => {
+    const dir = project({'t.yml': 'a: &x We think it is down.\nb: *x\n'})
+    const {stdout} = await cli(dir, ['-f', 'json', '--rule', '{require-impact: off, no-speculation: error}'])
+    expect(JSON.parse(stdout)[0].messages.map((m: {ruleId: string; line: number}) => `${m.ruleId}@${m.line}`)).toEqual(['no-speculation@1'])
+  })
+
+  it('lints standard input as a template collection when its name says so', async () => {
+    const {code, stdout, stderr} = await cli(project(), ['--stdin', '--stdin-filename', 'x.yml', '-f', 'json'], {stdin: '- body: We think db-01 is down.\n'})
+    expect({code, stderr}).toEqual({code: 1, stderr: ''})
+    expect(JSON.parse(stdout)[0].messages.map((m: {ruleId: string; column: number}) => `${m.ruleId}@${m.column}`)).toEqual([
+      'no-speculation@9',
+      'no-internal-hostname@18',
+    ])
+    expect(await cli(project(), ['--stdin', '--stdin-filename', 'x.yml'], {stdin: '- [\n'})).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'liaison: x.yml:2:1: Flow sequence in block collection must be sufficiently indented and end with a ]\n',
+    })
+  })
+
+  it('never takes a config or manifest file for a template', async () => {
+    const dir = project({
+      '.liaisonrc.json': {rules: onlyMaxLength()},
+      'package.json': {name: 'x'},
+      '.pre-commit-config.yaml': 'repos: []\n',
+      'conf/mine.yaml': 'rules: {}\n',
+      'ok.yml': '- Checkout is failing for some customers.\n',
+    })
+    // The config given with -c is passed by too; found by the walk, it would not be a template.
+    expect(await cli(dir, ['-c', 'conf/mine.yaml'])).toEqual({code: 0, stdout: '', stderr: ''})
+    expect((await cli(dir, [])).stderr).toMatch(/^liaison: conf\/mine\.yaml:1:8: "rules": expected a template/)
+    const named = await cli(dir, ['-c', 'conf/mine.yaml', 'conf/mine.yaml', '-f', 'json'])
+    expect(JSON.parse(named.stdout)[0].messages[0].message).toBe('File ignored because it is the config file given with --config')
+    expect(await cli(dir, ['package.json'])).toEqual({code: 2, stdout: '', stderr: 'liaison: package.json: package.json is a configuration file, not a template; liaison does not lint it\n'})
+    expect((await cli(dir, ['--stdin', '--stdin-filename', '.liaisonrc.yaml'])).stderr).toBe(
+      'liaison: --stdin-filename .liaisonrc.yaml: .liaisonrc.yaml is a configuration file, not a template; liaison does not lint it\n',
+    )
+  })
+
+  it('points a file that is not a template at "ignores"', async () => {
+    const dir = project({'.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n'})
+    expect(await cli(dir, [])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'liaison: .github/workflows/ci.yml:3:3: "jobs": expected a template (a mapping with title or body, or a string), got a mapping without any of them (not a template file? add it to "ignores" in your config)\n',
+    })
+    write(dir, {'.liaisonrc.yaml': 'ignores: [.github/]\n', 'ok.txt': 'Checkout is failing for some customers.'})
+    expect((await cli(dir, [])).code).toBe(0)
+  })
+})
+
+describe('the templates and placeholders config keys', () => {
+  it.each([
+    ['placeholders: {syntaxes: [mustach]}\n', '.liaisonrc.yaml:1:27: "placeholders.syntaxes": unknown syntax "mustach" (did you mean "mustache"?); expected any of mustache, tag, dollar, printf, angle, bracket'],
+    ['placeholders: {widths: {component: -1}}\n', '.liaisonrc.yaml:1:25: "placeholders.widths": the width of "component" must be a whole number of characters (0 or more), got -1'],
+    ['placeholders: 3\n', '.liaisonrc.yaml:1:1: "placeholders" must be an object with any of syntaxes, widths, defaultWidth; got 3'],
+    ['templates: []\n', '.liaisonrc.yaml:1:1: "templates" must be an object with "fields", got a list'],
+    ['templates: {field: []}\n', '.liaisonrc.yaml:1:13: "templates" has an unknown key "field" (did you mean "fields"?); it takes fields'],
+    ['templates: {}\n', '.liaisonrc.yaml:1:1: "templates" needs "fields": the keys that hold messages, e.g. [title, body], or a map from each to its rule settings'],
+    ['templates: {fields: []}\n', '.liaisonrc.yaml:1:13: "templates.fields" must be the keys that hold messages, e.g. [title, body], or a map from each to its rule settings; got a list'],
+    ['templates: {fields: [title, 3]}\n', '.liaisonrc.yaml:1:29: "templates.fields" must list the keys that hold messages, e.g. [title, body], or a map from each to its rule settings; item 2 is 3'],
+    ['templates: {fields: {title: off}}\n', '.liaisonrc.yaml:1:22: "templates.fields.title" must be rule settings for that field ({} for none), got "off"'],
+    ['templates:\n  fields:\n    title: {max-lenght: off}\n', '.liaisonrc.yaml:3:13: "templates.fields.title": Unknown rule "max-lenght" (did you mean "max-length"?)'],
+  ])('%j', async (config, message) => {
+    const dir = project({'.liaisonrc.yaml': config, 'ok.txt': 'Checkout is failing.'})
+    expect(await cli(dir, ['ok.txt'])).toEqual({code: 2, stdout: '', stderr: `liaison: ${message}\n`})
+  })
+})
+
+describe('lintFile', () => {
+  it('falls back to the preset for rules the settings leave out', async () => {
+    const file = await lintFile('yaml', '- body: We think it is down.\n', {rules: {'require-impact': 'off'}})
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['no-speculation'])
+    await expect(lintFile('json', '[1]', {})).rejects.toThrow('<text>:1:2: item 1: expected a template')
+    // A bare string is a body, whatever the fields: it gets the file's rules.
+    const bare = await lintFile('yaml', '- We think it is down.\n', {templates: {fields: {summary: {'no-speculation': 'off'}}}})
+    expect(bare.messages.map((m) => m.ruleId)).toEqual(['no-speculation'])
+  })
+})
+
+describe('the pre-commit hook', () => {
+  const [hook] = parse(readFileSync(`${root}.pre-commit-hooks.yaml`, 'utf8')) as Array<{id: string; entry: string; language: string; files: string; exclude: string}>
+  const passes = (path: string) => new RegExp(hook!.files).test(path) && !new RegExp(hook!.exclude).test(path)
+
+  it('runs liaison with node', () => {
+    expect(hook).toMatchObject({id: 'liaison', entry: 'liaison', language: 'node'})
+  })
+
+  it('passes exactly the files liaison lints', () => {
+    for (const extension of extensions) expect(passes(`templates/a${extension}`), extension).toBe(true)
+    for (const name of notTemplates) expect(passes(`sub/${name}`), name).toBe(false)
+    expect(passes('notes.rst')).toBe(false)
+    expect(passes('.github/workflows/liaison.yml')).toBe(false)
+  })
+})
