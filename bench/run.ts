@@ -15,7 +15,7 @@ import {parseArgs} from 'node:util'
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {lint} from '../src/index.ts'
-import {parseInChunks} from '../src/engine/parse.ts'
+import {parseInChunks} from '../src/text/parse.ts'
 import {corpus, largeFile} from './corpus.ts'
 
 const {values} = parseArgs({options: {quick: {type: 'boolean', default: false}}})

@@ -3,9 +3,9 @@
  * Works on the message as one unit, unlike the word-level rules.
  */
 import {defineRule} from '../src/engine/define-rule.ts'
-import {channels, measure} from '../src/engine/length.ts'
-import type {Mask} from '../src/engine/mask.ts'
-import {type PlaceholderOptions, placeholderWidth} from '../src/engine/placeholders.ts'
+import {channels, measure} from '../src/analysis/length.ts'
+import type {Mask} from '../src/text/mask.ts'
+import {type PlaceholderOptions, placeholderWidth} from '../src/text/placeholders.ts'
 
 const words = new Intl.Segmenter('en', {granularity: 'word'})
 
@@ -103,7 +103,7 @@ export const maxLength = defineRule({
         }
         report({messageId: 'invalidCharacter', start: start + at, end: start + at + 1, data: {channel}})
       }
-      // A template is measured with each placeholder at its widest (see src/engine/placeholders.ts).
+      // A template is measured with each placeholder at its widest (see src/text/placeholders.ts).
       const holders = doc.masks.filter((mask) => mask.kind === 'placeholder' && mask.start >= start && mask.end <= start + body.length)
       if (holders.length > 0) {
         const {filled, pieces, widths} = fillIn(body, start, holders, file.data.placeholders)

@@ -10,11 +10,12 @@
  * every colon. No regular expression here runs over more than one short name.
  */
 import {defineRule} from '../src/engine/define-rule.ts'
-import {isPublicDomain, type Link} from '../src/engine/links.ts'
-import {type Mask, maskLookup} from '../src/engine/mask.ts'
-import {ConfigError} from '../src/engine/options.ts'
-import {compilePatterns, type PatternList} from '../src/engine/patterns.ts'
-import type {Doc, Sentence} from '../src/engine/walk.ts'
+import {isPublicDomain, type Link} from '../src/text/links.ts'
+import {type Mask, maskLookup} from '../src/text/mask.ts'
+import {ConfigError} from '../src/core/options.ts'
+import {compilePatterns, type PatternList} from '../src/text/patterns.ts'
+import type {Doc} from '../src/engine/doc.ts'
+import type {Sentence} from '../src/text/walk.ts'
 import data from './no-internal-hostname.json' with {type: 'json'}
 
 const id = 'no-internal-hostname'

@@ -10,8 +10,8 @@
  * reach the check.
  */
 import {defineRule} from '../src/engine/define-rule.ts'
-import {Lexicon} from '../src/engine/match.ts'
-import {clauseAt, findClauses, findPromises, findTimes, futureCues, type TimeExpression} from '../src/engine/time.ts'
+import {Lexicon} from '../src/text/lexicon.ts'
+import {clauseAt, findClauses, findPromises, findTimes, futureCues, type TimeExpression} from '../src/analysis/time.ts'
 import data from './no-resolution-estimate.json' with {type: 'json'}
 
 type CueKind = 'resolution' | 'expectation' | 'eta' | 'observation' | 'neutral'

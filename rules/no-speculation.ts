@@ -4,9 +4,9 @@
  * language and pass; see no-speculation.json for what is listed and why.
  */
 import {defineRule} from '../src/engine/define-rule.ts'
-import {findQuotes, maskLookup} from '../src/engine/mask.ts'
-import {expand, Lexicon, type PhraseMatch} from '../src/engine/match.ts'
-import type {Sentence} from '../src/engine/walk.ts'
+import {findQuotes, maskLookup} from '../src/text/mask.ts'
+import {expand, Lexicon, type PhraseMatch} from '../src/text/lexicon.ts'
+import type {Sentence} from '../src/text/walk.ts'
 import data from './no-speculation.json' with {type: 'json'}
 
 type Kind = 'belief' | 'cause' | 'hedge'

@@ -4,10 +4,10 @@
  * (require-impact.json), and is reported at the first sentence otherwise.
  */
 import {defineRule} from '../src/engine/define-rule.ts'
-import {Lexicon, type PhraseMatch} from '../src/engine/match.ts'
-import {phaseSet} from '../src/engine/phase.ts'
-import {nameParts} from '../src/engine/placeholders.ts'
-import type {Word} from '../src/engine/walk.ts'
+import {Lexicon, type PhraseMatch} from '../src/text/lexicon.ts'
+import {phaseSet} from '../src/analysis/phase.ts'
+import {nameParts} from '../src/text/placeholders.ts'
+import type {Word} from '../src/text/walk.ts'
 import data from './require-impact.json' with {type: 'json'}
 
 interface Symptom {

@@ -3,14 +3,14 @@
  *
  * Works on the message as a whole: one promise anywhere ("Next update in 30
  * minutes", "We will post an update as soon as we know more") is enough.
- * Promise detection is the engine's (src/engine/time.ts), the same that
+ * Promise detection is the engine's (src/analysis/time.ts), the same that
  * no-resolution-estimate uses to let "We will post an update by 16:00 UTC"
  * pass.
  */
 import {defineRule} from '../src/engine/define-rule.ts'
-import {ConfigError} from '../src/engine/options.ts'
-import {phases} from '../src/engine/phase.ts'
-import {findPromises, isRetrospective} from '../src/engine/time.ts'
+import {ConfigError} from '../src/core/options.ts'
+import {phases} from '../src/analysis/phase.ts'
+import {findPromises, isRetrospective} from '../src/analysis/time.ts'
 
 /** Phases the option accepts: open ones, plus messages whose phase is neither given nor detected. */
 const checkable = [...phases.filter((phase) => phase !== 'resolved'), 'undetected'] as const

@@ -11,7 +11,7 @@
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
-import {isPhase} from '../src/engine/phase.ts'
+import {isPhase} from '../src/analysis/phase.ts'
 import {lint, rules} from '../src/index.ts'
 
 const {values} = parseArgs({

@@ -21,7 +21,7 @@ import {type Marker, messageControl} from 'unified-message-control'
 import type {VFile} from 'vfile'
 import {compareMessage} from 'vfile-sort'
 import {source} from './engine/define-rule.ts'
-import {closest} from './engine/suggest.ts'
+import {closest} from './core/did-you-mean.ts'
 
 const verbs: Readonly<Record<string, 'disable' | 'enable' | 'ignore'>> = {
   'liaison-disable': 'disable',

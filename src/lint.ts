@@ -5,11 +5,11 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
-import {parseInChunks} from './engine/parse.ts'
-import {buildDoc} from './engine/walk.ts'
+import {parseInChunks} from './text/parse.ts'
+import {buildDoc} from './engine/doc.ts'
 import {createLinter, type LiaisonOptions} from './liaison.ts'
 import {assertText, processorCache} from './processors.ts'
-import {checkPlaceholders} from './engine/placeholders.ts'
+import {checkPlaceholders} from './text/placeholders.ts'
 
 export interface LintOptions extends LiaisonOptions {
   /** File path, used in messages and reports. */

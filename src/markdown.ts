@@ -20,7 +20,7 @@ import {rules} from '../rules/index.ts'
 import {commentControl} from './comment-control.ts'
 import {liaison} from './liaison.ts'
 import {assertText, processorCache} from './processors.ts'
-import {checkPlaceholders} from './engine/placeholders.ts'
+import {checkPlaceholders} from './text/placeholders.ts'
 import type {LintOptions} from './lint.ts'
 
 type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>

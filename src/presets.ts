@@ -2,7 +2,7 @@
  * Presets: which rules are on, and how strongly, before the user's own
  * `rules` map is applied on top.
  */
-import type {RuleSetting} from './engine/config.ts'
+import type {RuleSetting} from './core/severity.ts'
 import {rules} from '../rules/index.ts'
 
 export type PresetName = 'recommended' | 'strict'

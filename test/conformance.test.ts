@@ -4,7 +4,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {measure} from '../src/engine/length.ts'
+import {measure} from '../src/analysis/length.ts'
 
 const path = new URL('../../shared/conformance/twitter-text-v3.json', import.meta.url)
 const present = existsSync(path)

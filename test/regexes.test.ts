@@ -5,7 +5,7 @@
  * not kept by hand: test/support/source-scan.ts reads every .ts file under
  * src/ and rules/ with the TypeScript compiler (regex literals and `RegExp`
  * calls with literal arguments), plus any `/…/flags` string in rules/*.json.
- * Shipped regexes must be linear: unlike user patterns (src/engine/redos.ts),
+ * Shipped regexes must be linear: unlike user patterns (src/text/redos.ts),
  * they run on whole messages, so not even quadratic backtracking is allowed.
  */
 import {readdirSync, readFileSync} from 'node:fs'
@@ -13,7 +13,7 @@ import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import type * as Recheck from 'recheck'
 import {describe, expect, it} from 'vitest'
-import {recheckParams} from '../src/engine/redos.ts'
+import {recheckParams} from '../src/text/redos.ts'
 import {root} from './support/fixtures.ts'
 import {type FoundRegex, findRegexes, jsonStrings} from './support/source-scan.ts'
 
@@ -37,7 +37,7 @@ describe(`the ${shipped.length} regular expressions in src/ and rules/`, () => {
   it('are found by reading the source', () => {
     // A broken scan would pass vacuously.
     expect(shipped.length).toBeGreaterThan(50)
-    expect(shipped.map((regex) => regex.where)).toEqual(expect.arrayContaining([expect.stringMatching(/^src\/engine\/time\.ts:\d+$/)]))
+    expect(shipped.map((regex) => regex.where)).toEqual(expect.arrayContaining([expect.stringMatching(/^src\/analysis\/time\.ts:\d+$/)]))
   })
 
   it('all pass recheck as safe (seed 0)', {timeout: 120_000}, () => {

@@ -5,7 +5,7 @@
  */
 import {parseArgs} from 'node:util'
 import {UsageError} from './errors.ts'
-import {closest} from '../engine/suggest.ts'
+import {closest} from '../core/did-you-mean.ts'
 import {defaultMaxFileSize, parseSize} from './read.ts'
 
 export const formatNames = ['stylish', 'json', 'sarif', 'github'] as const

@@ -15,10 +15,10 @@ import {pathToFileURL} from 'node:url'
 import {type LilconfigResult, lilconfig} from 'lilconfig'
 import type {YAMLParseError} from 'yaml'
 import {rules} from '../../rules/index.ts'
-import {parseSetting} from '../engine/config.ts'
-import {ConfigError, resolveOptions} from '../engine/options.ts'
-import {type PlaceholderOptions, placeholderProblem} from '../engine/placeholders.ts'
-import {closest} from '../engine/suggest.ts'
+import {parseSetting} from '../core/severity.ts'
+import {ConfigError, resolveOptions} from '../core/options.ts'
+import {type PlaceholderOptions, placeholderProblem} from '../text/placeholders.ts'
+import {closest} from '../core/did-you-mean.ts'
 import {resolveConfig} from '../liaison.ts'
 import {type PresetName, presets, type RulesConfig} from '../presets.ts'
 import {CliError} from './errors.ts'
@@ -33,7 +33,7 @@ export interface LiaisonConfig {
   channel?: string
   /** .gitignore-style patterns, relative to the config's directory. */
   ignores?: string[]
-  /** Placeholder syntaxes and widths (see src/engine/placeholders.ts). */
+  /** Placeholder syntaxes and widths (see src/text/placeholders.ts). */
   placeholders?: PlaceholderOptions
   /** Which keys of a template hold messages, and rule settings per key. */
   templates?: TemplatesConfig

@@ -14,7 +14,7 @@
 import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {type Phase, phases} from '../engine/phase.ts'
+import {type Phase, phases} from '../analysis/phase.ts'
 import {defaultTemplates} from '../templates/defaults.ts'
 import {searchPlaces} from './config.ts'
 import {CliError, UsageError} from './errors.ts'

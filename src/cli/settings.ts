@@ -9,12 +9,12 @@
  * no setting chose one, and `--channel` overrides it for the run.
  */
 import {rules} from '../../rules/index.ts'
-import {parseSetting, parseSeverity, type Severity, type SeverityLabel, severityLabel} from '../engine/config.ts'
-import {resolveOptions} from '../engine/options.ts'
-import {closest} from '../engine/suggest.ts'
+import {parseSetting, parseSeverity, type Severity, type SeverityLabel, severityLabel} from '../core/severity.ts'
+import {resolveOptions} from '../core/options.ts'
+import {closest} from '../core/did-you-mean.ts'
 import type {LiaisonOptions} from '../liaison.ts'
 import {presets, type RulesConfig} from '../presets.ts'
-import {defaultPlaceholderWidth, type PlaceholderOptions, placeholderSyntaxNames} from '../engine/placeholders.ts'
+import {defaultPlaceholderWidth, type PlaceholderOptions, placeholderSyntaxNames} from '../text/placeholders.ts'
 import {channelValues, checkRules, isPlainObject, type LoadedConfig} from './config.ts'
 import {defaultTemplatesConfig, type FileLintOptions, type TemplatesConfig} from './templates.ts'
 import {CliError, UsageError} from './errors.ts'

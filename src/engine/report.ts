@@ -5,7 +5,7 @@
  * unified-lint-rule, so a rule never sets them.
  */
 import type {VFile} from 'vfile'
-import type {Doc} from './walk.ts'
+import type {WalkedText} from '../text/walk.ts'
 
 declare module 'vfile-message' {
   interface VFileMessage {
@@ -68,7 +68,7 @@ function withoutStackTrace<T>(make: () => T): T {
 
 export function emit(
   file: VFile,
-  doc: Doc,
+  doc: WalkedText,
   ruleId: string,
   messages: Record<string, string>,
   note: string | undefined,

@@ -5,7 +5,7 @@
  * `strict` preset: impact first, what we are doing, a next-update promise,
  * no estimate, no guess, no internal detail.
  */
-import type {Phase} from '../engine/phase.ts'
+import type {Phase} from '../analysis/phase.ts'
 
 export interface DefaultTemplate {
   /** For a status page or email. */

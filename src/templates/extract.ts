@@ -19,10 +19,10 @@
  * are TemplateErrors with the file offset they concern.
  */
 import type {Alias, Document, Node, Pair, Scalar, YAMLMap} from 'yaml'
-import {type Channel, channels} from '../engine/length.ts'
-import {isPhase, type Phase, phases} from '../engine/phase.ts'
-import {widthsProblem} from '../engine/placeholders.ts'
-import {closest} from '../engine/suggest.ts'
+import {type Channel, channels} from '../analysis/length.ts'
+import {isPhase, type Phase, phases} from '../analysis/phase.ts'
+import {widthsProblem} from '../text/placeholders.ts'
+import {closest} from '../core/did-you-mean.ts'
 import {jsonProblem} from './json.ts'
 import {mapScalar, toSource} from './scalar.ts'
 

@@ -8,7 +8,7 @@ import {join, relative} from 'node:path'
 import {parse} from 'yaml'
 import {describe, expect, it} from 'vitest'
 import {initFiles} from '../../src/cli/init.ts'
-import {phases} from '../../src/engine/phase.ts'
+import {phases} from '../../src/analysis/phase.ts'
 import {defaultTemplates} from '../../src/templates/defaults.ts'
 import {cli, project, spawnBin, write} from './support.ts'
 

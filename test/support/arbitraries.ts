@@ -1,7 +1,7 @@
 /**
  * fast-check generators for hostile and near-miss messages, built from data:
  * the rules' lexicons (rules/*.json) and the engine's word lists (string
- * arrays in src/engine/*.ts, read with the compiler API), so a word added to
+ * arrays in src/text, src/analysis and src/engine, read with the compiler API), so a word added to
  * a lexicon is fuzzed without editing this file. Near-misses come from
  * `fc.stringMatching` over a regex made from each phrase: misspelt, cased,
  * hyphenated, split by punctuation, NBSP or a zero-width space.
@@ -9,7 +9,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import fc from 'fast-check'
-import {expand} from '../../src/engine/match.ts'
+import {expand} from '../../src/text/lexicon.ts'
 import {root} from './fixtures.ts'
 import {arrayStrings, jsonStrings, sourceFiles} from './source-scan.ts'
 
@@ -25,7 +25,7 @@ function lexiconStrings(): string[] {
   return out
 }
 
-const engineStrings = arrayStrings(sourceFiles(['src/engine']))
+const engineStrings = arrayStrings(sourceFiles(['src/core', 'src/text', 'src/analysis', 'src/engine']))
 
 /** Every concrete phrase: lexicon entries and engine words, `a|b` slots expanded. */
 export const phrases: readonly string[] = [

@@ -5,7 +5,7 @@
  * fails when a committed doc differs from what this renders.
  */
 import type {RuleMeta} from '../../src/engine/define-rule.ts'
-import {describeOption} from '../../src/engine/options.ts'
+import {describeOption} from '../../src/core/options.ts'
 import {loadFixtures} from './fixtures.ts'
 
 function section(text: string, name: string, body: string, file: string): string {

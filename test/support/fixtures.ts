@@ -23,8 +23,8 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {parse} from 'yaml'
 import type {LiaisonRule} from '../../src/engine/define-rule.ts'
-import {isPhase, type Phase} from '../../src/engine/phase.ts'
-import {type PlaceholderOptions, placeholderProblem} from '../../src/engine/placeholders.ts'
+import {isPhase, type Phase} from '../../src/analysis/phase.ts'
+import {type PlaceholderOptions, placeholderProblem} from '../../src/text/placeholders.ts'
 
 export const root = fileURLToPath(new URL('../../', import.meta.url))
 

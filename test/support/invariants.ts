@@ -20,7 +20,7 @@ import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {compareMessage} from 'vfile-sort'
 import {rules} from '../../rules/index.ts'
-import {parseInChunks} from '../../src/engine/parse.ts'
+import {parseInChunks} from '../../src/text/parse.ts'
 import {lint} from '../../src/lint.ts'
 
 const ruleIds = new Set(rules.map((rule) => rule.meta.id))

@@ -5,7 +5,7 @@
  * rather than the package entry so that the counter works before the lazily
  * loaded linter arrives.
  */
-import {type Channel, measure} from '../../src/engine/length.ts'
+import {type Channel, measure} from '../../src/analysis/length.ts'
 
 /** Where the update goes: a length channel, or a status page / email (no limit). */
 export type Target = Channel | 'page'

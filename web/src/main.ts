@@ -7,7 +7,7 @@
  * stays a plain textarea, so caret, selection, undo, spellcheck and IME work
  * as they always do; the backdrop also sizes the editor to its text.
  */
-import type {Phase} from '../../src/engine/phase.ts'
+import type {Phase} from '../../src/analysis/phase.ts'
 import {defaultTemplates} from '../../src/templates/defaults.ts'
 import {copyText} from './clipboard.ts'
 import {count, type Target, targets} from './counter.ts'

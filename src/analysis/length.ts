@@ -8,8 +8,8 @@
  * weighting is small: NFC, light ranges weigh 1, the rest 2, an emoji
  * sequence 2, and every URL 23.
  */
-import {forEachGrapheme} from './graphemes.ts'
-import {findLinks, type Link} from './links.ts'
+import {forEachGrapheme} from '../text/graphemes.ts'
+import {findLinks, type Link} from '../text/links.ts'
 
 export const channels = ['twitter', 'sms', 'mastodon', 'bluesky'] as const
 export type Channel = (typeof channels)[number]

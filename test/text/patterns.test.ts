@@ -1,8 +1,8 @@
 /** User-supplied name patterns: literal, `*` glob, or a regular expression checked for catastrophic backtracking. */
 import {retext} from 'retext'
 import {describe, expect, it} from 'vitest'
-import {ConfigError} from '../../src/engine/options.ts'
-import {compilePattern, compilePatterns, unsafeRegex} from '../../src/engine/patterns.ts'
+import {ConfigError} from '../../src/core/options.ts'
+import {compilePattern, compilePatterns, unsafeRegex} from '../../src/text/patterns.ts'
 import {noInternalHostname} from '../../rules/no-internal-hostname.ts'
 
 const test = (source: string, name: string) => compilePattern('probe', 'deny', source).test(name)

@@ -9,10 +9,10 @@
  * and on resolved-or-not 91%; it is a heuristic, so callers who know the
  * phase should pass it (`lint(text, {phase})`).
  */
-import {Lexicon, type PhraseMatch} from './match.ts'
-import {ConfigError} from './options.ts'
-import {closest} from './suggest.ts'
-import type {Sentence, Word} from './walk.ts'
+import {Lexicon, type PhraseMatch} from '../text/lexicon.ts'
+import {ConfigError} from '../core/options.ts'
+import {closest} from '../core/did-you-mean.ts'
+import type {Sentence, Word} from '../text/walk.ts'
 
 export const phases = ['investigating', 'identified', 'monitoring', 'resolved'] as const
 export type Phase = (typeof phases)[number]
@@ -164,13 +164,7 @@ function entries(markers: Markers, isStrong: boolean): Marker[] {
   )
 }
 
-/**
- * Built on first use, not at import: match.ts imports walk.ts, which imports
- * this module, so a top-level `new Lexicon` fails whenever match.ts is the
- * first of the three to load.
- */
-let lexicon: Lexicon<Marker> | undefined
-const getLexicon = () => (lexicon ??= new Lexicon([...entries(strong, true), ...entries(weak, false)], (marker) => [marker.phrase]))
+const lexicon = new Lexicon([...entries(strong, true), ...entries(weak, false)], (marker) => [marker.phrase])
 
 export function isPhase(value: unknown): value is Phase {
   return typeof value === 'string' && (phases as readonly string[]).includes(value)
@@ -209,7 +203,7 @@ export function detectPhase(sentences: readonly Sentence[]): Phase | undefined {
   let strongest = -1
   let weakest = -1
   for (const sentence of sentences) {
-    for (const match of getLexicon().find(sentence)) {
+    for (const match of lexicon.find(sentence)) {
       const {phase, strong: isStrong} = match.entry
       if (!phase || isCancelled(sentence.words, match)) continue
       const rank = phases.indexOf(phase)

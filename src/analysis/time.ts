@@ -12,8 +12,8 @@
  * "every", "up to", "next update"), and it misses "within the hour", "EOD"
  * and "shortly"; see rules/no-resolution-estimate.md.
  */
-import {Lexicon} from './match.ts'
-import type {Sentence, Word} from './walk.ts'
+import {Lexicon} from '../text/lexicon.ts'
+import type {Sentence, Word} from '../text/walk.ts'
 
 /** duration "in 30 minutes", clock "by 18:00 UTC", day "tomorrow" / "by EOD", vague "shortly". */
 export type TimeKind = 'duration' | 'clock' | 'day' | 'vague'
@@ -774,9 +774,7 @@ const promiseEntries: PromiseEntry[] = [
   },
 ]
 
-/** Built on first use: this module must not construct a Lexicon while match.ts may still be loading. */
-let promiseLexicon: Lexicon<PromiseEntry> | undefined
-const getPromiseLexicon = () => (promiseLexicon ??= new Lexicon(promiseEntries, (entry) => entry.phrases))
+const promiseLexicon = new Lexicon(promiseEntries, (entry) => entry.phrases)
 
 /** Words just before a promise that make "update" a software change: "deploy an update", "a firmware update". */
 const softwareWords = new Set(['deploy', 'deploying', 'deployed', 'apply', 'applying', 'applied', 'install', 'installing', 'installed', 'release', 'releasing', 'released', 'push', 'pushing', 'pushed', 'ship', 'shipping', 'roll', 'rolling', 'rolled', 'test', 'testing', 'software', 'firmware', 'config', 'configuration', 'dns', 'security'])
@@ -813,7 +811,7 @@ function updatesSomething(words: readonly Word[], verb: number): boolean {
  * promises. At most one per clause.
  */
 export function findPromises(sentence: Sentence, givenTimes?: TimeExpression[], givenClauses?: Clause[]): UpdatePromise[] {
-  const matches = getPromiseLexicon().find(sentence)
+  const matches = promiseLexicon.find(sentence)
   // Most sentences promise nothing: only those with a promise phrase pay for times and clauses.
   if (matches.length === 0) return []
   const {words} = sentence

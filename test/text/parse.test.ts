@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import type {Root} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {visit} from 'unist-util-visit'
-import {parseInChunks} from '../../src/engine/parse.ts'
+import {parseInChunks} from '../../src/text/parse.ts'
 
 const processor = unified().use(retextEnglish)
 const parse = (value: string) => processor.parse(value)

@@ -1,6 +1,6 @@
 /** The linear grapheme walk must agree with Intl.Segmenter, which it only avoids for speed. */
 import {describe, expect, it} from 'vitest'
-import {graphemes, segmenterWindow} from '../../src/engine/graphemes.ts'
+import {graphemes, segmenterWindow} from '../../src/text/graphemes.ts'
 
 const reference = new Intl.Segmenter('en', {granularity: 'grapheme'})
 const pieces = ['a', ' ', '\r', '\n', 'é', 'e\u0301', '👩🏽‍💻', '🇺🇦', '1\u20e3', '#️⃣', '故', 'ก\u0e31', '\u200d', '\ufe0f', '🏽', 'x', '.', '🐦‍🔥', '\u0600', '각']

@@ -1,8 +1,9 @@
 /**
  * One pass over the nlcst tree that every rule shares: sentences, their words
- * (normalised once), and which words are literal. Cached per tree, so ten
- * rules cost one walk. The doc keeps no tree nodes, so `buildDoc` can read
- * a long text piece by piece and let each piece's tree go.
+ * (normalised once), and which words are literal. The engine caches one
+ * walk per tree (src/engine/doc.ts), so ten rules cost one walk. The walk
+ * keeps no tree nodes, so `walkPieces` can read a long text piece by piece
+ * and let each piece's tree go.
  */
 import type {Root, RootContent, Sentence as SentenceNode} from 'nlcst'
 import {isLiteral} from 'nlcst-is-literal'
@@ -11,7 +12,6 @@ import {location} from 'vfile-location'
 import {findLinks, type Link} from './links.ts'
 import {findMasks, maskLookup, type Mask} from './mask.ts'
 import {pieces} from './parse.ts'
-import {detectPhase, type Phase} from './phase.ts'
 
 export interface Word {
   /** As written. */
@@ -32,7 +32,7 @@ const gapFlag = 2
 /**
  * A word as the walk stores it: four fields, the rest derived. A long text
  * has hundreds of thousands of words, and two fields fewer each keep a 1 MiB
- * file's doc 3 MiB smaller (see `buildDoc`).
+ * file's doc 3 MiB smaller (see `walkPieces`).
  */
 class StoredWord implements Word {
   readonly text: string
@@ -69,27 +69,16 @@ export interface Sentence {
   words: Word[]
 }
 
-export interface Doc {
+/** What the walk reads from a file: its text, sentences and words, links and masked spans. */
+export interface WalkedText {
   /** The whole file's text; offsets index into it. */
   text: string
   sentences: Sentence[]
   links: Link[]
   masks: Mask[]
-  /** Phase given by the caller (`file.data.phase`) or detected from the wording. */
-  readonly phase: Phase | undefined
-  readonly phaseSource: 'given' | 'detected' | undefined
   /** Offset → line/column in the original file. */
   toPoint(offset: number): {line: number; column: number; offset: number}
 }
-
-declare module 'vfile' {
-  interface DataMap {
-    /** Phase of the message, when the caller knows it (options, front matter). */
-    phase: Phase
-  }
-}
-
-const cache = new WeakMap<Root, Doc>()
 
 export function normalize(value: string): string {
   return value.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'")
@@ -181,27 +170,23 @@ function collectSentences(node: Root | RootContent, found: SentenceNode[]): void
   if ('children' in node && node.type !== 'WordNode') for (const child of node.children) collectSentences(child, found)
 }
 
-/** The shared index for `tree`, built on first use. */
-export function getDoc(tree: Root, file: VFile): Doc {
-  const cached = cache.get(tree)
-  if (cached) return cached
-  const doc = makeDoc(file, (collect) => {
+/** Walk a whole tree. */
+export function walkTree(tree: Root, file: VFile): Walked {
+  return walk(file, (collect) => {
     const nodes: SentenceNode[] = []
     collectSentences(tree, nodes)
     for (const node of nodes) collect(node, 0)
   })
-  cache.set(tree, doc)
-  return doc
 }
 
 /**
- * The same doc as `getDoc(parseInChunks(text, parse), file)`, without ever
+ * The same as `walkTree(parseInChunks(text, parse), file)`, without ever
  * holding the whole tree: each piece of the text (see parse.ts) is parsed,
  * read and dropped. A tree takes about 120 times the memory of its text; the
- * doc a fraction of that, so `lint()` reads long files this way.
+ * walk a fraction of that, so `lint()` reads long files this way.
  */
-export function buildDoc(file: VFile, parse: (value: string) => Root): Doc {
-  return makeDoc(file, (collect, text) => {
+export function walkPieces(file: VFile, parse: (value: string) => Root): Walked {
+  return walk(file, (collect, text) => {
     for (const piece of pieces(text)) {
       const nodes: SentenceNode[] = []
       collectSentences(parse(text.slice(piece.start, piece.end)), nodes)
@@ -212,50 +197,46 @@ export function buildDoc(file: VFile, parse: (value: string) => Root): Doc {
 
 type Collect = (node: SentenceNode, shift: number) => void
 
-function makeDoc(file: VFile, walk: (collect: Collect, text: string) => void): Doc {
+/** The walk's findings, before they become a `WalkedFile` (or a subclass that adds analysis). */
+export interface Walked {
+  file: VFile
+  text: string
+  sentences: Sentence[]
+  links: Link[]
+  masks: Mask[]
+}
+
+function walk(file: VFile, read: (collect: Collect, text: string) => void): Walked {
   const text = String(file.value ?? '')
   const links = findLinks(text)
   const masks = findMasks(text, links, file.data.placeholders?.syntaxes)
   // Most messages have no link, code or placeholder to look up.
   const masked = masks.length === 0 ? undefined : maskLookup(masks)
   const sentences: Sentence[] = []
-  walk((node, shift) => sentences.push(collectSentence(text, node, sentences.length, masked, shift)), text)
-  return new WalkedDoc(file, text, sentences, links, masks)
+  read((node, shift) => sentences.push(collectSentence(text, node, sentences.length, masked, shift)), text)
+  return {file, text, sentences, links, masks}
 }
 
 /** A class rather than an object literal: V8 takes about a microsecond to build a literal with getters. */
-class WalkedDoc implements Doc {
+export class WalkedFile implements WalkedText {
   text: string
   sentences: Sentence[]
   links: Link[]
   masks: Mask[]
-  readonly #file: VFile
-  readonly #given: Phase | undefined
-  #detected: {phase: Phase | undefined} | undefined
+  protected readonly file: VFile
   #place: ReturnType<typeof location> | undefined
 
-  constructor(file: VFile, text: string, sentences: Sentence[], links: Link[], masks: Mask[]) {
+  constructor({file, text, sentences, links, masks}: Walked) {
     this.text = text
     this.sentences = sentences
     this.links = links
     this.masks = masks
-    this.#file = file
-    this.#given = file.data.phase
+    this.file = file
   }
 
-  // Detection and the line index cost a pass each: only rules that need them pay.
-  get phase(): Phase | undefined {
-    if (this.#given) return this.#given
-    this.#detected ??= {phase: detectPhase(this.sentences)}
-    return this.#detected.phase
-  }
-
-  get phaseSource(): 'given' | 'detected' | undefined {
-    return this.#given ? 'given' : this.phase ? 'detected' : undefined
-  }
-
+  // The line index costs a pass: only reports pay for it.
   toPoint(offset: number): {line: number; column: number; offset: number} {
-    this.#place ??= location(this.#file)
+    this.#place ??= location(this.file)
     const point = this.#place.toPoint(offset)
     /* v8 ignore next -- @preserve offsets come from the tree, which lies within the file */
     if (!point) throw new RangeError(`Offset ${offset} is outside the file (${this.text.length} characters)`)

@@ -1,9 +1,9 @@
-/** recheck's second opinion on user patterns (src/engine/redos.ts). */
+/** recheck's second opinion on user patterns (src/text/redos.ts). */
 import type * as Recheck from 'recheck'
 import {describe, expect, it} from 'vitest'
-import {ConfigError} from '../../src/engine/options.ts'
-import {compilePattern, maxNameLength} from '../../src/engine/patterns.ts'
-import {loadRecheck, maxDegree, recheckProblem, verdict} from '../../src/engine/redos.ts'
+import {ConfigError} from '../../src/core/options.ts'
+import {compilePattern, maxNameLength} from '../../src/text/patterns.ts'
+import {loadRecheck, maxDegree, recheckProblem, verdict} from '../../src/text/redos.ts'
 
 const base = {source: 'x', flags: ''}
 const attack = {pumps: [], suffix: '', base: 0, string: '', pattern: "'a'.repeat(31) + '!'"}

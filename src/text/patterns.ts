@@ -17,7 +17,7 @@
  * Patterns are compiled once per configuration; a bad one is a ConfigError
  * naming the rule, the option and the pattern.
  */
-import {ConfigError} from './options.ts'
+import {ConfigError} from '../core/options.ts'
 import {recheckProblem} from './redos.ts'
 
 export type PatternKind = 'literal' | 'glob' | 'regex'

@@ -4,9 +4,9 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {lint} from '../../src/lint.ts'
-import {ConfigError} from '../../src/engine/options.ts'
-import {detectPhase, isPhase, phaseSet, phases} from '../../src/engine/phase.ts'
-import {getDoc} from '../../src/engine/walk.ts'
+import {ConfigError} from '../../src/core/options.ts'
+import {detectPhase, isPhase, phaseSet, phases} from '../../src/analysis/phase.ts'
+import {getDoc} from '../../src/engine/doc.ts'
 
 const parser = unified().use(retextEnglish)
 

@@ -8,8 +8,8 @@
  * widths come from each template's front matter, and a processor (with its
  * compiled lexicons) is shared by every file with the same rule settings.
  */
-import {ConfigError} from './options.ts'
-import {closest} from './suggest.ts'
+import {ConfigError} from '../core/options.ts'
+import {closest} from '../core/did-you-mean.ts'
 
 /**
  * - `mustache`: `{{ name }}` and `{{{ name }}}` (Mustache, Handlebars, Jinja, Liquid output)

@@ -1,0 +1,65 @@
+/**
+ * The doc every rule reads: the text walk (src/text/walk.ts) plus the
+ * analysis rules share, cached per tree so ten rules cost one walk.
+ *
+ * It lives above both layers on purpose: the walk knows nothing of phases,
+ * and phase detection matches a lexicon over walked words, so neither
+ * imports the other.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {detectPhase, type Phase} from '../analysis/phase.ts'
+import {type Walked, WalkedFile, type WalkedText, walkPieces, walkTree} from '../text/walk.ts'
+
+export interface Doc extends WalkedText {
+  /** Phase given by the caller (`file.data.phase`) or detected from the wording. */
+  readonly phase: Phase | undefined
+  readonly phaseSource: 'given' | 'detected' | undefined
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Phase of the message, when the caller knows it (options, front matter). */
+    phase: Phase
+  }
+}
+
+class AnalysedFile extends WalkedFile implements Doc {
+  readonly #given: Phase | undefined
+  #detected: {phase: Phase | undefined} | undefined
+
+  constructor(walked: Walked) {
+    super(walked)
+    this.#given = walked.file.data.phase
+  }
+
+  // Detection costs a pass: only rules that need the phase pay.
+  get phase(): Phase | undefined {
+    if (this.#given) return this.#given
+    this.#detected ??= {phase: detectPhase(this.sentences)}
+    return this.#detected.phase
+  }
+
+  get phaseSource(): 'given' | 'detected' | undefined {
+    return this.#given ? 'given' : this.phase ? 'detected' : undefined
+  }
+}
+
+const cache = new WeakMap<Root, Doc>()
+
+/** The shared doc for `tree`, built on first use. */
+export function getDoc(tree: Root, file: VFile): Doc {
+  const cached = cache.get(tree)
+  if (cached) return cached
+  const doc = new AnalysedFile(walkTree(tree, file))
+  cache.set(tree, doc)
+  return doc
+}
+
+/**
+ * The same doc as `getDoc(parseInChunks(text, parse), file)`, without ever
+ * holding the whole tree (see `walkPieces`): `lint()` reads long files this way.
+ */
+export function buildDoc(file: VFile, parse: (value: string) => Root): Doc {
+  return new AnalysedFile(walkPieces(file, parse))
+}
