@@ -8,11 +8,22 @@
  *   npm run eval -- --all           # every flagged message
  *   npm run eval -- --rule no-speculation --all
  *   npm run eval -- --json          # machine-readable
+ *   npm run eval -- --score         # precision and recall against eval/ labels
+ *   npm run eval -- --score --rule no-speculation
+ *
+ * `--score` lints every labelled message of the development set (eval/devset.jsonl,
+ * plus eval/shared-corpus-labels.jsonl joined with ../shared/corpus when it is
+ * there) and, separately, of eval/adversarial.jsonl, with the phase the data
+ * gives, and prints TP/FP/FN/TN, precision and recall per rule and every
+ * false positive and false negative. See eval/README.md.
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {parseArgs} from 'node:util'
+import {dirname} from 'node:path'
 import {isPhase} from '../src/analysis/phase.ts'
 import {lint, rules} from '../src/index.ts'
+import {findSharedCorpus, loadAdversarialSet, loadDevelopmentSet} from './eval-sets.ts'
+import {type Flags, formatScores, type LabelledCase, lintPhase, scoredRules, scoreRule} from './scoring.ts'
 
 const {values} = parseArgs({
   options: {
@@ -20,10 +31,53 @@ const {values} = parseArgs({
     rule: {type: 'string', multiple: true},
     json: {type: 'boolean', default: false},
     examples: {type: 'string', default: '5'},
-    corpus: {type: 'string', default: new URL('../../shared/corpus/', import.meta.url).pathname},
+    corpus: {type: 'string'},
     'use-phase': {type: 'boolean', default: false},
+    score: {type: 'boolean', default: false},
   },
 })
+
+if (values.score) {
+  await score()
+  process.exit(0)
+}
+
+async function score() {
+  const known = new Set(rules.map((rule) => rule.meta.id))
+  const wanted = scoredRules.filter((id) => !values.rule || values.rule.includes(id))
+  const present = wanted.filter((id) => known.has(id))
+  const missing = wanted.filter((id) => !known.has(id))
+  const settings = Object.fromEntries(rules.map((rule) => [rule.meta.id, present.includes(rule.meta.id as never) ? 'warn' : 'off'] as const))
+  const flagsOf = async (cases: LabelledCase[]): Promise<Flags> => {
+    const flags: Flags = new Map()
+    for (const item of cases) {
+      const phase = lintPhase(item.phase)
+      const file = await lint(item.text, {rules: settings, ...(phase ? {phase} : {})})
+      const byRule = new Map<string, string[]>()
+      for (const message of file.messages) {
+        const list = byRule.get(message.ruleId!) ?? []
+        list.push(`${message.line}:${message.column} ${JSON.stringify(message.actual)} — ${message.reason}`)
+        byRule.set(message.ruleId!, list)
+      }
+      flags.set(item.id, byRule)
+    }
+    return flags
+  }
+  const {cases, sharedFound} = loadDevelopmentSet()
+  const adversarial = loadAdversarialSet()
+  const sets = [
+    [`development set: ${cases.length} real updates${sharedFound ? ' (eval/devset.jsonl + shared corpus labels)' : ' (eval/devset.jsonl only: ../shared/corpus not found)'}`, cases],
+    [`adversarial set: ${adversarial.length} cases (eval/adversarial.jsonl)`, adversarial],
+  ] as const
+  const report: Record<string, unknown> = {}
+  for (const [title, set] of sets) {
+    const flags = await flagsOf([...set])
+    const scores = present.map((rule) => scoreRule(rule, [...set], flags))
+    if (values.json) report[title] = scores
+    else console.log(formatScores(title, scores, missing) + '\n')
+  }
+  if (values.json) console.log(JSON.stringify(report, null, 2))
+}
 
 interface Entry {
   id: string
@@ -32,7 +86,7 @@ interface Entry {
   text: string
 }
 
-const dir = values.corpus!
+const dir = values.corpus ?? `${dirname(findSharedCorpus() ?? '/nonexistent/shared/corpus/x')}/`
 if (!existsSync(dir)) {
   console.error(`liaison eval: no corpus at ${dir} (it lives in ../shared/corpus beside the project); nothing to do`)
   process.exit(0)
