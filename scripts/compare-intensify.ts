@@ -15,7 +15,7 @@ import retextIntensify from 'retext-intensify'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {noSpeculation} from '../rules/no-speculation.ts'
-import {loadFixtures, runRule} from '../test/support/fixtures.ts'
+import {loadFixtures, runRule} from './fixtures.ts'
 
 const {values} = parseArgs({options: {list: {type: 'boolean', default: false}}})
 

@@ -1,18 +1,14 @@
-/** `npm run docs`: refresh the generated sections of every rules/<id>.md. */
-import {readFileSync, writeFileSync} from 'node:fs'
-import {rules} from '../rules/index.ts'
-import {renderDoc} from '../test/support/docs.ts'
-import {root} from '../test/support/fixtures.ts'
+/** `npm run docs`: rewrite the generated parts of README.md and rules/*.md (see generated-docs.ts). */
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {root} from './fixtures.ts'
+import {generatedFiles} from './generated-docs.ts'
 
 let changed = 0
-for (const rule of rules) {
-  const path = `${root}rules/${rule.meta.id}.md`
-  const before = readFileSync(path, 'utf8')
-  const after = renderDoc(rule.meta, before, `rules/${rule.meta.id}.md`)
-  if (after !== before) {
-    writeFileSync(path, after)
-    changed++
-    console.log(`updated rules/${rule.meta.id}.md`)
-  }
+for (const {path, before, after} of await generatedFiles()) {
+  if (after === before) continue
+  writeFileSync(join(root, path), after)
+  changed++
+  console.log(`updated ${path}`)
 }
-console.log(changed ? `${changed} doc(s) updated` : 'docs are up to date')
+console.log(changed ? `${changed} file(s) updated` : 'generated docs are up to date')

@@ -14,6 +14,7 @@ import {checkPlaceholders, type PlaceholderOptions} from './text/placeholders.ts
 import {closest} from './core/did-you-mean.ts'
 import {type PresetName, presets, type RulesConfig} from './presets.ts'
 
+/** Options of the `liaison` plugin: preset, rule settings, phase, placeholders. */
 export interface LiaisonOptions {
   /** Starting point for rule settings (default `'recommended'`). */
   preset?: PresetName

@@ -11,6 +11,7 @@ import {createLinter, type LiaisonOptions} from './liaison.ts'
 import {assertText, processorCache} from './processors.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 
+/** Options of `lint()` and `lintMarkdown()`: the plugin's, plus the file's path. */
 export interface LintOptions extends LiaisonOptions {
   /** File path, used in messages and reports. */
   path?: string

@@ -5,7 +5,9 @@
 import type {RuleSetting} from './core/severity.ts'
 import {rules} from '../rules/index.ts'
 
+/** The name of a preset: a config file's `extends`, the API's `preset`. */
 export type PresetName = 'recommended' | 'strict'
+/** Settings by rule id, over a preset. */
 export type RulesConfig = Record<string, RuleSetting | Record<string, unknown>>
 
 /** Every rule marked `recommended`, at its default severity. */

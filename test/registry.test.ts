@@ -1,12 +1,12 @@
 /**
  * Every rule is complete: source, doc, fixtures (enough of them), a docs
- * URL that points at its doc, a README entry, and a doc that is current.
+ * URL that points at its doc, and a README entry. test/docs.test.ts checks
+ * that the doc's generated parts are current.
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.ts'
 import {docsBase} from '../src/engine/define-rule.ts'
-import {renderDoc} from './support/docs.ts'
 import {loadFixtures, root} from './support/fixtures.ts'
 
 const readme = readFileSync(`${root}README.md`, 'utf8')
@@ -32,12 +32,10 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
     expect(passing.length).toBeGreaterThanOrEqual(minimum)
   })
 
-  it('has a current doc (run `npm run docs` after changing fixtures or options)', () => {
+  it('has a doc titled with its id', () => {
     const path = `${root}rules/${id}.md`
     expect(existsSync(path)).toBe(true)
-    const text = readFileSync(path, 'utf8')
-    expect(text.startsWith(`# ${id}\n`)).toBe(true)
-    expect(renderDoc(rule.meta, text, `rules/${id}.md`)).toBe(text)
+    expect(readFileSync(path, 'utf8').startsWith(`# ${id}\n`)).toBe(true)
   })
 
   it('is listed in the README with a link to its doc', () => {

@@ -12,8 +12,10 @@ import {forEachGrapheme} from '../text/graphemes.ts'
 import {findLinks, type Link} from '../text/links.ts'
 
 export const channels = ['twitter', 'sms', 'mastodon', 'bluesky'] as const
+/** A channel with a length limit: `twitter`, `sms`, `mastodon` or `bluesky`. */
 export type Channel = (typeof channels)[number]
 
+/** The weighted length of a message for a channel, as `measure()` returns it. */
 export interface Measure {
   channel: Channel
   length: number

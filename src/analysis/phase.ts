@@ -15,6 +15,7 @@ import {closest} from '../core/did-you-mean.ts'
 import type {Sentence, Word} from '../text/walk.ts'
 
 export const phases = ['investigating', 'identified', 'monitoring', 'resolved'] as const
+/** The phase of an incident update, as Statuspage names them. */
 export type Phase = (typeof phases)[number]
 
 interface Marker {

@@ -7,12 +7,14 @@
  * options table in each rule's doc and feed `--print-config`.
  */
 
+/** One option of a rule: its type, default and description. */
 export type OptionSpec =
   | {type: 'boolean'; default: boolean; description: string}
   | {type: 'number'; default: number | undefined; min?: number; integer?: boolean; description: string}
   | {type: 'enum'; values: readonly string[]; default: string; description: string}
   | {type: 'string[]'; default: readonly string[]; regex?: boolean; description: string}
 
+/** A rule's options, by name. */
 export type OptionsSchema = Record<string, OptionSpec>
 
 /** The option values a schema describes. */

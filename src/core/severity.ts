@@ -7,8 +7,11 @@
  */
 import {ConfigError} from './options.ts'
 
+/** A severity by name. */
 export type SeverityLabel = 'off' | 'warn' | 'error'
+/** A severity by number: 0 off, 1 warn, 2 error. */
 export type Severity = 0 | 1 | 2
+/** How a rule is set: a severity, or `[severity, options]`. */
 export type RuleSetting<Options = Record<string, unknown>> =
   | SeverityLabel
   | Severity

@@ -20,6 +20,7 @@ import {type Doc, getDoc} from './doc.ts'
 export const source = 'liaison'
 export const docsBase = 'https://github.com/liaison-lint/liaison/blob/main/rules/'
 
+/** What a rule's check gets for each file: the shared doc, the file, the tree, and `report`. */
 export interface RuleContext<M extends string = string> {
   file: VFile
   tree: Root
@@ -27,6 +28,7 @@ export interface RuleContext<M extends string = string> {
   report(report: Report<M>): void
 }
 
+/** What `defineRule` takes: a rule's metadata, messages, options and check. */
 export interface RuleDefinition<S extends OptionsSchema = OptionsSchema, M extends string = string> {
   /** Kebab-case id; also the doc's file name, `rules/<id>.md`. */
   id: string
@@ -48,6 +50,7 @@ export interface RuleDefinition<S extends OptionsSchema = OptionsSchema, M exten
   create(options: OptionsOf<S>): (context: RuleContext<M>) => void
 }
 
+/** A rule's metadata, as its plugin carries it (`rule.meta`) and `--list-rules --format json` prints it. */
 export interface RuleMeta {
   id: string
   description: string

@@ -16,6 +16,7 @@ declare module 'vfile-message' {
   }
 }
 
+/** A finding, as a rule reports it: the engine turns it into a message. */
 export interface Report<M extends string = string> {
   messageId: M
   /** Offsets into the file's text. */

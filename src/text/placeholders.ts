@@ -20,8 +20,10 @@ import {closest} from '../core/did-you-mean.ts'
  * - `bracket`: `[NAME]`, upper case
  */
 export const placeholderSyntaxNames = ['mustache', 'tag', 'dollar', 'printf', 'angle', 'bracket'] as const
+/** A placeholder syntax: `mustache`, `tag`, `dollar`, `printf`, `angle` or `bracket`. */
 export type PlaceholderSyntax = (typeof placeholderSyntaxNames)[number]
 
+/** Which placeholder syntaxes to recognise, and how wide `max-length` counts each placeholder. */
 export interface PlaceholderOptions {
   /** The syntaxes to recognise (default: all of them). */
   syntaxes?: readonly PlaceholderSyntax[]

@@ -3,8 +3,8 @@
  * bad input, a defined exit code, exactly one `liaison: …` line on stderr
  * (none for the inputs that are fine: empty files and empty stdin), nothing
  * on stdout, and not one byte changed in the project folder (hashed before
- * and after, symlinks and modes included). The table in the README's
- * "Bad input" section is this file.
+ * and after, symlinks and modes included). The table in the
+ * "Bad input" section of docs/cli.md is this file.
  */
 import {createHash} from 'node:crypto'
 import {spawnSync} from 'node:child_process'

@@ -1,0 +1,142 @@
+/**
+ * The fixture format, read by the one runner for every rule (test/fixtures.test.ts)
+ * and by the doc generator (scripts/generated-docs.ts), which shows the cases
+ * marked `example: true`.
+ *
+ * fixtures/<rule-id>/flagged.yml — a list of cases the rule must report:
+ *   - text: Host db-primary-03 is down.        # the message
+ *     reports: ['1:6-1:19 internalHost "db-primary-03"']   # every report, exactly
+ *     message: …   # optional: the first report's full text (pin each messageId once)
+ *     options: {…} # optional rule options
+ *     phase: resolved   # optional, as if given by the caller
+ *     placeholders: {widths: {component: 40}}   # optional, as lint()'s `placeholders`
+ *                       # option: syntaxes, widths by name, defaultWidth
+ *     example: true     # optional: shown in the rule's doc (a few per rule)
+ *
+ * fixtures/<rule-id>/passing.yml — cases the rule must leave alone:
+ *   - text: Status at status.acme.io.
+ *     reason: public status domain   # why it must pass (required)
+ *     options / phase / placeholders / example as above
+ */
+import {readFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {parse} from 'yaml'
+import type {LiaisonRule} from '../src/engine/define-rule.ts'
+import {isPhase, type Phase} from '../src/analysis/phase.ts'
+import {type PlaceholderOptions, placeholderProblem} from '../src/text/placeholders.ts'
+
+export const root = fileURLToPath(new URL('../', import.meta.url))
+
+export interface FlaggedCase {
+  text: string
+  reports: string[]
+  message?: string
+  options?: Record<string, unknown>
+  phase?: Phase
+  placeholders?: PlaceholderOptions
+  example?: boolean
+}
+
+export interface PassingCase {
+  text: string
+  reason: string
+  options?: Record<string, unknown>
+  phase?: Phase
+  placeholders?: PlaceholderOptions
+  example?: boolean
+}
+
+const flaggedKeys = new Set(['text', 'reports', 'message', 'options', 'phase', 'placeholders', 'example'])
+const passingKeys = new Set(['text', 'reason', 'options', 'phase', 'placeholders', 'example'])
+export const reportPattern = /^(\d+):(\d+)-(\d+):(\d+) ([a-zA-Z]+) "(.*)"$/s
+
+function fail(file: string, index: number, problem: string): never {
+  throw new Error(`${file} case ${index + 1}: ${problem}`)
+}
+
+function readCases(file: string, allowed: Set<string>): Record<string, unknown>[] {
+  const data: unknown = parse(readFileSync(root + file, 'utf8'))
+  if (!Array.isArray(data)) throw new Error(`${file}: expected a list of cases`)
+  return data.map((item, index) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) fail(file, index, 'expected a mapping')
+    for (const key of Object.keys(item)) if (!allowed.has(key)) fail(file, index, `unknown key "${key}"`)
+    const record = item as Record<string, unknown>
+    if (typeof record.text !== 'string' || record.text.length === 0) fail(file, index, '"text" must be a non-empty string')
+    if (record.options !== undefined && (typeof record.options !== 'object' || record.options === null)) fail(file, index, '"options" must be a mapping')
+    if (record.phase !== undefined && !isPhase(record.phase)) fail(file, index, `unknown phase ${JSON.stringify(record.phase)}`)
+    const problem = record.placeholders === undefined ? undefined : placeholderProblem(record.placeholders)
+    if (problem) fail(file, index, problem.message)
+    if (record.example !== undefined && record.example !== true) fail(file, index, '"example" is either true or left out')
+    return record
+  })
+}
+
+/** Identity of a case: the same text may appear again only with other options, phase or placeholders. */
+export function caseKey(c: {text: string; options?: unknown; phase?: unknown; placeholders?: unknown}): string {
+  return JSON.stringify([c.text, c.options ?? null, c.phase ?? null, c.placeholders ?? null])
+}
+
+export function loadFixtures(id: string): {flagged: FlaggedCase[]; passing: PassingCase[]} {
+  const flaggedFile = `fixtures/${id}/flagged.yml`
+  const passingFile = `fixtures/${id}/passing.yml`
+  const flagged = readCases(flaggedFile, flaggedKeys).map((c, index) => {
+    if (!Array.isArray(c.reports) || c.reports.length === 0) fail(flaggedFile, index, '"reports" must list at least one report')
+    for (const report of c.reports) {
+      if (typeof report !== 'string' || !reportPattern.test(report)) {
+        fail(flaggedFile, index, `report ${JSON.stringify(report)} is not "L:C-L:C messageId \\"actual\\""`)
+      }
+    }
+    if (c.message !== undefined && typeof c.message !== 'string') fail(flaggedFile, index, '"message" must be a string')
+    return c as unknown as FlaggedCase
+  })
+  const passing = readCases(passingFile, passingKeys).map((c, index) => {
+    if (typeof c.reason !== 'string' || c.reason.trim().length === 0) fail(passingFile, index, '"reason" must say why it passes')
+    return c as unknown as PassingCase
+  })
+  const seen = new Map<string, string>()
+  const all: Array<[string, number, {text: string}]> = [
+    ...flagged.map((c, i): [string, number, FlaggedCase] => [flaggedFile, i, c]),
+    ...passing.map((c, i): [string, number, PassingCase] => [passingFile, i, c]),
+  ]
+  for (const [file, index, c] of all) {
+    const key = caseKey(c)
+    const previous = seen.get(key)
+    if (previous) fail(file, index, `same text and options as ${previous}`)
+    seen.set(key, `${file} case ${index + 1}`)
+  }
+  return {flagged, passing}
+}
+
+const processors = new Map<string, ReturnType<typeof build>>()
+
+function build(rule: LiaisonRule, options: Record<string, unknown> | undefined) {
+  return unified().use(retextEnglish).use(rule, ['error', (options ?? {}) as never]).freeze()
+}
+
+/** Run one rule alone, at severity error, over `text`. */
+export async function runRule(
+  rule: LiaisonRule,
+  text: string,
+  options?: Record<string, unknown>,
+  phase?: Phase,
+  placeholders?: PlaceholderOptions,
+): Promise<VFile> {
+  const key = JSON.stringify([rule.meta.id, options ?? null])
+  let processor = processors.get(key)
+  if (!processor) processors.set(key, (processor = build(rule, options)))
+  const file = new VFile({value: text})
+  if (phase) file.data.phase = phase
+  if (placeholders) file.data.placeholders = placeholders
+  await processor.run(processor.parse(file), file)
+  return file
+}
+
+/** `1:6-1:19 internalHost "db-primary-03"`: what a fixture pins of a report. */
+export function describeReport(message: VFileMessage): string {
+  const {start, end} = message.place as {start: {line: number; column: number}; end: {line: number; column: number}}
+  return `${start.line}:${start.column}-${end.line}:${end.column} ${message.messageId} "${message.actual}"`
+}
