@@ -58,6 +58,11 @@ it('labels resolved and postmortem devset updates false for require-impact (they
   expect(wrong).toEqual([])
 })
 
+it('holds at least 150 devset messages from at least 25 companies (issue #12: a development set of real updates)', () => {
+  expect(rows.devset.length).toBeGreaterThanOrEqual(150)
+  expect(new Set(rows.devset.map(({row}) => row.company)).size).toBeGreaterThanOrEqual(25)
+})
+
 it('takes nothing from the sources reserved for independent scoring', () => {
   const reserved = /civo\/status|jenkins-infra\/status|packit\/status|emma/i
   expect(rows.devset.filter(({row}) => reserved.test(row.source!) || reserved.test(row.company!)).map(({row}) => row.id)).toEqual([])
