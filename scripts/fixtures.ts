@@ -12,11 +12,13 @@
  *     placeholders: {widths: {component: 40}}   # optional, as lint()'s `placeholders`
  *                       # option: syntaxes, widths by name, defaultWidth
  *     example: true     # optional: shown in the rule's doc (a few per rule)
+ *     markdown: true    # optional: lint the text as Markdown (lintMarkdown), the
+ *                       # rule alone at severity error
  *
  * fixtures/<rule-id>/passing.yml — cases the rule must leave alone:
  *   - text: Status at status.acme.io.
  *     reason: public status domain   # why it must pass (required)
- *     options / phase / placeholders / example as above
+ *     options / phase / placeholders / example / markdown as above
  */
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
@@ -25,7 +27,10 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {parse} from 'yaml'
+import {rules} from '../rules/index.ts'
 import type {LiaisonRule} from '../src/engine/define-rule.ts'
+import {lintMarkdown} from '../src/markdown.ts'
+import type {RulesConfig} from '../src/presets.ts'
 import {isPhase, type Phase} from '../src/analysis/phase.ts'
 import {type PlaceholderOptions, placeholderProblem} from '../src/text/placeholders.ts'
 
@@ -39,6 +44,7 @@ export interface FlaggedCase {
   phase?: Phase
   placeholders?: PlaceholderOptions
   example?: boolean
+  markdown?: boolean
 }
 
 export interface PassingCase {
@@ -48,10 +54,11 @@ export interface PassingCase {
   phase?: Phase
   placeholders?: PlaceholderOptions
   example?: boolean
+  markdown?: boolean
 }
 
-const flaggedKeys = new Set(['text', 'reports', 'message', 'options', 'phase', 'placeholders', 'example'])
-const passingKeys = new Set(['text', 'reason', 'options', 'phase', 'placeholders', 'example'])
+const flaggedKeys = new Set(['text', 'reports', 'message', 'options', 'phase', 'placeholders', 'example', 'markdown'])
+const passingKeys = new Set(['text', 'reason', 'options', 'phase', 'placeholders', 'example', 'markdown'])
 export const reportPattern = /^(\d+):(\d+)-(\d+):(\d+) ([a-zA-Z]+) "(.*)"$/s
 
 function fail(file: string, index: number, problem: string): never {
@@ -70,14 +77,15 @@ function readCases(file: string, allowed: Set<string>): Record<string, unknown>[
     if (record.phase !== undefined && !isPhase(record.phase)) fail(file, index, `unknown phase ${JSON.stringify(record.phase)}`)
     const problem = record.placeholders === undefined ? undefined : placeholderProblem(record.placeholders)
     if (problem) fail(file, index, problem.message)
+    if (record.markdown !== undefined && record.markdown !== true) fail(file, index, '"markdown" must be true when given')
     if (record.example !== undefined && record.example !== true) fail(file, index, '"example" is either true or left out')
     return record
   })
 }
 
 /** Identity of a case: the same text may appear again only with other options, phase or placeholders. */
-export function caseKey(c: {text: string; options?: unknown; phase?: unknown; placeholders?: unknown}): string {
-  return JSON.stringify([c.text, c.options ?? null, c.phase ?? null, c.placeholders ?? null])
+export function caseKey(c: {text: string; options?: unknown; phase?: unknown; placeholders?: unknown; markdown?: unknown}): string {
+  return JSON.stringify([c.text, c.options ?? null, c.phase ?? null, c.placeholders ?? null, c.markdown ?? null])
 }
 
 export function loadFixtures(id: string): {flagged: FlaggedCase[]; passing: PassingCase[]} {
@@ -117,14 +125,19 @@ function build(rule: LiaisonRule, options: Record<string, unknown> | undefined) 
   return unified().use(retextEnglish).use(rule, ['error', (options ?? {}) as never]).freeze()
 }
 
-/** Run one rule alone, at severity error, over `text`. */
+/** Run one rule alone, at severity error, over `text` (as Markdown through `lintMarkdown` when `markdown`). */
 export async function runRule(
   rule: LiaisonRule,
   text: string,
   options?: Record<string, unknown>,
   phase?: Phase,
   placeholders?: PlaceholderOptions,
+  markdown?: boolean,
 ): Promise<VFile> {
+  if (markdown) {
+    const only = Object.fromEntries(rules.map((other) => [other.meta.id, other === rule ? ['error', options ?? {}] : 'off']))
+    return lintMarkdown(text, {rules: only as RulesConfig, ...(phase ? {phase} : {}), ...(placeholders ? {placeholders} : {})})
+  }
   const key = JSON.stringify([rule.meta.id, options ?? null])
   let processor = processors.get(key)
   if (!processor) processors.set(key, (processor = build(rule, options)))

@@ -148,17 +148,17 @@ export async function renderExamples(rule: LiaisonRule): Promise<string> {
   const chosenPassing = marked ? passing.filter((c) => c.example) : passing.slice(0, defaultPassing)
   const lines = ['', `A few cases from \`fixtures/${id}/\`, which holds all ${flagged.length} flagged and ${passing.length} passing ones.`, '', '### Flagged', '']
   for (const c of chosenFlagged) {
-    const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders)
+    const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders, c.markdown)
     const intro = settings(c)
     if (intro) lines.push(intro, '')
-    lines.push(fence(c.text), '')
+    lines.push(fence(c.text, c.markdown ? 'markdown' : 'text'), '')
     for (const message of file.messages) lines.push(`- ${message.line}:${message.column}: ${message.reason}`)
     lines.push('')
   }
   lines.push('### Left alone', '')
   for (const c of chosenPassing) {
     const intro = settings(c)
-    lines.push(fence(c.text), '', `Passes${intro ? ` (${intro.slice(0, -1)})` : ''}: ${c.reason.replace(/\.$/, '')}.`, '')
+    lines.push(fence(c.text, c.markdown ? 'markdown' : 'text'), '', `Passes${intro ? ` (${intro.slice(0, -1)})` : ''}: ${c.reason.replace(/\.$/, '')}.`, '')
   }
   return lines.join('\n')
 }

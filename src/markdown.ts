@@ -3,14 +3,17 @@
  * (bridge mode) hands the prose to retext-english + the liaison plugin, and
  * `<!-- liaison-… -->` comments then switch rules per region.
  *
- * Only prose is linted: code blocks, inline code, HTML, link and image
- * targets never reach the rules (mdast-util-to-nlcst leaves them out or marks
- * them as source), and every position points into the original file.
+ * Only prose reaches the wording rules: code blocks, inline code, HTML, link
+ * and image targets are not sentences (mdast-util-to-nlcst leaves them out or
+ * marks them as source), and every position points into the original file.
+ * Where the code is goes to `file.data.code`, so rules whose finding matters
+ * wherever customers read it (a host name, a stack trace) can read it through
+ * `doc.codeSentences`.
  *
  * Kept out of `src/index.ts` so that linting plain text never loads remark;
  * published as `liaison/markdown`.
  */
-import type {Root} from 'mdast'
+import type {Code, InlineCode, Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
@@ -20,16 +23,56 @@ import {rules} from '../rules/index.ts'
 import {commentControl} from './comment-control.ts'
 import {liaison} from './liaison.ts'
 import {assertText, processorCache} from './processors.ts'
+import type {CodeSpan} from './text/code.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 import type {LintOptions} from './lint.ts'
 
 type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>
 
 const ruleIds = rules.map((rule) => rule.meta.id)
+
+/** The code of an inline code or code block node: without its backticks, or its fence lines. */
+function codeSpan(node: InlineCode | Code, text: string): CodeSpan | undefined {
+  let start = node.position?.start.offset
+  let end = node.position?.end.offset
+  /* v8 ignore next -- @preserve remark-parse positions every node it parses */
+  if (start === undefined || end === undefined) return undefined
+  if (node.type === 'inlineCode') {
+    while (text[start] === '`' && start < end) start++
+    while (text[end - 1] === '`' && end > start) end--
+    return {start, end, block: false}
+  }
+  const raw = text.slice(start, end)
+  const fenced = /^[ \t]*(?:```|~~~)/.test(raw)
+  if (fenced) {
+    const firstBreak = raw.indexOf('\n')
+    start = firstBreak === -1 ? end : start + firstBreak + 1
+    const lastBreak = text.lastIndexOf('\n', end - 1)
+    if (lastBreak >= start && /^[ \t>]*(?:```|~~~)/.test(text.slice(lastBreak + 1, end))) end = lastBreak
+  }
+  return {start, end: Math.max(start, end), block: true}
+}
+
+/** Records where the code is, before remark-retext turns the rest into prose. */
+function recordCode() {
+  return (tree: Root, file: VFile) => {
+    const text = String(file.value)
+    const spans: CodeSpan[] = []
+    const visit = (node: Root | Root['children'][number]): void => {
+      if (node.type === 'inlineCode' || node.type === 'code') {
+        const span = codeSpan(node, text)
+        if (span && span.end > span.start) spans.push(span)
+      } else if ('children' in node) for (const child of node.children) visit(child)
+    }
+    visit(tree)
+    file.data.code = spans
+  }
+}
 const processorFor = processorCache((options) => {
   const prose = unified().use(retextEnglish).use(liaison, options)
   return unified()
     .use(remarkParse)
+    .use(recordCode)
     .use(remarkRetext, prose as never)
     .use(() => commentControl(ruleIds))
     .freeze() as unknown as MarkdownProcessor

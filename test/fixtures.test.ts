@@ -13,7 +13,7 @@ for (const rule of rules) {
 
   describe(`${id}: flagged`, () => {
     it.each(flagged.map((c) => [c.text, c] as const))('%s', async (_, c) => {
-      const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders)
+      const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders, c.markdown)
       expect(file.messages.map(describeReport)).toEqual(c.reports)
       for (const message of file.messages) {
         expect({ruleId: message.ruleId, source: message.source, url: message.url}).toEqual({ruleId: id, source, url})
@@ -33,12 +33,12 @@ for (const rule of rules) {
 
     it('applying the first suggestion silences the report', async () => {
       for (const c of flagged) {
-        const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders)
+        const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders, c.markdown)
         for (const message of file.messages) {
           if (!message.expected?.length) continue
           const {start, end} = message.place as {start: {offset: number}; end: {offset: number}}
           const fixed = c.text.slice(0, start.offset) + message.expected[0] + c.text.slice(end.offset)
-          const after = await runRule(rule, fixed, c.options, c.phase, c.placeholders)
+          const after = await runRule(rule, fixed, c.options, c.phase, c.placeholders, c.markdown)
           const same = after.messages.filter(
             (m) =>
               m.messageId === message.messageId &&
@@ -52,7 +52,7 @@ for (const rule of rules) {
 
   describe(`${id}: passing`, () => {
     it.each(passing.map((c) => [c.text, c] as const))('%s', async (_, c) => {
-      const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders)
+      const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders, c.markdown)
       expect(file.messages.map(describeReport), c.reason).toEqual([])
     })
   })

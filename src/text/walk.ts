@@ -9,6 +9,7 @@ import type {Root, RootContent, Sentence as SentenceNode} from 'nlcst'
 import {isLiteral} from 'nlcst-is-literal'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {type CodeSpan, parseCode} from './code.ts'
 import {findLinks, type Link} from './links.ts'
 import {findMasks, maskLookup, type Mask} from './mask.ts'
 import {pieces} from './parse.ts'
@@ -76,6 +77,14 @@ export interface WalkedText {
   sentences: Sentence[]
   links: Link[]
   masks: Mask[]
+  /** Code the prose left out (Markdown inline code and code blocks), earliest first; empty for plain text. */
+  readonly codeSpans: readonly CodeSpan[]
+  /**
+   * The words of `codeSpans`, parsed like prose on first use, every word
+   * literal. Only for rules whose finding matters wherever customers read it
+   * (a host name, a stack trace); wording rules read `sentences` alone.
+   */
+  readonly codeSentences: readonly Sentence[]
   /** Offset → line/column in the original file. */
   toPoint(offset: number): {line: number; column: number; offset: number}
 }
@@ -197,6 +206,23 @@ export function walkPieces(file: VFile, parse: (value: string) => Root): Walked 
 
 type Collect = (node: SentenceNode, shift: number) => void
 
+/** Every word of code is literal: wording rules never read it as prose. */
+const allLiteral = (start: number, end: number): Mask => ({kind: 'code', start, end})
+
+/** Code spans parsed like prose, piece by piece (see parse.ts), positions in the whole file. */
+function codeSentencesOf(text: string, spans: readonly CodeSpan[]): Sentence[] {
+  const sentences: Sentence[] = []
+  for (const span of spans) {
+    const code = text.slice(span.start, span.end)
+    for (const piece of pieces(code)) {
+      const nodes: SentenceNode[] = []
+      collectSentences(parseCode(code.slice(piece.start, piece.end)), nodes)
+      for (const node of nodes) sentences.push(collectSentence(text, node, sentences.length, allLiteral, span.start + piece.start))
+    }
+  }
+  return sentences
+}
+
 /** The walk's findings, before they become a `WalkedFile` (or a subclass that adds analysis). */
 export interface Walked {
   file: VFile
@@ -225,6 +251,7 @@ export class WalkedFile implements WalkedText {
   masks: Mask[]
   protected readonly file: VFile
   #place: ReturnType<typeof location> | undefined
+  #code: Sentence[] | undefined
 
   constructor({file, text, sentences, links, masks}: Walked) {
     this.text = text
@@ -232,6 +259,16 @@ export class WalkedFile implements WalkedText {
     this.links = links
     this.masks = masks
     this.file = file
+  }
+
+  get codeSpans(): readonly CodeSpan[] {
+    return this.file.data.code ?? []
+  }
+
+  // Code is parsed on first use: only rules that read it pay.
+  get codeSentences(): readonly Sentence[] {
+    this.#code ??= codeSentencesOf(this.text, this.codeSpans)
+    return this.#code
   }
 
   // The line index costs a pass: only reports pay for it.
