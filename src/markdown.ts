@@ -48,7 +48,7 @@ function codeSpan(node: InlineCode | Code, text: string): CodeSpan | undefined {
     const firstBreak = raw.indexOf('\n')
     start = firstBreak === -1 ? end : start + firstBreak + 1
     const lastBreak = text.lastIndexOf('\n', end - 1)
-    if (lastBreak >= start && /^[ \t>]*(?:```|~~~)/.test(text.slice(lastBreak + 1, end))) end = lastBreak
+    if (lastBreak >= start - 1 && /^[ \t>]*(?:```|~~~)/.test(text.slice(lastBreak + 1, end))) end = lastBreak
   }
   return {start, end: Math.max(start, end), block: true}
 }
