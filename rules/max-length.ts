@@ -112,13 +112,14 @@ export const maxLength = defineRule({
         const from = start + firstWordAt(body, toBody(pieces, worst.overflow))
         const data = {length: worst.length, limit: worst.limit, channel, over: worst.length - worst.limit}
         // Only tags that render nothing: there is no width to speak of, just a message that is too long.
-        if (widths.length === 0) report({messageId: 'tooLong', start: from, end: start + body.length, data})
-        else report({messageId: 'worstCase', start: from, end: start + body.length, data: {...data, widths: describeWidths(widths)}})
+        if (widths.length === 0) report({messageId: 'tooLong', start: from, end: start + body.length, data, scope: 'message'})
+        else report({messageId: 'worstCase', start: from, end: start + body.length, data: {...data, widths: describeWidths(widths)}, scope: 'message'})
         return
       }
       if (result.overflow === undefined) return
       const from = start + firstWordAt(body, result.overflow)
       const data = {length: result.length, limit: result.limit, channel, over: result.length - result.limit}
+      // The length is the whole message's: inline comments silence it as a whole (see src/comment-control.ts).
       report(
         result.channel === 'sms' && limit === undefined
           ? {
@@ -126,8 +127,9 @@ export const maxLength = defineRule({
               start: from,
               end: start + body.length,
               data: {...data, segments: result.segments ?? 1, encoding: result.encoding ?? 'GSM-7'},
+              scope: 'message',
             }
-          : {messageId: 'tooLong', start: from, end: start + body.length, data},
+          : {messageId: 'tooLong', start: from, end: start + body.length, data, scope: 'message'},
       )
     }
   },

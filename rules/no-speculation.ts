@@ -118,7 +118,8 @@ export const noSpeculation = defineRule({
           const actual = doc.text.slice(match.start, match.end)
           const next = sentence.words[match.to + 1]
           const expected = suggest && next && !selfReference.has(next.norm) ? [capitalizeLike(actual, suggest)] : undefined
-          report({messageId: kind, start: match.start, end: match.end, data: {phrase: actual}, ...(expected ? {expected} : {})})
+          // The rewrite is mechanical (a belief becomes what is being checked), so --fix may apply it.
+          report({messageId: kind, start: match.start, end: match.end, data: {phrase: actual}, ...(expected ? {expected, fixable: true} : {})})
         }
       }
     }

@@ -13,6 +13,13 @@
  *
  * A comment that starts with `liaison` but is not understood is an error at
  * the comment: a typo there would otherwise leave a rule silently on or off.
+ *
+ * A report about the whole message (`scope: 'message'`: max-length's "too
+ * long") has no one place that is too long, so it must not stand or fall by
+ * where its place happens to start (where character 281 falls). It is
+ * silenced when any `liaison-disable` or `liaison-ignore-next` comment in the
+ * message turns its rule off, for however small a part: the rule cannot
+ * judge a message it was told to skip part of.
  */
 import type {Html, Root} from 'mdast'
 import type {Transformer} from 'unified'
@@ -47,7 +54,10 @@ function commentWords(node: Html): {words: string[]; alone: boolean} | undefined
   return {words, alone: end + 3 === value.length}
 }
 
-function parseMarker(node: Html, ruleIds: readonly string[], problems: Problem[]): Marker | undefined {
+/** The rules a comment turns off somewhere (`true`: every rule). */
+type TurnedOff = Set<string> | true
+
+function parseMarker(node: Html, ruleIds: readonly string[], problems: Problem[], off: {rules: TurnedOff}): Marker | undefined {
   const comment = commentWords(node)
   const [keyword, ...ids] = comment?.words ?? []
   if (keyword === undefined || !(keyword === 'liaison' || keyword.startsWith('liaison-'))) return undefined
@@ -75,6 +85,10 @@ function parseMarker(node: Html, ruleIds: readonly string[], problems: Problem[]
   }
   // Naming only unknown rules must not widen into "every rule".
   if (ids.length > 0 && known.length === 0) return undefined
+  if (verb !== 'enable' && off.rules !== true) {
+    if (known.length === 0) off.rules = true
+    else for (const id of known) off.rules.add(id)
+  }
   return {name: source, attributes: [verb, ...known].join(' ')}
 }
 
@@ -82,12 +96,19 @@ function parseMarker(node: Html, ruleIds: readonly string[], problems: Problem[]
 export function commentControl(ruleIds: readonly string[]): Transformer<Root> {
   return (tree: Root, file: VFile) => {
     const problems: Problem[] = []
+    const off: {rules: TurnedOff} = {rules: new Set()}
     messageControl(tree, {
       file,
       name: source,
       test: 'html',
-      marker: (node) => parseMarker(node as Html, ruleIds, problems),
+      marker: (node) => parseMarker(node as Html, ruleIds, problems, off),
     })
+    const silenced = off.rules
+    if (silenced === true || silenced.size > 0) {
+      file.messages = file.messages.filter(
+        (message) => message.scope !== 'message' || !(silenced === true || silenced.has(message.ruleId!)),
+      )
+    }
     // Reported after filtering, so a disabled region cannot hide a broken comment.
     for (const {node, reason} of problems) {
       const message = file.message(reason, {place: node.position, source})

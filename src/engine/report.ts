@@ -13,6 +13,10 @@ declare module 'vfile-message' {
     messageId?: string
     /** Values interpolated into the message, for tools that re-render it. */
     data?: Record<string, string | number>
+    /** The first `expected` may be applied without a person choosing (see Report). */
+    fixable?: boolean
+    /** `'message'`: about the whole message, not the words at its place (see Report). */
+    scope?: 'message'
   }
 }
 
@@ -28,6 +32,20 @@ export interface Report<M extends string = string> {
   actual?: string
   /** Replacements for `actual`, best first. */
   expected?: string[]
+  /**
+   * The first `expected` keeps the meaning, so a tool may apply it without
+   * asking (`liaison --fix`). Leave it unset when a person must choose or
+   * complete the wording, e.g. an impact statement: those stay suggestions
+   * (ESLint's `fix` versus `suggest`).
+   */
+  fixable?: boolean
+  /**
+   * `'message'` when the report is about the whole message (its length,
+   * something missing from it) rather than the words at its place: inline
+   * comments then silence it as a whole (see src/comment-control.ts), never
+   * by where the place happens to fall.
+   */
+  scope?: 'message'
   /** Longer explanation; defaults to the rule's note. */
   note?: string
 }
@@ -82,7 +100,11 @@ export function emit(
   const message = withoutStackTrace(() => file.message(reason, {place}))
   message.messageId = report.messageId
   message.actual = report.actual ?? doc.text.slice(report.start, report.end)
-  if (report.expected && report.expected.length > 0) message.expected = report.expected
+  if (report.expected && report.expected.length > 0) {
+    message.expected = report.expected
+    if (report.fixable) message.fixable = true
+  }
+  if (report.scope) message.scope = report.scope
   if (report.data) message.data = report.data
   const longNote = report.note ?? note
   if (longNote) message.note = longNote

@@ -22,11 +22,23 @@ const intro = '# Update\n\nCheckout is failing for some customers.\n\n'
 const second = 'Orders placed in the last hour may show as pending until the fix is complete.\n\n'
 const third = 'We will post the next update in thirty minutes or sooner if anything changes.\n'
 
+/** A paragraph whose only problem is a guess. */
+const guess = (which: string) => `We think the ${which} cause is a failed deploy.\n\n`
+
+/** Lints `text` as draft.md with only no-speculation on. */
+async function lintGuesses(text: string) {
+  const dir = project({'draft.md': text})
+  const only = Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta.id === 'no-speculation' ? 'error' : 'off']))
+  const {stdout, stderr} = await cli(dir, ['draft.md', '-f', 'json', '--rule', JSON.stringify(only)])
+  expect(stderr).toBe('')
+  return JSON.parse(stdout)[0].messages as Message[]
+}
+
 /** Lints `text` as draft.md with max-length limited so that it overflows `chars` into `at`. */
 async function lintWithOverflowIn(text: string, at: string, chars = 10, name = 'draft.md') {
   const limit = text.indexOf(at) + chars
   const dir = project({[name]: text})
-  const {stdout, stderr} = await cli(dir, ['-f', 'json', '--rule', JSON.stringify(onlyMaxLength(['error', {limit}]))])
+  const {stdout, stderr} = await cli(dir, [name, '-f', 'json', '--rule', JSON.stringify(onlyMaxLength(['error', {limit}]))])
   expect(stderr).toBe('')
   return JSON.parse(stdout)[0].messages as Message[]
 }
@@ -49,17 +61,27 @@ describe('inline control comments', () => {
     expect(messages.filter((m) => m.ruleId === 'max-length')).toEqual([])
   })
 
-  it('liaison-ignore-next covers the next node only', async () => {
-    const text = `${intro}<!-- liaison-ignore-next max-length -->\n${second}${third}`
-    const messages = await lintWithOverflowIn(text, third)
-    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['max-length', 8]])
+  it('liaison-ignore-next covers the next node only, for a report about words', async () => {
+    const text = `${intro}<!-- liaison-ignore-next no-speculation -->\n${guess('second')}${guess('third')}`
+    expect((await lintGuesses(text)).map((m) => [m.ruleId, m.line])).toEqual([['no-speculation', 8]])
   })
 
   it('liaison-enable switches the rule back on', async () => {
-    const text = `${intro}<!-- liaison-disable max-length -->\n${second}<!-- liaison-enable max-length -->\n\n${third}`
-    expect(await lintWithOverflowIn(text, second)).toEqual([])
-    const messages = await lintWithOverflowIn(text, third)
-    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['max-length', 10]])
+    const text = `${intro}<!-- liaison-disable no-speculation -->\n${guess('second')}<!-- liaison-enable no-speculation -->\n\n${guess('third')}`
+    expect((await lintGuesses(text)).map((m) => [m.ruleId, m.line])).toEqual([['no-speculation', 10]])
+  })
+
+  // A length report is about the whole message: where its place starts (where the limit falls) must not decide whether a comment silences it.
+  it.each([
+    ['inside the ignored paragraph', second],
+    ['in a paragraph after it', third],
+    ['in the paragraph before it', intro],
+  ])('liaison-ignore-next max-length silences the whole-message length report wherever the limit falls: %s', async (_, at) => {
+    const text = `${intro}<!-- liaison-ignore-next max-length -->\n${second}${third}`
+    expect(await lintWithOverflowIn(text, at)).toEqual([])
+    // The same comment for another rule leaves it alone.
+    const other = text.replace('ignore-next max-length', 'ignore-next no-speculation')
+    expect((await lintWithOverflowIn(other, at)).map((m) => m.ruleId)).toEqual(['max-length'])
   })
 
   it('disabling another rule leaves this one on', async () => {
@@ -72,7 +94,7 @@ describe('inline control comments', () => {
   it('reports unknown rules and unknown keywords as errors at the comment, even in a disabled region', async () => {
     const text = `${intro}<!-- liaison-disable -->\n\n<!-- liaison-disable max-lenght -->\n\n<!-- liaison-disabel max-length -->\n\n<!-- liaison enable -->\n\n<!-- liaisons are fine -->\n\n<!-- liaison -->\n\n<!-- liaison-enable --> <!-- note -->\n\n${second}`
     const dir = project({'draft.md': text})
-    const {code, stdout} = await cli(dir, ['-f', 'json', '--rule', JSON.stringify(onlyMaxLength())])
+    const {code, stdout} = await cli(dir, ['draft.md', '-f', 'json', '--rule', JSON.stringify(onlyMaxLength())])
     expect(code).toBe(1)
     expect(JSON.parse(stdout)[0].messages).toEqual([
       {ruleId: null, severity: 2, message: 'Unknown rule "max-lenght" in "liaison-disable" (did you mean "max-length"?)', line: 7, column: 1, endLine: 7, endColumn: 36},
