@@ -6,6 +6,7 @@
 import {parseArgs} from 'node:util'
 import {UsageError} from './errors.ts'
 import {closest} from '../core/did-you-mean.ts'
+import {extensions} from './kinds.ts'
 import {defaultMaxFileSize, parseSize} from './read.ts'
 
 export const formatNames = ['stylish', 'json', 'sarif', 'github'] as const
@@ -19,6 +20,18 @@ export interface Args {
   noConfig: boolean
   rules: string[]
   channel: string | undefined
+  /** `--preset`: the preset for this run, in place of the config's. */
+  preset: string | undefined
+  /** `--ext`: only files with these extensions (with the dot) are taken from folders and globs. */
+  ext: string[] | undefined
+  /** `--messages-only`: named files that are not messages are passed by, as in a folder walk. */
+  messagesOnly: boolean
+  /** `--no-warn-ignored`: named files that are ignored are passed by silently. */
+  warnIgnored: boolean
+  /** `--fix` writes the safe fixes; `--fix-dry-run` only reports them (`output` in JSON). */
+  fix: 'write' | 'dry-run' | undefined
+  /** `--color` / `--no-color`; undefined leaves it to the environment. */
+  color: boolean | undefined
   format: FormatName
   outputFile: string | undefined
   quiet: boolean
@@ -39,6 +52,14 @@ const options = {
   'no-config': {type: 'boolean'},
   rule: {type: 'string', multiple: true},
   channel: {type: 'string'},
+  preset: {type: 'string'},
+  ext: {type: 'string', multiple: true},
+  'messages-only': {type: 'boolean'},
+  'no-warn-ignored': {type: 'boolean'},
+  fix: {type: 'boolean'},
+  'fix-dry-run': {type: 'boolean'},
+  color: {type: 'boolean'},
+  'no-color': {type: 'boolean'},
   format: {type: 'string', short: 'f'},
   'output-file': {type: 'string', short: 'o'},
   quiet: {type: 'boolean'},
@@ -78,10 +99,32 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   )
 }
 
+/** ESLint's `--max-warnings -1`: parseArgs will not take a value that looks like a flag, so it is joined to it. */
+function joinNegative(argv: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return [...out, ...argv.slice(i)]
+    if (argv[i] === '--max-warnings' && /^-\d+$/.test(argv[i + 1] ?? '')) out.push(`--max-warnings=${argv[++i]}`)
+    else out.push(argv[i]!)
+  }
+  return out
+}
+
+/** `--ext md,txt --ext .yml` → ['.md', '.txt', '.yml'], each one liaison lints. */
+function parseExt(values: readonly string[]): string[] {
+  const out = new Set<string>()
+  for (const value of values.flatMap((item) => item.split(','))) {
+    const ext = `.${value.trim().replace(/^\./, '').toLowerCase()}`
+    if (!extensions.includes(ext)) throw new UsageError(`--ext ${JSON.stringify(value.trim())} is not an extension liaison lints (${extensions.join(', ')})`)
+    out.add(ext)
+  }
+  return [...out]
+}
+
 export function parseCliArgs(argv: readonly string[]): Args {
   let parsed
   try {
-    parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true})
+    parsed = parseArgs({args: joinNegative(argv), options, allowPositionals: true, strict: true})
   } catch (error) {
     throw new UsageError(explain(error as {code?: string; message: string}))
   }
@@ -94,6 +137,12 @@ export function parseCliArgs(argv: readonly string[]): Args {
     noConfig: values['no-config'] ?? false,
     rules: values.rule ?? [],
     channel: values.channel,
+    preset: values.preset,
+    ext: values.ext === undefined ? undefined : parseExt(values.ext),
+    messagesOnly: values['messages-only'] ?? false,
+    warnIgnored: !values['no-warn-ignored'],
+    fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+    color: values.color ? true : values['no-color'] ? false : undefined,
     format: values.format === undefined ? 'stylish' : oneOf('--format', values.format, formatNames),
     outputFile: values['output-file'],
     quiet: values.quiet ?? false,
@@ -107,10 +156,17 @@ export function parseCliArgs(argv: readonly string[]): Args {
   }
   const maxWarnings = values['max-warnings']
   if (maxWarnings !== undefined) {
-    if (!/^\d+$/.test(maxWarnings.trim())) {
-      throw new UsageError(`--max-warnings expects a whole number of warnings (0 or more), got ${JSON.stringify(maxWarnings)}`)
+    if (!/^(?:\d+|-1)$/.test(maxWarnings.trim())) {
+      throw new UsageError(`--max-warnings expects a whole number of warnings (0 or more, or -1 for no limit), got ${JSON.stringify(maxWarnings)}`)
     }
-    args.maxWarnings = Number(maxWarnings)
+    // -1 is no limit, as in ESLint.
+    if (Number(maxWarnings) >= 0) args.maxWarnings = Number(maxWarnings)
+  }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together')
+  if (values.fix && values.stdin) throw new UsageError('--fix writes files; for standard input use --fix-dry-run, which reports the fixed text')
+  if (values.color && values['no-color']) throw new UsageError('--color and --no-color cannot be used together')
+  if (values['list-rules'] && args.format !== 'stylish' && args.format !== 'json') {
+    throw new UsageError(`--list-rules prints a table, or JSON with --format json; --format ${args.format} is for lint results`)
   }
   if (args.config !== undefined && args.noConfig) throw new UsageError('--config and --no-config cannot be used together')
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin')

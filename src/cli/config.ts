@@ -3,6 +3,8 @@
  *
  * The nearest config to a file applies, whole: configs do not cascade (as in
  * ESLint's flat config), so what applies to a file is one file you can open.
+ * A config is one object of settings or a list of blocks (see ConfigBlock);
+ * blocks.ts decides which blocks apply to a file and whether it is a message.
  * lilconfig does the upward search; the loaders here turn parse failures into
  * `file:line:column: message`, and every check names the file it concerns.
  * Rule ids, severities and options are checked by the library's own
@@ -25,18 +27,38 @@ import {CliError} from './errors.ts'
 import {displayPath} from './paths.ts'
 import {defaultTemplatesConfig, type TemplatesConfig} from './templates.ts'
 
-export interface LiaisonConfig {
-  /** Preset the `rules` map is applied over (default "recommended"). */
-  extends?: PresetName
+/**
+ * One block of settings: the whole config in its single-object form, or one
+ * item of a list (ESLint's flat config). A block applies to the files its
+ * `files` globs match (every message when it has none), minus its own
+ * `ignores`; later blocks win.
+ */
+export interface ConfigBlock {
+  /** Shown by --debug and --print-config. */
+  name?: string
+  /** Globs (relative to the config's folder) of the files that are messages. */
+  files?: string[]
+  /** .gitignore-style patterns of files this block leaves out. */
+  ignores?: string[]
+  /** Preset this block's `rules` are applied over; `extends` is the same key. */
+  preset?: PresetName
   rules?: RulesConfig
   /** Length channel for every rule with a `channel` option (max-length). */
   channel?: string
-  /** .gitignore-style patterns, relative to the config's directory. */
-  ignores?: string[]
   /** Placeholder syntaxes and widths (see src/text/placeholders.ts). */
   placeholders?: PlaceholderOptions
   /** Which keys of a template hold messages, and rule settings per key. */
   templates?: TemplatesConfig
+}
+
+export interface LiaisonConfig {
+  blocks: ConfigBlock[]
+  /**
+   * .gitignore-style patterns, relative to the config's folder, of files never
+   * linted: the top-level `ignores` of a single-object config, and every block
+   * of a list that holds nothing but `ignores` (as in ESLint).
+   */
+  ignores: string[]
 }
 
 export interface LoadedConfig {
@@ -45,7 +67,7 @@ export interface LoadedConfig {
   /** How messages name it: a path relative to the working directory, `#liaison` for package.json. */
   label: string
   config: LiaisonConfig
-  /** Directory that `ignores` patterns are relative to. */
+  /** Directory that `files` and `ignores` patterns are relative to. */
   base: string
 }
 
@@ -60,7 +82,7 @@ export const searchPlaces = [
   'liaison.config.json',
 ]
 
-const topKeys = ['extends', 'rules', 'channel', 'ignores', 'placeholders', 'templates']
+const blockKeys = ['name', 'files', 'ignores', 'preset', 'extends', 'rules', 'channel', 'placeholders', 'templates']
 const presetNames = Object.keys(presets)
 
 /** Values the `channel` option takes, from the rules that have one. */
@@ -169,53 +191,100 @@ function checkTemplates(value: unknown): TemplatesConfig {
   return {fields: fields as Record<string, RulesConfig>}
 }
 
-function checkConfig(value: unknown): LiaisonConfig {
-  // An empty file is a config with every default.
-  if (value === undefined || value === null) return {}
-  if (!isPlainObject(value)) {
-    throw new ShapeError(`a config must be an object with any of ${topKeys.join(', ')}; got ${show(value)}`, [])
+type Path = ReadonlyArray<string | number>
+
+function checkPatterns(key: 'files' | 'ignores', value: unknown, at: Path, expected: string): string[] {
+  // An empty `ignores` ignores nothing; an empty `files` would make nothing a message, which is surely a mistake.
+  if (!Array.isArray(value) || (key === 'files' && value.length === 0)) {
+    throw new ShapeError(`"${key}" must be a ${key === 'files' ? 'non-empty ' : ''}list of ${expected}, got ${show(value)}`, [...at, key])
   }
+  value.forEach((pattern: unknown, index) => {
+    if (typeof pattern !== 'string' || pattern.trim() === '') {
+      throw new ShapeError(`"${key}" must list non-empty patterns; item ${index + 1} is ${show(pattern)}`, [...at, key, index])
+    }
+    if (key === 'files' && (pattern.startsWith('/') || pattern.startsWith('../'))) {
+      throw new ShapeError(`"files" patterns are relative to the config's folder and stay inside it; item ${index + 1} is ${JSON.stringify(pattern)}`, [...at, key, index])
+    }
+  })
+  return value as string[]
+}
+
+/** One block; `at` is its path in the config (empty for the single-object form). */
+function checkBlock(value: Record<string, unknown>, at: Path): ConfigBlock {
+  const where = at.length === 0 ? 'a config' : `block ${Number(at[0]) + 1}`
   for (const key of Object.keys(value)) {
-    if (!topKeys.includes(key)) {
-      throw new ShapeError(`unknown key "${key}"${suggest(key, topKeys)}; a config has ${topKeys.join(', ')}`, [key])
+    if (!blockKeys.includes(key)) {
+      throw new ShapeError(`unknown key "${key}"${suggest(key, blockKeys)}; ${where} has ${blockKeys.filter((k) => k !== 'extends').join(', ')}`, [...at, key])
     }
   }
-  const config: LiaisonConfig = {}
-  if (value.extends !== undefined) {
-    if (typeof value.extends !== 'string' || !presetNames.includes(value.extends)) {
+  const block: ConfigBlock = {}
+  if (value.name !== undefined) {
+    if (typeof value.name !== 'string' || value.name.trim() === '') throw new ShapeError(`"name" must be a non-empty string, got ${show(value.name)}`, [...at, 'name'])
+    block.name = value.name
+  }
+  if (value.files !== undefined) block.files = checkPatterns('files', value.files, at, 'globs, e.g. ["drafts/**", "**/*.update.md"]')
+  if (value.ignores !== undefined) block.ignores = checkPatterns('ignores', value.ignores, at, '.gitignore-style patterns')
+  if (value.preset !== undefined && value.extends !== undefined) {
+    throw new ShapeError('"preset" and "extends" are the same setting; keep one', [...at, 'extends'])
+  }
+  const key = value.preset === undefined ? 'extends' : 'preset'
+  const preset = value[key]
+  if (preset !== undefined) {
+    if (typeof preset !== 'string' || !presetNames.includes(preset)) {
       throw new ShapeError(
-        `"extends" must be ${presetNames.map((name) => JSON.stringify(name)).join(' or ')}, got ${show(value.extends)}${suggest(value.extends, presetNames)}`,
-        ['extends'],
+        `"${key}" must be ${presetNames.map((name) => JSON.stringify(name)).join(' or ')}, got ${show(preset)}${suggest(preset, presetNames)}`,
+        [...at, key],
       )
     }
-    config.extends = value.extends as PresetName
+    block.preset = preset as PresetName
   }
-  if (value.rules !== undefined) {
-    if (!isPlainObject(value.rules)) {
-      throw new ShapeError(`"rules" must be an object of rule ids to settings, got ${show(value.rules)}`, ['rules'])
-    }
-    checkRules(value.rules)
-    config.rules = value.rules as RulesConfig
-  }
-  if (value.channel !== undefined) config.channel = checkChannel(value.channel)
-  if (value.ignores !== undefined) {
-    if (!Array.isArray(value.ignores)) {
-      throw new ShapeError(`"ignores" must be a list of .gitignore-style patterns, got ${show(value.ignores)}`, ['ignores'])
-    }
-    value.ignores.forEach((pattern: unknown, index) => {
-      if (typeof pattern !== 'string' || pattern.trim() === '') {
-        throw new ShapeError(`"ignores" must list non-empty patterns; item ${index + 1} is ${show(pattern)}`, ['ignores', index])
+  try {
+    if (value.rules !== undefined) {
+      if (!isPlainObject(value.rules)) {
+        throw new ShapeError(`"rules" must be an object of rule ids to settings, got ${show(value.rules)}`, ['rules'])
       }
+      checkRules(value.rules)
+      block.rules = value.rules as RulesConfig
+    }
+    if (value.channel !== undefined) block.channel = checkChannel(value.channel)
+    if (value.placeholders !== undefined) {
+      const problem = placeholderProblem(value.placeholders)
+      if (problem) throw new ShapeError(problem.message, ['placeholders', ...problem.path])
+      block.placeholders = value.placeholders as PlaceholderOptions
+    }
+    if (value.templates !== undefined) block.templates = checkTemplates(value.templates)
+  } catch (error) {
+    /* v8 ignore next -- @preserve the checks throw nothing but ShapeError */
+    if (!(error instanceof ShapeError)) throw error
+    throw new ShapeError(error.message, [...at, ...error.path])
+  }
+  return block
+}
+
+/**
+ * A config: one object of settings for every message, or a list of blocks
+ * (ESLint's flat config) where a block holding only `ignores` (and a `name`)
+ * ignores files everywhere.
+ */
+function checkConfig(value: unknown): LiaisonConfig {
+  // An empty file is a config with every default.
+  if (value === undefined || value === null) return {blocks: [], ignores: []}
+  if (Array.isArray(value)) {
+    const config: LiaisonConfig = {blocks: [], ignores: []}
+    value.forEach((item: unknown, index) => {
+      if (!isPlainObject(item)) throw new ShapeError(`block ${index + 1} must be an object with any of ${blockKeys.join(', ')}; got ${show(item)}`, [index])
+      const block = checkBlock(item, [index])
+      const onlyIgnores = block.ignores !== undefined && Object.keys(item).every((key) => key === 'ignores' || key === 'name')
+      if (onlyIgnores) config.ignores.push(...block.ignores!)
+      else config.blocks.push(block)
     })
-    config.ignores = value.ignores as string[]
+    return config
   }
-  if (value.placeholders !== undefined) {
-    const problem = placeholderProblem(value.placeholders)
-    if (problem) throw new ShapeError(problem.message, ['placeholders', ...problem.path])
-    config.placeholders = value.placeholders as PlaceholderOptions
+  if (!isPlainObject(value)) {
+    throw new ShapeError(`a config must be an object with any of ${blockKeys.join(', ')}, or a list of such blocks; got ${show(value)}`, [])
   }
-  if (value.templates !== undefined) config.templates = checkTemplates(value.templates)
-  return config
+  const {ignores = [], ...block} = checkBlock(value, [])
+  return {blocks: [block], ignores}
 }
 
 function lineColumn(text: string, offset: number): {line: number; column: number} {
@@ -362,7 +431,7 @@ export function createConfigLoader({cwd, configFile, noConfig}: ConfigLoaderOpti
     }
   }
 
-  const defaults: LoadedConfig = {filepath: undefined, label: 'no config file (defaults)', config: {}, base: cwd}
+  const defaults: LoadedConfig = {filepath: undefined, label: 'no config file (defaults)', config: {blocks: [], ignores: []}, base: cwd}
   let explicit: Promise<LoadedConfig> | undefined
 
   async function loadExplicit(path: string): Promise<LoadedConfig> {

@@ -12,3 +12,12 @@ export class CliError extends Error {
 export class UsageError extends CliError {
   override name = 'UsageError'
 }
+
+/**
+ * A YAML or JSON file that is not a collection of templates at all: an error
+ * when it was named on the command line, a file to pass by when a folder walk
+ * found it.
+ */
+export class NotTemplatesError extends CliError {
+  override name = 'NotTemplatesError'
+}

@@ -11,7 +11,7 @@
  *
  * A file named on the command line that is ignored is reported with a
  * warning rather than silently dropped (as ESLint does); a directory or glob
- * that yields nothing is an error.
+ * that yields nothing to lint is an error (unless --messages-only).
  */
 import {existsSync} from 'node:fs'
 import {readdir, readFile, stat} from 'node:fs/promises'
@@ -24,12 +24,16 @@ import {extensions, type FileKind, fileKind, whyNotLinted} from './kinds.ts'
 export interface Target {
   path: string
   kind: FileKind
+  /** Named on the command line (rather than found by a walk or a glob). */
+  named: boolean
 }
 
 export interface Discovery {
   files: Target[]
   /** Files named explicitly but ignored, with the reason. */
   ignored: Array<{path: string; reason: string}>
+  /** Files passed by (found but not messages, ignored, outside --ext), with the reason, for --debug. */
+  skipped: Array<{path: string; reason: string}>
 }
 
 /** Why a file is ignored by its config, or undefined. */
@@ -117,39 +121,76 @@ export function createIgnoreCheck(cwd: string, configIgnores: ConfigIgnores, ign
   }
 }
 
-export async function findFiles(patterns: readonly string[], cwd: string, configIgnores: ConfigIgnores): Promise<Discovery> {
+export interface FindOptions {
+  /** Why the config ignores `path`, or undefined. */
+  configIgnores: ConfigIgnores
+  /** Why `path` is not a message (see blocks.ts), or undefined. */
+  notMessage: (path: string) => Promise<string | undefined>
+  /** `--ext`: only these extensions from folders and globs. */
+  ext?: readonly string[] | undefined
+  /** `--messages-only`: named files are judged like found ones, and finding no message is not an error. */
+  messagesOnly?: boolean
+}
+
+/**
+ * The files to lint. A file named on the command line is linted whatever
+ * `files` says (unless --messages-only); a file found by walking a folder or
+ * matching a glob is linted only when it is a message, and its extension is
+ * in --ext. Every file passed by that way is in `skipped`, with the reason.
+ */
+export async function findFiles(patterns: readonly string[], cwd: string, options: FindOptions): Promise<Discovery> {
+  const {configIgnores, notMessage, ext, messagesOnly = false} = options
   const ignoreFiles = new IgnoreFiles()
   const whyIgnored = createIgnoreCheck(cwd, configIgnores, ignoreFiles)
   const files = new Map<string, Target>()
   const ignored: Discovery['ignored'] = []
+  const skipped: Discovery['skipped'] = []
   const kinds = extensions.join(', ')
 
   /** Collects drafts under `dir` into `found`; returns how many folders it skipped as ignored. */
   async function walk(dir: string, found: string[]): Promise<number> {
-    let skipped = 0
+    let skippedDirs = 0
     for (const entry of await readdir(dir, {withFileTypes: true})) {
       if (alwaysSkipped.has(entry.name)) continue
       const path = join(dir, entry.name)
       // Directory symlinks are not followed (no cycles); file symlinks are.
       if (entry.isDirectory()) {
-        if (await ignoreFiles.ignoredBy(path, true)) skipped++
-        else skipped += await walk(path, found)
+        if (await ignoreFiles.ignoredBy(path, true)) skippedDirs++
+        else skippedDirs += await walk(path, found)
       } else if (fileKind(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile()))) {
         found.push(path)
       }
     }
-    return skipped
+    return skippedDirs
   }
 
-  /** Adds the files that are not ignored; returns how many were. */
-  async function keep(candidates: string[]): Promise<number> {
+  /** Why a file found by a walk or a glob is passed by, or undefined to lint it. */
+  async function passBy(path: string): Promise<string | undefined> {
+    const reason = await whyIgnored(path)
+    if (reason) return `ignored because ${reason}`
+    if (ext && !ext.some((extension) => path.toLowerCase().endsWith(extension))) return `not one of --ext ${ext.join(', ')}`
+    const why = await notMessage(path)
+    return why === undefined ? undefined : `not a message: ${why}`
+  }
+
+  /** Adds the candidates to lint; throws when there were some and none is. */
+  async function keep(pattern: string, candidates: string[], what: string): Promise<void> {
     let kept = 0
+    let firstSkip: {path: string; reason: string} | undefined
     for (const path of candidates) {
-      if (await whyIgnored(path)) continue
-      files.set(path, {path, kind: fileKind(path)!})
+      const reason = await passBy(path)
+      if (reason) {
+        skipped.push({path, reason})
+        firstSkip ??= {path, reason}
+        continue
+      }
+      files.set(path, {path, kind: fileKind(path)!, named: false})
       kept++
     }
-    return kept
+    if (kept > 0 || messagesOnly || !firstSkip) return
+    const counted = `${candidates.length} ${candidates.length === 1 ? 'file' : 'files'} ${what}`
+    const more = candidates.length > 1 ? '; --debug lists every file' : ''
+    throw new CliError(`${pattern}: nothing to lint (${counted}): ${displayPath(firstSkip.path, cwd)} is ${firstSkip.reason}${more}`)
   }
 
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
@@ -160,15 +201,25 @@ export async function findFiles(patterns: readonly string[], cwd: string, config
     })
     if (stats?.isFile()) {
       const kind = fileKind(path)
-      if (!kind) throw new CliError(`${pattern}: ${whyNotLinted(path)}`)
+      if (!kind) {
+        if (messagesOnly) {
+          skipped.push({path, reason: `not a message: ${whyNotLinted(path)}`})
+          continue
+        }
+        throw new CliError(`${pattern}: ${whyNotLinted(path)}`)
+      }
       const reason = await whyIgnored(path)
+      const why = messagesOnly && !reason ? await notMessage(path) : undefined
       if (reason) ignored.push({path, reason})
-      else files.set(path, {path, kind})
+      else if (why !== undefined) skipped.push({path, reason: `not a message: ${why}`})
+      else files.set(path, {path, kind, named: true})
     } else if (stats?.isDirectory()) {
       const found: string[] = []
-      const skipped = await walk(path, found)
-      if (found.length === 0 && skipped === 0) throw new CliError(`${pattern}: no ${kinds} files found`)
-      if ((await keep(found)) === 0) throw new CliError(`${pattern}: every file found is ignored`)
+      const skippedDirs = await walk(path, found)
+      if (found.length === 0 && !messagesOnly) {
+        throw new CliError(skippedDirs === 0 ? `${pattern}: no ${kinds} files found` : `${pattern}: nothing to lint: every folder in it is ignored`)
+      }
+      await keep(pattern, found, 'found')
     } else if (globMagic.test(pattern)) {
       const {glob} = await import('tinyglobby')
       const matches = (
@@ -177,11 +228,11 @@ export async function findFiles(patterns: readonly string[], cwd: string, config
         .map((match) => resolve(match))
         .filter((match) => fileKind(match))
         .sort()
-      if (matches.length === 0) throw new CliError(`${pattern}: no ${kinds} files match`)
-      if ((await keep(matches)) === 0) throw new CliError(`${pattern}: every matching file is ignored`)
+      if (matches.length === 0 && !messagesOnly) throw new CliError(`${pattern}: no ${kinds} files match`)
+      await keep(pattern, matches, matches.length === 1 ? 'matches' : 'match')
     } else {
       throw new CliError(`${pattern}: no such file or directory`)
     }
   }
-  return {files: [...files.values()].sort(byPath), ignored: ignored.sort(byPath)}
+  return {files: [...files.values()].sort(byPath), ignored: ignored.sort(byPath), skipped}
 }

@@ -80,7 +80,8 @@ export function invalidUtf8(bytes: Uint8Array): number {
   return -1
 }
 
-export type Draft = {text: string; binary?: undefined} | {binary: number}
+/** `bom`: the file started with a byte-order mark, which --fix writes back. */
+export type Draft = {text: string; bom?: true; binary?: undefined} | {binary: number}
 
 /** Bytes to text, or where the NUL byte is; throws a CliError naming `name` on invalid UTF-8. */
 export function decodeDraft(bytes: Uint8Array, name: string): Draft {
@@ -93,7 +94,7 @@ export function decodeDraft(bytes: Uint8Array, name: string): Draft {
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
   // An editor's byte-order mark is not part of the message (and max-length would flag U+FEFF).
-  return {text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text}
+  return text.charCodeAt(0) === 0xfeff ? {text: text.slice(1), bom: true} : {text}
 }
 
 /** A draft file, measured before it is read. `name` is how messages show it. */

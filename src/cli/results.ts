@@ -4,6 +4,7 @@
  * SARIF count) and severity 1 (warning) or 2 (error).
  */
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 
 export interface Suggestion {
   desc: string
@@ -25,6 +26,8 @@ export interface LintMessage {
   /** The text reported, and the rule's suggested replacements for it (plain text, best first). */
   actual?: string
   expected?: string[]
+  /** The fix `--fix` applies (a range of the file and its replacement), when the rule marks its suggestion safe and it lands exactly. */
+  fix?: {range: [number, number]; text: string}
   suggestions?: Suggestion[]
 }
 
@@ -34,6 +37,8 @@ export interface LintResult {
   messages: LintMessage[]
   errorCount: number
   warningCount: number
+  /** The fixed text, with --fix or --fix-dry-run, when a fix applied (ESLint's `output`). */
+  output?: string
 }
 
 export const stdinPath = '<text>'
@@ -51,7 +56,8 @@ function suggestions(actual: string | undefined, expected: readonly string[], st
   }))
 }
 
-export function toResult(filePath: string, file: VFile): LintResult {
+/** `fixes`: what each fixable report would change (see fix.ts). */
+export function toResult(filePath: string, file: VFile, fixes?: ReadonlyMap<VFileMessage, {range: [number, number]; text: string}>): LintResult {
   const messages = file.messages.map((problem): LintMessage => {
     const {place} = problem
     const start = place && 'start' in place ? place.start : place
@@ -68,8 +74,10 @@ export function toResult(filePath: string, file: VFile): LintResult {
     if (typeof problem.actual === 'string') message.actual = problem.actual
     if (problem.expected && problem.expected.length > 0) {
       message.expected = [...problem.expected]
-      const fixes = suggestions(message.actual, problem.expected, start?.offset, end?.offset)
-      if (fixes) message.suggestions = fixes
+      const fix = fixes?.get(problem)
+      if (fix) message.fix = fix
+      const offered = suggestions(message.actual, problem.expected, start?.offset, end?.offset)
+      if (offered) message.suggestions = offered
     }
     return message
   })
@@ -83,10 +91,11 @@ export function ignoredResult(filePath: string, reason: string): LintResult {
 
 /** `--quiet`: errors only, counted again. */
 export function errorsOnly(result: LintResult): LintResult {
-  return count(
+  const kept = count(
     result.filePath,
     result.messages.filter((message) => message.severity === 2),
   )
+  return result.output === undefined ? kept : {...kept, output: result.output}
 }
 
 export function totals(results: readonly LintResult[]): {errors: number; warnings: number} {

@@ -12,9 +12,11 @@ import {dirname, relative, resolve} from 'node:path'
 import type {Ignore} from 'ignore'
 import {type Args, parseCliArgs} from './args.ts'
 import type {LoadedConfig} from './config.ts'
-import {CliError, UsageError} from './errors.ts'
+import type {FileBlocks} from './blocks.ts'
+import {CliError, NotTemplatesError, UsageError} from './errors.ts'
+import type {FindOptions} from './files.ts'
 import {type FileKind, fileKind, linterFor, whyNotLinted} from './kinds.ts'
-import {displayPath, posix} from './paths.ts'
+import {displayPath, posix, repositoryRoot} from './paths.ts'
 import {binaryWarning, readDraft, readStdinDraft} from './read.ts'
 import type {LintResult} from './results.ts'
 import type {Settings} from './settings.ts'
@@ -23,7 +25,7 @@ export interface CliIO {
   cwd: string
   env: Readonly<Record<string, string | undefined>>
   stdin: AsyncIterable<string | Uint8Array>
-  stdout: {write(chunk: string): unknown; isTTY?: boolean}
+  stdout: {write(chunk: string): unknown; isTTY?: boolean; columns?: number}
   stderr: {write(chunk: string): unknown}
 }
 
@@ -34,9 +36,13 @@ interface Input {
   filePath: string
   kind: FileKind
   text?: string
+  /** Named on the command line (or standard input): a YAML or JSON file that is no collection of templates is then an error. */
+  named: boolean
 }
 
-function useColor(io: CliIO, toFile: boolean): boolean {
+/** --color and --no-color first, then NO_COLOR and FORCE_COLOR, then whether standard output is a terminal. */
+function useColor(io: CliIO, flag: boolean | undefined, toFile: boolean): boolean {
+  if (flag !== undefined) return flag
   const {NO_COLOR, FORCE_COLOR, TERM} = io.env
   if (toFile || NO_COLOR) return false
   if (FORCE_COLOR) return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false'
@@ -44,6 +50,14 @@ function useColor(io: CliIO, toFile: boolean): boolean {
 }
 
 /** -o is checked before linting: a report with nowhere to go should not cost a run. */
+/** Columns to wrap stylish output at: the terminal's, or COLUMNS, or none (a pipe or a file keeps one line per problem). */
+function terminalWidth(io: CliIO): number | undefined {
+  const columns = io.stdout.isTTY ? io.stdout.columns : undefined
+  const fromEnv = Number(io.env.COLUMNS)
+  if (columns !== undefined && columns > 0) return columns
+  return io.stdout.isTTY && Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined
+}
+
 async function checkOutput(path: string, show: (path: string) => string): Promise<void> {
   const folder = await stat(dirname(path)).catch(() => undefined)
   if (!folder?.isDirectory()) throw new CliError(`--output-file ${show(path)}: folder ${show(dirname(path))} does not exist`)
@@ -57,26 +71,30 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 
 /** The modules a lint run needs, loaded on demand so --help and --version never load the rules. */
 async function loadRunModules() {
-  const [config, files, results, settings] = await Promise.all([
+  const [blocks, config, files, fix, results, settings, templateFixes, extract] = await Promise.all([
+    import('./blocks.ts'),
     import('./config.ts'),
     import('./files.ts'),
+    import('./fix.ts'),
     import('./results.ts'),
     import('./settings.ts'),
+    import('./template-fixes.ts'),
+    import('../templates/extract.ts'),
   ])
-  return {...config, ...files, ...results, ...settings}
+  return {...blocks, ...config, ...files, ...fix, ...results, ...settings, ...templateFixes, findFrontMatter: extract.findFrontMatter}
 }
 
 type RunModules = Awaited<ReturnType<typeof loadRunModules>>
 
-/** The drafts to lint, and results already decided (files named but ignored). */
-async function gatherInputs(args: Args, io: CliIO, m: RunModules, configIgnores: (path: string) => Promise<string | undefined>) {
+/** The drafts to lint, results already decided (files named but ignored), and files passed by. */
+async function gatherInputs(args: Args, io: CliIO, m: RunModules, judges: Pick<FindOptions, 'configIgnores' | 'notMessage'>) {
   const inputs: Input[] = []
   const results: LintResult[] = []
   if (!args.stdin) {
-    const found = await m.findFiles(args.patterns, io.cwd, configIgnores)
+    const found = await m.findFiles(args.patterns, io.cwd, {...judges, ext: args.ext, messagesOnly: args.messagesOnly})
     for (const {path, reason} of found.ignored) results.push(m.ignoredResult(path, reason))
-    for (const {path, kind} of found.files) inputs.push({path, filePath: path, kind})
-    return {inputs, results}
+    for (const {path, kind, named} of found.files) inputs.push({path, filePath: path, kind, named})
+    return {inputs, results, skipped: found.skipped}
   }
   const name = args.stdinFilename
   const path = resolve(io.cwd, name ?? m.stdinPath)
@@ -85,31 +103,43 @@ async function gatherInputs(args: Args, io: CliIO, m: RunModules, configIgnores:
   const draft = await readStdinDraft(io.stdin, args.maxFileSize)
   if (draft.binary !== undefined) {
     io.stderr.write(binaryWarning('standard input', draft.binary))
-    return {inputs, results}
+    return {inputs, results, skipped: []}
   }
   const {text} = draft
-  const reason = name === undefined ? undefined : await m.createIgnoreCheck(io.cwd, configIgnores)(path)
+  const reason = name === undefined ? undefined : await m.createIgnoreCheck(io.cwd, judges.configIgnores)(path)
   if (reason) results.push(m.ignoredResult(path, reason))
-  else inputs.push({path, filePath: name === undefined ? m.stdinPath : path, kind, text})
-  return {inputs, results}
+  else inputs.push({path, filePath: name === undefined ? m.stdinPath : path, kind, text, named: true})
+  return {inputs, results, skipped: []}
 }
 
 async function lintAll(args: Args, io: CliIO): Promise<number> {
   const {cwd} = io
   const m = await loadRunModules()
-  const overrides = await m.parseOverrides(args.rules, args.channel)
+  const debug = (line: string) => {
+    if (args.debug) io.stderr.write(`liaison: debug: ${line}\n`)
+  }
+  const overrides = await m.parseOverrides(args.rules, args.channel, args.preset)
   const configs = m.createConfigLoader({cwd, configFile: args.config, noConfig: args.noConfig})
-  const settingsCache = new Map<LoadedConfig, Settings>()
-  const settingsOf = (loaded: LoadedConfig): Settings => {
-    let settings = settingsCache.get(loaded)
-    if (!settings) settingsCache.set(loaded, (settings = m.settingsFor(loaded, overrides)))
+  const blockMatchers = new Map<LoadedConfig, (path: string) => Promise<FileBlocks>>()
+  const root = repositoryRoot(cwd)
+  const blocksOf = async (path: string) => {
+    const loaded = await configs.forFile(path)
+    let match = blockMatchers.get(loaded)
+    if (!match) blockMatchers.set(loaded, (match = m.createBlockMatcher(loaded, root)))
+    return {loaded, found: await match(path)}
+  }
+  const settingsCache = new Map<string, Settings>()
+  const settingsOf = (loaded: LoadedConfig, found: FileBlocks): Settings => {
+    const key = `${loaded.filepath ?? ''}\0${found.blocks.join(',')}`
+    let settings = settingsCache.get(key)
+    if (!settings) settingsCache.set(key, (settings = m.settingsFor(loaded, found.blocks, overrides)))
     return settings
   }
   const show = (path: string) => displayPath(path, cwd)
 
   if (args.printConfig !== undefined) {
-    const loaded = await configs.forFile(resolve(cwd, args.printConfig))
-    io.stdout.write(`${JSON.stringify(m.printableConfig(loaded, settingsOf(loaded)), null, 2)}\n`)
+    const {loaded, found} = await blocksOf(resolve(cwd, args.printConfig))
+    io.stdout.write(`${JSON.stringify(m.printableConfig(loaded, settingsOf(loaded, found), found), null, 2)}\n`)
     return 0
   }
 
@@ -123,15 +153,22 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
     if (path === configFile) return 'it is the config file given with --config'
     const loaded = await configs.forFile(path)
     const patterns = loaded.config.ignores
-    if (!patterns || patterns.length === 0) return undefined
+    if (patterns.length === 0) return undefined
     const rel = posix(relative(loaded.base, path))
     if (rel.startsWith('../')) return undefined
     let matcher = matchers.get(loaded)
     if (!matcher) matchers.set(loaded, (matcher = m.createMatcher(patterns)))
     return (await matcher).ignores(rel) ? `of "ignores" in ${loaded.label}` : undefined
   }
+  const notMessage = async (path: string) => (await blocksOf(path)).found.why
 
-  const {inputs, results} = await gatherInputs(args, io, m, configIgnores)
+  const gathered = await gatherInputs(args, io, m, {configIgnores, notMessage})
+  const {inputs} = gathered
+  let {results} = gathered
+  if (!args.warnIgnored) {
+    for (const result of results) debug(`${show(result.filePath)}: passed by (--no-warn-ignored): ${result.messages[0]!.message}`)
+    results = []
+  }
   if (output) {
     for (const {path} of [...inputs, ...results.map((result) => ({path: result.filePath}))]) {
       if (await sameFile(output, path)) {
@@ -140,10 +177,14 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
     }
   }
 
+  // Fixed files are written once every file has been linted: a run that stops (exit 2) changes nothing.
+  const writes: Array<{path: string; text: string}> = []
   for (const input of inputs) {
-    const loaded = await configs.forFile(input.path)
-    if (args.debug) io.stderr.write(`liaison: debug: ${show(input.path)} (${input.kind}) uses ${loaded.label}\n`)
+    const {loaded, found} = await blocksOf(input.path)
+    const blocks = loaded.config.blocks.length > 1 ? ` (blocks: ${found.blocks.map((index) => m.blockLabel(loaded, index)).join(', ') || 'none'})` : ''
+    debug(`${show(input.path)} (${input.kind}) uses ${loaded.label}${blocks}`)
     let text = input.text
+    let bom = false
     if (text === undefined) {
       // Measured before it is read; binary drafts are skipped, invalid UTF-8 stops the run (read.ts).
       const draft = await readDraft(input.path, show(input.path), args.maxFileSize)
@@ -152,16 +193,46 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
         continue
       }
       text = draft.text
+      bom = draft.bom === true
     }
     const lint = await linterFor(input.kind)
-    const file = await lint(text, {...m.lintOptions(settingsOf(loaded)), path: input.filePath, label: show(input.path)})
-    results.push(m.toResult(input.filePath, file))
+    const settings = settingsOf(loaded, found)
+    const options = {...m.lintOptions(settings), path: input.filePath, label: show(input.path)}
+    try {
+      if (args.fix === undefined) {
+        const file = await lint(text, options)
+        results.push(m.toResult(input.filePath, file, m.fixesOf(file, input.kind)))
+        continue
+      }
+      const hasTemplates = input.kind === 'yaml' || input.kind === 'json' || m.findFrontMatter(text) !== undefined
+      const verify = hasTemplates ? m.verifyTemplateFixes(input.kind, Object.keys(settings.templates.fields)) : undefined
+      const fixed = await m.lintAndFix(text, input.kind, (value) => lint(value, options), verify)
+      const result = m.toResult(input.filePath, fixed.file, m.fixesOf(fixed.file, input.kind))
+      if (fixed.output !== undefined) {
+        result.output = fixed.output
+        if (args.fix === 'write') writes.push({path: input.path, text: bom ? `\uFEFF${fixed.output}` : fixed.output})
+      }
+      results.push(result)
+    } catch (error) {
+      // A YAML or JSON file found in a folder that is no collection of templates is some other file: passed by.
+      if (!(error instanceof NotTemplatesError) || input.named || input.text !== undefined) throw error
+      debug(`${show(input.path)}: passed by, not a message: ${error.message.slice(error.message.indexOf(': ') + 2)}`)
+    }
+  }
+  for (const {path, reason} of gathered.skipped) debug(`${show(path)}: passed by, ${reason}`)
+  for (const {path, text} of writes) {
+    try {
+      await writeFile(path, text)
+    } catch (error) {
+      throw new CliError(`cannot write the fixes to ${show(path)}: ${(error as Error).message}`)
+    }
   }
   results.sort((a, b) => m.byPath({path: a.filePath}, {path: b.filePath}))
 
   const shown = args.quiet ? results.map(m.errorsOnly) : results
   const {loadFormatter} = await import('./formatters/index.ts')
-  const report = await (await loadFormatter(args.format))(shown, {cwd, color: useColor(io, output !== undefined)})
+  const context = {cwd, color: useColor(io, args.color, output !== undefined), width: terminalWidth(io)}
+  const report = await (await loadFormatter(args.format))(shown, context)
   if (output) {
     try {
       await writeFile(output, report)

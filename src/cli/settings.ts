@@ -2,24 +2,30 @@
  * From a config plus the command line to the settings one run lints with.
  *
  * Each rule's setting is layered, later winning:
- *   preset (`extends`) → config `rules` → `--rule` flags,
+ *   "recommended" → for each block that applies to the file, in order:
+ *     its `preset` (every rule's severity), its `rules`, its `channel`
+ *   → `--rule` flags,
  * where a severity alone keeps the options set before it (as in ESLint's flat
- * config), and a `[severity, options]` replaces them. Then, for every rule
- * with a `channel` option: the config's top-level `channel` fills it in when
- * no setting chose one, and `--channel` overrides it for the run.
+ * config), and a `[severity, options]` replaces them. A block's `channel`
+ * fills in every rule with a `channel` option that the block's own `rules`
+ * gave none; `--channel` overrides it for the run, and `--preset` stands in
+ * for the base preset and every preset the config names.
  */
 import {rules} from '../../rules/index.ts'
 import {parseSetting, parseSeverity, type Severity, type SeverityLabel, severityLabel} from '../core/severity.ts'
 import {resolveOptions} from '../core/options.ts'
 import {closest} from '../core/did-you-mean.ts'
 import type {LiaisonOptions} from '../liaison.ts'
-import {presets, type RulesConfig} from '../presets.ts'
+import {type PresetName, presets, type RulesConfig} from '../presets.ts'
 import {defaultPlaceholderWidth, type PlaceholderOptions, placeholderSyntaxNames} from '../text/placeholders.ts'
+import {blockLabel, type FileBlocks} from './blocks.ts'
 import {channelValues, checkRules, isPlainObject, type LoadedConfig} from './config.ts'
 import {defaultTemplatesConfig, type FileLintOptions, type TemplatesConfig} from './templates.ts'
 import {CliError, UsageError} from './errors.ts'
 
 export interface Overrides {
+  /** From `--preset`: the preset for this run, in place of the config's. */
+  preset?: PresetName
   /** From `--rule`, already checked. */
   rules: Record<string, unknown>
   /** From `--channel`, already checked. */
@@ -48,8 +54,16 @@ async function parseRuleFlag(value: string): Promise<Record<string, unknown>> {
   return parsed as Record<string, unknown>
 }
 
-export async function parseOverrides(ruleFlags: readonly string[], channel: string | undefined): Promise<Overrides> {
+export async function parseOverrides(ruleFlags: readonly string[], channel: string | undefined, preset?: string): Promise<Overrides> {
   const overrides: Overrides = {rules: {}, channel: undefined}
+  if (preset !== undefined) {
+    const names = Object.keys(presets)
+    if (!names.includes(preset)) {
+      const guess = closest(preset, names)
+      throw new UsageError(`--preset ${JSON.stringify(preset)} is not one of ${names.join(', ')}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}`)
+    }
+    overrides.preset = preset as PresetName
+  }
   for (const flag of ruleFlags) {
     const parsed = await parseRuleFlag(flag)
     try {
@@ -83,42 +97,68 @@ export interface Settings extends Required<Pick<LiaisonOptions, 'preset'>> {
   channelFlag?: string
 }
 
-export function settingsFor(loaded: LoadedConfig, overrides: Overrides): Settings {
-  const {config} = loaded
-  const preset = config.extends ?? 'recommended'
+/** Rule settings as they build up, block by block. */
+interface Layered {
+  severity: Severity
+  options: Record<string, unknown> | undefined
+}
+
+export function settingsFor(loaded: LoadedConfig, applying: readonly number[], overrides: Overrides): Settings {
+  const blocks = applying.map((index) => loaded.config.blocks[index]!)
+  let preset: PresetName = overrides.preset ?? 'recommended'
+  const state = new Map<string, Layered>(rules.map((rule) => [rule.meta.id, {severity: parseSeverity(rule.meta.id, presets[preset][rule.meta.id]!), options: undefined}]))
+  const apply = (id: string, setting: unknown) => {
+    const current = state.get(id)!
+    if (isPlainObject(setting)) {
+      state.set(id, {severity: parseSeverity(id, rules.find((rule) => rule.meta.id === id)!.meta.severity), options: setting})
+      return
+    }
+    const parsed = parseSetting(id, setting)
+    state.set(id, {severity: parsed.severity, options: (parsed.options as Record<string, unknown> | undefined) ?? current.options})
+  }
+  const withChannel = rules.filter((rule) => Object.hasOwn(rule.meta.options, 'channel')).map((rule) => rule.meta.id)
+  let placeholders: PlaceholderOptions | undefined
+  let templates: TemplatesConfig = defaultTemplatesConfig
+  for (const block of blocks) {
+    if (block.preset) {
+      // --preset stands in for every preset the config names, for this run.
+      preset = overrides.preset ?? block.preset
+      for (const rule of rules) apply(rule.meta.id, presets[preset][rule.meta.id])
+    }
+    for (const [id, setting] of Object.entries(block.rules ?? {})) apply(id, setting)
+    // A block's channel fills in every rule its own `rules` gave none; a later block's wins.
+    if (block.channel !== undefined) {
+      for (const id of withChannel) {
+        const own = block.rules?.[id]
+        const chosen = Array.isArray(own) ? isPlainObject(own[1]) && own[1].channel !== undefined : isPlainObject(own) && own.channel !== undefined
+        if (!chosen) state.set(id, {...state.get(id)!, options: {...state.get(id)!.options, channel: block.channel}})
+      }
+    }
+    if (block.placeholders) {
+      placeholders = {...placeholders, ...block.placeholders, widths: {...placeholders?.widths, ...block.placeholders.widths}}
+    }
+    if (block.templates) templates = block.templates
+  }
+  for (const [id, setting] of Object.entries(overrides.rules)) apply(id, setting)
   const result: Record<string, Setting> = {}
   for (const rule of rules) {
-    const {id, options: schema} = rule.meta
-    let severity: Severity = parseSeverity(id, presets[preset][id]!)
-    let options: Record<string, unknown> | undefined
-    for (const setting of [config.rules?.[id], overrides.rules[id]]) {
-      if (setting === undefined) continue
-      if (isPlainObject(setting)) {
-        severity = parseSeverity(id, rule.meta.severity)
-        options = setting
-        continue
-      }
-      const parsed = parseSetting(id, setting)
-      severity = parsed.severity
-      if (parsed.options !== undefined) options = parsed.options as Record<string, unknown>
-    }
-    if (severity !== 0 && Object.hasOwn(schema, 'channel')) {
-      if (config.channel !== undefined && options?.channel === undefined) options = {...options, channel: config.channel}
-      if (overrides.channel !== undefined) options = {...options, channel: overrides.channel}
-    }
-    result[id] = options ? [severityLabel(severity), options] : severityLabel(severity)
+    const {id} = rule.meta
+    let {severity, options} = state.get(id)!
+    if (severity !== 0 && overrides.channel !== undefined && withChannel.includes(id)) options = {...options, channel: overrides.channel}
+    // An off rule keeps no options: --print-config shows it as ["off"].
+    result[id] = options && severity !== 0 ? [severityLabel(severity), options] : severityLabel(severity)
   }
   return {
     preset,
     rules: result,
-    ...(config.placeholders ? {placeholders: config.placeholders} : {}),
-    templates: config.templates ?? defaultTemplatesConfig,
+    ...(placeholders ? {placeholders} : {}),
+    templates,
     ...(overrides.channel === undefined ? {} : {channelFlag: overrides.channel}),
   }
 }
 
 /** What `--print-config` shows: the file that applies and every rule with its options resolved. */
-export function printableConfig(loaded: LoadedConfig, settings: Settings): Record<string, unknown> {
+export function printableConfig(loaded: LoadedConfig, settings: Settings, found: FileBlocks): Record<string, unknown> {
   const resolved: Record<string, unknown> = {}
   for (const rule of rules) {
     const setting = settings.rules[rule.meta.id]!
@@ -130,8 +170,12 @@ export function printableConfig(loaded: LoadedConfig, settings: Settings): Recor
   }
   return {
     configFile: loaded.filepath ?? null,
+    /** Whether walking a folder would lint it, and why not. */
+    message: found.message,
+    ...(found.why ? {why: found.why} : {}),
+    blocks: found.blocks.map((index) => blockLabel(loaded, index)),
     extends: settings.preset,
-    ignores: loaded.config.ignores ?? [],
+    ignores: loaded.config.ignores,
     rules: resolved,
     placeholders: {
       syntaxes: [...placeholderSyntaxNames],

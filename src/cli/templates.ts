@@ -25,7 +25,7 @@ import type {PlaceholderOptions} from '../text/placeholders.ts'
 import type {LintOptions} from '../lint.ts'
 import {presets, type RulesConfig} from '../presets.ts'
 import {extractCollection, extractDocument, findFrontMatter, TemplateError, type TemplateMessage} from '../templates/extract.ts'
-import {CliError} from './errors.ts'
+import {CliError, NotTemplatesError} from './errors.ts'
 import type {FileKind} from './kinds.ts'
 
 export interface TemplatesConfig {
@@ -119,7 +119,7 @@ export async function lintFile(kind: FileKind, text: string, options: FileLintOp
     if (!(error instanceof TemplateError)) throw error
     // Offsets lie within the file (its end included), where vfile-location always has a point.
     const {line, column} = location(text).toPoint(error.offset)!
-    throw new CliError(`${label}:${line}:${column}: ${error.message}`)
+    throw new (error.notACollection ? NotTemplatesError : CliError)(`${label}:${line}:${column}: ${error.message}`)
   }
   const file = new File({value: text, path: base.path})
   const place = location(file)

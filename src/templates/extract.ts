@@ -52,6 +52,8 @@ export class TemplateError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** The file as a whole is not a collection of templates (a tsconfig.json, a workflow), rather than a broken one. */
+    readonly notACollection = false,
   ) {
     super(message)
   }
@@ -203,6 +205,7 @@ export async function extractCollection(text: string, kind: 'yaml' | 'json', fie
   const out: TemplateMessage[] = []
   let root = reader.resolve(doc.contents)
   let settings: TemplateSettings = {}
+  let declared = false
   if (root === null || (isScalar(root) && root.value === null)) return out
   if (isMap(root)) {
     const templates = reader.pair(root, 'templates')
@@ -210,7 +213,29 @@ export async function extractCollection(text: string, kind: 'yaml' | 'json', fie
     if (isSeq(inner) || isMap(inner)) {
       settings = reader.settings(root, settings)
       root = inner
+      declared = true
     }
+  }
+  // A file none of whose entries looks like a template is some other YAML or
+  // JSON (a tsconfig.json, a workflow); one that has any is a collection, and
+  // its other entries are mistakes. A map's bare strings count only when all
+  // its values are strings: a workflow's `name:` is not a template.
+  const isString = (item: unknown) => {
+    const node = reader.resolve(item)
+    return isScalar(node) && typeof node.value === 'string'
+  }
+  const isTemplate = (item: unknown) => {
+    const node = reader.resolve(item)
+    return isMap(node) && fields.some((field) => reader.pair(node, field))
+  }
+  const entries = isSeq(root) ? root.items : isMap(root) ? root.items.map((pair) => pair.value) : []
+  const collection = declared || entries.length === 0 || entries.some(isTemplate) || (isSeq(root) ? entries.some(isString) : entries.every(isString))
+  if (!collection) {
+    throw new TemplateError(
+      `expected a list of templates, a "templates:" list or a map of names to templates (mappings with ${fields.join(' or ')}); found none (${notATemplate})`,
+      reader.at(root, 0),
+      true,
+    )
   }
   if (isSeq(root)) {
     root.items.forEach((item, index) => reader.template(reader.resolve(item), `item ${index + 1}`, settings, out, 0))
@@ -220,7 +245,8 @@ export async function extractCollection(text: string, kind: 'yaml' | 'json', fie
       reader.template(reader.resolve(pair.value), `"${String(key.value)}"`, settings, out, key.range![0])
     }
   } else {
-    throw new TemplateError(`expected a list of templates, a "templates:" list or a map of names to templates; got ${show(root)} (${notATemplate})`, 0)
+    /* v8 ignore next -- @preserve a scalar root has no entries, so the check above threw */
+    throw new TemplateError(`expected a list of templates, a "templates:" list or a map of names to templates; got ${show(root)} (${notATemplate})`, 0, true)
   }
   return out
 }

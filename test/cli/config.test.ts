@@ -59,7 +59,7 @@ describe('config discovery', () => {
       'sms/.liaisonrc.json': {rules: onlyMaxLength(), channel: 'sms'},
       'sms/b.txt': text,
     })
-    const {code, stdout} = await cli(dir, ['-f', 'json'])
+    const {code, stdout} = await cli(dir, ['a.txt', 'sms/b.txt', '-f', 'json'])
     expect(code).toBe(1)
     const results = JSON.parse(stdout)
     expect(results.map((r: {errorCount: number}) => r.errorCount)).toEqual([0, 1])
@@ -140,7 +140,7 @@ describe('config errors name the file and, where known, the line and column', ()
     ['.liaisonrc.json', '{\n  "rules": {\n    "max-lenght": "off"\n  }\n}\n', '.liaisonrc.json:3:5: Unknown rule "max-lenght" (did you mean "max-length"?)'],
     ['.liaisonrc.yaml', 'rules:\n  max-length: eror\n', '.liaisonrc.yaml:2:3: Rule "max-length": invalid severity "eror" (expected "off", "warn", "error", 0, 1 or 2)'],
     ['.liaisonrc.yaml', 'rules:\n  max-length: [error, {chanel: sms}]\n', '.liaisonrc.yaml:2:3: Rule "max-length": unknown option "chanel" (known options: channel, limit)'],
-    ['.liaisonrc.yaml', 'rule:\n  max-length: off\n', '.liaisonrc.yaml:1:1: unknown key "rule" (did you mean "rules"?); a config has extends, rules, channel, ignores, placeholders, templates'],
+    ['.liaisonrc.yaml', 'rule:\n  max-length: off\n', '.liaisonrc.yaml:1:1: unknown key "rule" (did you mean "rules"?); a config has name, files, ignores, preset, rules, channel, placeholders, templates'],
     ['.liaisonrc.yaml', 'extends: recomended\n', '.liaisonrc.yaml:1:1: "extends" must be "recommended" or "strict", got "recomended" (did you mean "recommended"?)'],
     ['.liaisonrc.yaml', 'channel: smss\n', '.liaisonrc.yaml:1:1: "channel" must be one of twitter, sms, mastodon, bluesky, got "smss" (did you mean "sms"?)'],
     ['.liaisonrc.yaml', 'ignores: old/**\n', '.liaisonrc.yaml:1:1: "ignores" must be a list of .gitignore-style patterns, got "old/**"'],
@@ -151,12 +151,20 @@ describe('config errors name the file and, where known, the line and column', ()
     ['.liaisonrc.json', '{"rules":', '.liaisonrc.json:1:10: Unexpected end of JSON input'],
     ['.liaisonrc.json', '{"channel": tru}', '.liaisonrc.json: Unexpected token \'}\', "{"channel": tru}" is not valid JSON'],
     ['.liaisonrc.yaml', 'rules: [max-length]\n', '.liaisonrc.yaml:1:1: "rules" must be an object of rule ids to settings, got a list'],
-    ['.liaisonrc.yaml', '- max-length\n', '.liaisonrc.yaml: a config must be an object with any of extends, rules, channel, ignores, placeholders, templates; got a list'],
+    ['.liaisonrc.yaml', '- max-length\n', '.liaisonrc.yaml:1:3: block 1 must be an object with any of name, files, ignores, preset, extends, rules, channel, placeholders, templates; got "max-length"'],
+    ['.liaisonrc.yaml', '- files: [drafts/**]\n  chanel: sms\n', '.liaisonrc.yaml:2:3: unknown key "chanel" (did you mean "channel"?); block 1 has name, files, ignores, preset, rules, channel, placeholders, templates'],
+    ['.liaisonrc.yaml', '- ignores: [old/]\n- files: []\n', '.liaisonrc.yaml:2:3: "files" must be a non-empty list of globs, e.g. ["drafts/**", "**/*.update.md"], got a list'],
+    ['.liaisonrc.yaml', '- files: [/drafts/**]\n', '.liaisonrc.yaml:1:11: "files" patterns are relative to the config\'s folder and stay inside it; item 1 is "/drafts/**"'],
+    ['.liaisonrc.yaml', '- {files: ["**"], channel: fax}\n', '.liaisonrc.yaml:1:19: "channel" must be one of twitter, sms, mastodon, bluesky, got "fax"'],
+    ['.liaisonrc.yaml', '- {preset: strict, extends: strict}\n', '.liaisonrc.yaml:1:20: "preset" and "extends" are the same setting; keep one'],
+    ['.liaisonrc.yaml', '- {preset: strikt}\n', '.liaisonrc.yaml:1:4: "preset" must be "recommended" or "strict", got "strikt" (did you mean "strict"?)'],
+    ['.liaisonrc.yaml', '- {name: ""}\n', '.liaisonrc.yaml:1:4: "name" must be a non-empty string, got ""'],
+    ['.liaisonrc.yaml', '- {rules: {max-length: eror}}\n', '.liaisonrc.yaml:1:12: Rule "max-length": invalid severity "eror" (expected "off", "warn", "error", 0, 1 or 2)'],
     ['.liaisonrc.yaml', 'rules:\n  a: b\n  a: c\n', '.liaisonrc.yaml:3:3: Map keys must be unique'],
     ['.liaisonrc.json', '{\n  "rules": {,}\n}\n', ".liaisonrc.json:2:13: Expected property name or '}'"],
     ['.liaisonrc.json', '{"rules": {}', ".liaisonrc.json:1:13: Expected ',' or '}' after property value"],
-    ['.liaisonrc.json', '"strict"', '.liaisonrc.json: a config must be an object with any of extends, rules, channel, ignores, placeholders, templates; got "strict"'],
-    ['package.json', '{"liaison": {"rulez": {}}}', 'package.json#liaison:1:14: unknown key "rulez" (did you mean "rules"?); a config has extends, rules, channel, ignores, placeholders, templates'],
+    ['.liaisonrc.json', '"strict"', '.liaisonrc.json: a config must be an object with any of name, files, ignores, preset, extends, rules, channel, placeholders, templates, or a list of such blocks; got "strict"'],
+    ['package.json', '{"liaison": {"rulez": {}}}', 'package.json#liaison:1:14: unknown key "rulez" (did you mean "rules"?); a config has name, files, ignores, preset, rules, channel, placeholders, templates'],
     ['liaison.config.mjs', 'export default {rules: {"max-length": "eror"}}\n', 'liaison.config.mjs: Rule "max-length": invalid severity "eror" (expected "off", "warn", "error", 0, 1 or 2)'],
     ['liaison.config.mjs', 'export const rules = {}\n', 'liaison.config.mjs: export the config as the default export: export default {…}'],
   ])('%s: %s', async (name, content, message) => {

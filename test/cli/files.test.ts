@@ -19,7 +19,8 @@ async function linted(dir: string, argv: string[] = []) {
   }
 }
 
-const config = {'.liaisonrc.json': {rules: onlyMaxLength()}}
+/** Every file is a message here: these tests are about walking, globs and ignores (messages.test.ts is about `files`). */
+const config = {'.liaisonrc.json': {files: ['**'], rules: onlyMaxLength()}}
 
 describe('finding files', () => {
   it('walks the current directory by default, linting .md, .markdown and .txt only', async () => {
@@ -60,9 +61,9 @@ describe('finding files', () => {
     [['notes.rst'], 'notes.rst: liaison lints .md, .markdown, .txt, .yml, .yaml, .json files'],
     [['empty'], 'empty: no .md, .markdown, .txt, .yml, .yaml, .json files found'],
     [['*.rst'], '*.rst: no .md, .markdown, .txt, .yml, .yaml, .json files match'],
-    [['old'], 'old: every file found is ignored'],
-    [['old/*.md'], 'old/*.md: every matching file is ignored'],
-    [['drafts'], 'drafts: every file found is ignored'],
+    [['old'], 'old: nothing to lint (1 file found): old/a.md is ignored because of a pattern in .gitignore'],
+    [['old/*.md'], 'old/*.md: nothing to lint (1 file matches): old/a.md is ignored because of a pattern in .gitignore'],
+    [['drafts'], 'drafts: nothing to lint: every folder in it is ignored'],
   ])('fails on %j', async (argv, message) => {
     const dir = project({...config, 'notes.rst': 'x', 'empty/notes.rst': 'x', 'old/a.md': 'A.', 'drafts/old/b.md': 'B.', '.gitignore': 'old/\n'})
     expect(await cli(dir, argv)).toEqual({code: 2, stdout: '', stderr: `liaison: ${message}\n`})
@@ -117,11 +118,11 @@ describe('ignores', () => {
 
   it('applies the "ignores" of the config that applies to the file, relative to it', async () => {
     const dir = project({
-      '.liaisonrc.json': {rules: onlyMaxLength(), ignores: ['archive/', '*.draft.md']},
+      '.liaisonrc.json': {files: ['**'], rules: onlyMaxLength(), ignores: ['archive/', '*.draft.md']},
       'a.md': 'A.',
       'b.draft.md': 'B.',
       'archive/c.md': 'C.',
-      'team/.liaisonrc.json': {rules: onlyMaxLength(), ignores: ['old/**']},
+      'team/.liaisonrc.json': {files: ['**'], rules: onlyMaxLength(), ignores: ['old/**']},
       'team/d.draft.md': 'D.',
       'team/old/e.md': 'E.',
     })
@@ -130,14 +131,14 @@ describe('ignores', () => {
 
   it('with -c, takes the config\'s "ignores" relative to the working directory', async () => {
     const dir = project({
-      'ci/liaison.json': {rules: onlyMaxLength(), ignores: ['drafts/old/**']},
+      'ci/liaison.json': {files: ['**'], rules: onlyMaxLength(), ignores: ['drafts/old/**']},
       'drafts/a.md': 'A.',
       'drafts/old/b.md': 'B.',
       'other/c.md': 'C.',
     })
     expect((await linted(dir, ['-c', 'ci/liaison.json'])).files).toEqual(['drafts/a.md', 'other/c.md'])
-    // From drafts/, "drafts/old/**" no longer matches, and ../other lies outside the base.
-    expect((await linted(join(dir, 'drafts'), ['-c', '../ci/liaison.json', '.', '../other'])).files).toEqual([
+    // From drafts/, "drafts/old/**" no longer matches, and ../other lies outside the base: only named, it is linted.
+    expect((await linted(join(dir, 'drafts'), ['-c', '../ci/liaison.json', '.', '../other/c.md'])).files).toEqual([
       'a.md',
       'old/b.md',
       `${dir}/other/c.md`,

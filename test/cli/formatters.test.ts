@@ -206,7 +206,7 @@ describe('formats on real runs', () => {
 
   it.each(['stylish', 'json', 'sarif', 'github'])('--format %s', async (format) => {
     const dir = project(files)
-    const {code, stdout, stderr} = await cli(dir, ['-f', format, ...onlyMaxLengthFlag()])
+    const {code, stdout, stderr} = await cli(dir, ['long.txt', 'ok.md', '-f', format, ...onlyMaxLengthFlag()])
     expect({code, stderr}).toEqual({code: 1, stderr: ''})
     if (format === 'sarif') {
       const log = JSON.parse(stdout)

@@ -79,7 +79,7 @@ describe('invalidUtf8', () => {
 
 describe('decodeDraft', () => {
   it('drops a byte-order mark and finds the first NUL byte', () => {
-    expect(decodeDraft(Buffer.from('\ufeffHello'), 'x')).toEqual({text: 'Hello'})
+    expect(decodeDraft(Buffer.from('\ufeffHello'), 'x')).toEqual({text: 'Hello', bom: true})
     expect(decodeDraft(Buffer.from('ab\0c\0'), 'x')).toEqual({binary: 2})
     expect(decodeDraft(new Uint8Array(0), 'x')).toEqual({text: ''})
   })
@@ -122,7 +122,7 @@ describe('run() with bad input', () => {
   it('skips a binary file with a warning on stderr and lints the rest', async () => {
     const dir = project({...config, 'b.txt': words(300)})
     writeFileSync(join(dir, 'a.txt'), Buffer.from([0x41, 0]))
-    const {code, stdout, stderr} = await cli(dir, ['.', '-f', 'json'])
+    const {code, stdout, stderr} = await cli(dir, ['a.txt', 'b.txt', '-f', 'json'])
     expect({code, stderr}).toEqual({code: 1, stderr: 'liaison: warning: a.txt: skipped, it is binary (NUL byte at offset 1), not a UTF-8 text draft\n'})
     expect(JSON.parse(stdout)).toHaveLength(1)
   })

@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../../rules/index.ts'
 import {run} from '../../src/cli/run.ts'
-import {cli, onlyMaxLength, onlyMaxLengthFlag, project, words} from './support.ts'
+import {cli, onlyMaxLength, onlyMaxLengthFlag, project, spawnBin, words} from './support.ts'
 
 const only = onlyMaxLengthFlag()
 
@@ -50,15 +50,23 @@ describe('information flags', () => {
 describe('usage errors', () => {
   it.each([
     [['-x'], 'unknown option -x; see liaison --help'],
-    [['--colour'], 'unknown option --colour; see liaison --help'],
+    [['--colour'], 'unknown option --colour (did you mean --color?); see liaison --help'],
+    [['--color', '--no-color'], '--color and --no-color cannot be used together'],
+    [['--fix', '--fix-dry-run'], '--fix and --fix-dry-run cannot be used together'],
+    [['--fix', '--stdin'], '--fix writes files; for standard input use --fix-dry-run, which reports the fixed text'],
+    [['--preset', 'strickt'], '--preset "strickt" is not one of recommended, strict (did you mean "strict"?)'],
+    [['--ext', 'md,rst'], '--ext "rst" is not an extension liaison lints (.md, .markdown, .txt, .yml, .yaml, .json)'],
+    [['--list-rules', '-f', 'sarif'], '--list-rules prints a table, or JSON with --format json; --format sarif is for lint results'],
+    [['--list-rules', '-f', 'github'], '--list-rules prints a table, or JSON with --format json; --format github is for lint results'],
     [['--max-warning', '1'], 'unknown option --max-warning (did you mean --max-warnings?); see liaison --help'],
     [['--format=xml'], '--format "xml" is not one of stylish, json, sarif, github'],
     [['--format', 'jsn'], '--format "jsn" is not one of stylish, json, sarif, github (did you mean "json"?)'],
     [['--output-file'], 'option --output-file needs a value; see liaison --help'],
     [['--quiet=yes'], 'option --quiet does not take a value; see liaison --help'],
-    [['--max-warnings', '-1'], 'option --max-warnings needs a value; for one starting with "-", write --max-warnings=<value>'],
-    [['--max-warnings=-1'], '--max-warnings expects a whole number of warnings (0 or more), got "-1"'],
-    [['--max-warnings', 'ten'], '--max-warnings expects a whole number of warnings (0 or more), got "ten"'],
+    [['--max-warnings', '--quiet'], 'option --max-warnings needs a value; for one starting with "-", write --max-warnings=<value>'],
+    [['--max-warnings', '-2'], '--max-warnings expects a whole number of warnings (0 or more, or -1 for no limit), got "-2"'],
+    [['--max-warnings=-1.5'], '--max-warnings expects a whole number of warnings (0 or more, or -1 for no limit), got "-1.5"'],
+    [['--max-warnings', 'ten'], '--max-warnings expects a whole number of warnings (0 or more, or -1 for no limit), got "ten"'],
     [['--stdin-filename', 'x.md'], '--stdin-filename needs --stdin'],
     [['--channel', 'fax'], '--channel "fax" is not one of twitter, sms, mastodon, bluesky'],
     [['--stdin', 'x.md'], '--stdin lints standard input; do not also pass paths (got x.md)'],
@@ -118,23 +126,32 @@ describe('standard input', () => {
 describe('results and exit codes', () => {
   it('--quiet reports errors only, so warnings neither print nor count', async () => {
     const dir = project({'long.txt': words(300)})
-    expect(await cli(dir, ['--quiet', ...onlyMaxLengthFlag('warn'), '--max-warnings', '0'])).toEqual({code: 0, stdout: '', stderr: ''})
-    const errors = await cli(dir, ['--quiet', ...only])
+    expect(await cli(dir, ['long.txt', '--quiet', ...onlyMaxLengthFlag('warn'), '--max-warnings', '0'])).toEqual({code: 0, stdout: '', stderr: ''})
+    const errors = await cli(dir, ['long.txt', '--quiet', ...only])
     expect(errors.code).toBe(1)
     expect(errors.stdout).toContain('1 error')
   })
 
   it('--channel sets the length channel for the run', async () => {
     const dir = project({'a.txt': words(200)})
-    expect((await cli(dir, [...only])).code).toBe(0)
-    const sms = await cli(dir, [...only, '--channel', 'sms', '-f', 'json'])
+    expect((await cli(dir, ['a.txt', ...only])).code).toBe(0)
+    const sms = await cli(dir, ['a.txt', ...only, '--channel', 'sms', '-f', 'json'])
     expect(sms.code).toBe(1)
     expect(JSON.parse(sms.stdout)[0].messages[0].messageId).toBe('tooManySegments')
   })
 
+  it('--list-rules refuses --format sarif and github (built executable)', () => {
+    expect(spawnBin(project(), ['--list-rules', '--format', 'sarif'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'liaison: --list-rules prints a table, or JSON with --format json; --format sarif is for lint results\n',
+    })
+    expect(spawnBin(project(), ['--list-rules', '--format', 'github']).code).toBe(2)
+  })
+
   it('--debug names the config each file uses, on stderr', async () => {
     const dir = project({'a.md': 'A.', 'sub/b.txt': 'B.', 'sub/.liaisonrc.json': {rules: onlyMaxLength()}})
-    const {code, stderr} = await cli(dir, ['--debug', ...only])
+    const {code, stderr} = await cli(dir, ['--debug', 'a.md', 'sub/b.txt', ...only])
     expect(code).toBe(0)
     expect(stderr).toBe('liaison: debug: a.md (markdown) uses no config file (defaults)\nliaison: debug: sub/b.txt (text) uses sub/.liaisonrc.json\n')
   })
@@ -173,7 +190,7 @@ describe('results and exit codes', () => {
 
   it('-o writes the report, never in colour', async () => {
     const dir = project({'long.txt': words(300)})
-    const {code, stdout} = await cli(dir, [...only, '-o', 'report.txt'], {isTTY: true})
+    const {code, stdout} = await cli(dir, ['long.txt', ...only, '-o', 'report.txt'], {isTTY: true})
     expect({code, stdout}).toEqual({code: 1, stdout: ''})
     const report = readFileSync(join(dir, 'report.txt'), 'utf8')
     expect(report).toContain('long.txt')
@@ -194,8 +211,41 @@ describe('colour', () => {
     ['a pipe with FORCE_COLOR', {FORCE_COLOR: '1'}, false, true],
     ['a TTY with FORCE_COLOR=0', {FORCE_COLOR: '0'}, true, false],
   ])('on %s', async (_, env, isTTY, expected) => {
-    const {stdout} = await cli(dir(), [...only], {env, isTTY})
+    const {stdout} = await cli(dir(), ['long.txt', ...only], {env, isTTY})
     expect(coloured(stdout)).toBe(expected)
+  })
+
+  it.each([
+    ['--color on a pipe', ['--color'], {}, false, true],
+    ['--color with NO_COLOR', ['--color'], {NO_COLOR: '1'}, false, true],
+    ['--no-color on a TTY', ['--no-color'], {}, true, false],
+    ['--no-color with FORCE_COLOR', ['--no-color'], {FORCE_COLOR: '1'}, true, false],
+  ])('%s: the flag wins over the environment', async (_, argv, env, isTTY, expected) => {
+    const {stdout} = await cli(dir(), ['long.txt', ...only, ...argv], {env, isTTY})
+    expect(coloured(stdout)).toBe(expected)
+  })
+
+  it('--color and --no-color, spawned (built executable)', () => {
+    expect(coloured(spawnBin(dir(), ['long.txt', ...only, '--color']).stdout)).toBe(true)
+    expect(coloured(spawnBin(dir(), ['long.txt', ...only, '--no-color'], {env: {FORCE_COLOR: '1'}}).stdout)).toBe(false)
+  })
+})
+
+describe('stylish on a terminal', () => {
+  it('wraps a long message at the terminal width, under its own column; a pipe keeps one line per problem', async () => {
+    const dir = project({'long.txt': words(300)})
+    const narrow = await cli(dir, ['long.txt', ...only], {isTTY: true, columns: 60, env: {NO_COLOR: '1'}})
+    const rows = narrow.stdout.split('\n').filter((line) => line.startsWith('  '))
+    expect(rows.length).toBeGreaterThan(2)
+    for (const row of rows) expect(row.length).toBeLessThanOrEqual(60)
+    const indent = rows[0]!.indexOf('error') + 'error  '.length
+    for (const row of rows.slice(1, -1)) expect(row.slice(0, indent).trim()).toBe('')
+    expect(rows[0]).toMatch(/ max-length$/)
+    const piped = await cli(dir, ['long.txt', ...only], {isTTY: false, columns: 60})
+    expect(piped.stdout.split('\n').filter((line) => line.startsWith('  ')).length).toBe(1)
+    // COLUMNS stands in for a terminal that does not say its width.
+    const fromEnv = await cli(dir, ['long.txt', ...only], {isTTY: true, env: {NO_COLOR: '1', COLUMNS: '60'}})
+    expect(fromEnv.stdout).toBe(narrow.stdout)
   })
 })
 
@@ -213,7 +263,7 @@ describe('internal failures', () => {
       },
       stderr: {write: (s: string) => (stderr += s)},
     }
-    return run([...only, ...(debug ? ['--debug'] : [])], io).then((code) => ({code, stderr}))
+    return run(['long.txt', ...only, ...(debug ? ['--debug'] : [])], io).then((code) => ({code, stderr}))
   }
 
   it('exit 2 with one line and a hint', async () => {

@@ -69,6 +69,8 @@ export interface RunOptions {
   stdin?: string
   env?: Record<string, string | undefined>
   isTTY?: boolean
+  /** The terminal's width, as a TTY reports it. */
+  columns?: number
 }
 
 /** `run()` in-process, as bin.ts calls it, with output captured. */
@@ -79,7 +81,7 @@ export async function cli(cwd: string, argv: string[], options: RunOptions = {})
     cwd,
     env: options.env ?? {},
     stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
-    stdout: {write: (chunk: string) => (stdout += chunk), isTTY: options.isTTY ?? false},
+    stdout: {write: (chunk: string) => (stdout += chunk), isTTY: options.isTTY ?? false, ...(options.columns === undefined ? {} : {columns: options.columns})},
     stderr: {write: (chunk: string) => (stderr += chunk)},
   }
   const code = await run(argv, io)

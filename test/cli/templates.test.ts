@@ -162,7 +162,7 @@ describe('template settings, in-process', () => {
       'sms.txt': `---\nchannel: sms\n---\n${long}`,
     })
     const ids = async (argv: string[]) =>
-      JSON.parse((await cli(dir, [...argv, '-f', 'json'])).stdout).map((r: {filePath: string; messages: Array<{message: string}>}) => [
+      JSON.parse((await cli(dir, ['tweet.txt', 'sms.txt', ...argv, '-f', 'json'])).stdout).map((r: {filePath: string; messages: Array<{message: string}>}) => [
         r.filePath.slice(dir.length + 1),
         r.messages.map((m) => m.message.split(' ')[0]),
       ])
@@ -180,7 +180,7 @@ describe('template settings, in-process', () => {
   it('gives each message its phase: front matter over detection', async () => {
     const text = 'Checkout is failing for some customers.'
     const dir = project({'.liaisonrc.yaml': 'extends: strict\n', 'open.md': `---\nphase: investigating\n---\n${text}\n`, 'closed.md': `---\nphase: resolved\n---\n${text}\n`})
-    const {stdout} = await cli(dir, ['-f', 'json'])
+    const {stdout} = await cli(dir, ['open.md', 'closed.md', '-f', 'json'])
     expect(JSON.parse(stdout).map((r: {messages: Array<{ruleId: string; line: number}>}) => r.messages.map((m) => `${m.ruleId}@${m.line}`))).toEqual([
       [],
       ['require-next-update@4'],
@@ -191,7 +191,7 @@ describe('template settings, in-process', () => {
     const templates = JSON.stringify([{title: 'Checkout errors', body: 'Checkout is failing for some customers. Next update in 30 minutes.'}])
     const run = async (config: object) => {
       const dir = project({'.liaisonrc.json': {extends: 'strict', ...config}, 't.json': templates})
-      const {stdout} = await cli(dir, ['-f', 'json'])
+      const {stdout} = await cli(dir, ['t.json', '-f', 'json'])
       return JSON.parse(stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)
     }
     expect(await run({})).toEqual([])
@@ -201,8 +201,8 @@ describe('template settings, in-process', () => {
     expect(await run({templates: {fields: {title: {'require-next-update': 'off', 'max-length': {limit: 5}}, body: {'max-length': ['warn']}}}})).toEqual(['max-length'])
     expect(await run({templates: {fields: {body: {}}}})).toEqual([])
     const other = project({'.liaisonrc.json': {templates: {fields: ['summary']}}, 't.json': templates})
-    expect((await cli(other, [])).stderr).toBe(
-      'liaison: t.json:1:2: item 1: expected a template (a mapping with summary, or a string), got a mapping without any of them (not a template file? add it to "ignores" in your config)\n',
+    expect((await cli(other, ['t.json'])).stderr).toBe(
+      'liaison: t.json:1:1: expected a list of templates, a "templates:" list or a map of names to templates (mappings with summary); found none (not a template file? add it to "ignores" in your config)\n',
     )
   }, 20_000)
 
@@ -213,7 +213,7 @@ describe('template settings, in-process', () => {
       'narrow.txt': body,
       'wide.txt': `---\nplaceholders: {component: 40}\n---\n${body}`,
     })
-    const {stdout} = await cli(dir, ['-f', 'json'])
+    const {stdout} = await cli(dir, ['narrow.txt', 'wide.txt', '-f', 'json'])
     expect(JSON.parse(stdout).map((r: {messages: Array<{message: string}>}) => r.messages.map((m) => m.message))).toEqual([
       [],
       ['worst case 291/280 for twitter when {{component}} is 40 characters; shorten it by 11 so it posts whole with the longest values'],
@@ -225,7 +225,7 @@ describe('template settings, in-process', () => {
 
   it('keeps a suggestion only where the source reads as the message does', async () => {
     const dir = project({'t.json': '{"a": "Customers see errors. We\\u0020think it is the cache."}', 'u.yml': 'a: Customers see errors. We think it is the cache.\n'})
-    const {stdout} = await cli(dir, ['-f', 'json', '--rule', 'no-speculation: error'])
+    const {stdout} = await cli(dir, ['t.json', 'u.yml', '-f', 'json', '--rule', 'no-speculation: error'])
     const [json, yaml] = JSON.parse(stdout) as Array<{messages: Array<{ruleId: string; actual: string; expected?: string[]; suggestions?: unknown[]}>}>
     const belief = (result: typeof json) => result!.messages.find((m) => m.ruleId === 'no-speculation')!
     expect(belief(json).actual).toBe('We think')
@@ -236,7 +236,7 @@ describe('template settings, in-process', () => {
 
   it('reports a template reused through an alias once', async () => {
     const dir = project({'t.yml': 'a: &x We think it is down.\nb: *x\n'})
-    const {stdout} = await cli(dir, ['-f', 'json', '--rule', '{require-impact: off, no-speculation: error}'])
+    const {stdout} = await cli(dir, ['t.yml', '-f', 'json', '--rule', '{require-impact: off, no-speculation: error}'])
     expect(JSON.parse(stdout)[0].messages.map((m: {ruleId: string; line: number}) => `${m.ruleId}@${m.line}`)).toEqual(['no-speculation@1'])
   })
 
@@ -259,13 +259,14 @@ describe('template settings, in-process', () => {
       '.liaisonrc.json': {rules: onlyMaxLength()},
       'package.json': {name: 'x'},
       '.pre-commit-config.yaml': 'repos: []\n',
-      'conf/mine.yaml': 'rules: {}\n',
-      'ok.yml': '- Checkout is failing for some customers.\n',
+      'templates/mine.yaml': 'rules: {}\n',
+      'templates/ok.yml': '- Checkout is failing for some customers.\n',
     })
-    // The config given with -c is passed by too; found by the walk, it would not be a template.
-    expect(await cli(dir, ['-c', 'conf/mine.yaml'])).toEqual({code: 0, stdout: '', stderr: ''})
-    expect((await cli(dir, [])).stderr).toMatch(/^liaison: conf\/mine\.yaml:1:8: "rules": expected a template/)
-    const named = await cli(dir, ['-c', 'conf/mine.yaml', 'conf/mine.yaml', '-f', 'json'])
+    // The config given with -c is passed by; found by the walk without -c, it is no collection of templates, so it is passed by too.
+    expect(await cli(dir, ['-c', 'templates/mine.yaml'])).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(await cli(dir, [])).toEqual({code: 0, stdout: '', stderr: ''})
+    expect((await cli(dir, ['templates/mine.yaml'])).stderr).toMatch(/^liaison: templates\/mine\.yaml:1:1: expected a list of templates/)
+    const named = await cli(dir, ['-c', 'templates/mine.yaml', 'templates/mine.yaml', '-f', 'json'])
     expect(JSON.parse(named.stdout)[0].messages[0].message).toBe('File ignored because it is the config file given with --config')
     expect(await cli(dir, ['package.json'])).toEqual({code: 2, stdout: '', stderr: 'liaison: package.json: package.json is a configuration file, not a template; liaison does not lint it\n'})
     expect((await cli(dir, ['--stdin', '--stdin-filename', '.liaisonrc.yaml'])).stderr).toBe(
@@ -273,16 +274,22 @@ describe('template settings, in-process', () => {
     )
   })
 
-  it('points a file that is not a template at "ignores"', async () => {
-    const dir = project({'.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n'})
-    expect(await cli(dir, [])).toEqual({
+  it('passes by a YAML or JSON file found in a folder that holds no templates, and rejects one named', async () => {
+    const workflow = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n'
+    const dir = project({'.liaisonrc.yaml': 'files: ["**"]\n', '.github/workflows/ci.yml': workflow, 'tsconfig.json': '{"compilerOptions": {"strict": true}}', 'ok.txt': 'Checkout is failing for some customers.'})
+    const {code, stdout, stderr} = await cli(dir, ['--debug'])
+    expect({code, stdout}).toEqual({code: 0, stdout: ''})
+    expect(stderr).toContain('liaison: debug: .github/workflows/ci.yml: passed by, not a message: expected a list of templates')
+    expect(stderr).toContain('liaison: debug: tsconfig.json: passed by, not a message: expected a list of templates')
+    expect(await cli(dir, ['.github/workflows/ci.yml'])).toEqual({
       code: 2,
       stdout: '',
       stderr:
-        'liaison: .github/workflows/ci.yml:3:3: "jobs": expected a template (a mapping with title or body, or a string), got a mapping without any of them (not a template file? add it to "ignores" in your config)\n',
+        'liaison: .github/workflows/ci.yml:1:1: expected a list of templates, a "templates:" list or a map of names to templates (mappings with title or body); found none (not a template file? add it to "ignores" in your config)\n',
     })
-    write(dir, {'.liaisonrc.yaml': 'ignores: [.github/]\n', 'ok.txt': 'Checkout is failing for some customers.'})
-    expect((await cli(dir, [])).code).toBe(0)
+    // A collection with one template is one: its other entries are mistakes, wherever it was found.
+    write(dir, {'t.yml': 'a: {body: Checkout is failing for some customers.}\nb: {bodyy: x}\n'})
+    expect((await cli(dir, [])).stderr).toMatch(/^liaison: t\.yml:2:4: "b": expected a template/)
   })
 })
 
@@ -308,7 +315,7 @@ describe('lintFile', () => {
   it('falls back to the preset for rules the settings leave out', async () => {
     const file = await lintFile('yaml', '- body: We think it is down.\n', {rules: {'require-impact': 'off'}})
     expect(file.messages.map((m) => m.ruleId)).toEqual(['no-speculation'])
-    await expect(lintFile('json', '[1]', {})).rejects.toThrow('<text>:1:2: item 1: expected a template')
+    await expect(lintFile('json', '[{"body": "x"}, 1]', {})).rejects.toThrow('<text>:1:17: item 2: expected a template')
     // A bare string is a body, whatever the fields: it gets the file's rules.
     const bare = await lintFile('yaml', '- We think it is down.\n', {templates: {fields: {summary: {'no-speculation': 'off'}}}})
     expect(bare.messages.map((m) => m.ruleId)).toEqual(['no-speculation'])
@@ -316,17 +323,30 @@ describe('lintFile', () => {
 })
 
 describe('the pre-commit hook', () => {
-  const [hook] = parse(readFileSync(`${root}.pre-commit-hooks.yaml`, 'utf8')) as Array<{id: string; entry: string; language: string; files: string; exclude: string}>
-  const passes = (path: string) => new RegExp(hook!.files).test(path) && !new RegExp(hook!.exclude).test(path)
+  const [hook] = parse(readFileSync(`${root}.pre-commit-hooks.yaml`, 'utf8')) as Array<Record<string, unknown>>
 
-  it('runs liaison with node', () => {
-    expect(hook).toMatchObject({id: 'liaison', entry: 'liaison', language: 'node'})
+  it('passes every staged file to liaison, which decides what is a message', () => {
+    expect(hook).toMatchObject({id: 'liaison', entry: 'liaison --messages-only --no-warn-ignored', language: 'node'})
+    for (const key of ['files', 'exclude', 'types', 'types_or']) expect(hook, key).not.toHaveProperty(key)
   })
 
-  it('passes exactly the files liaison lints', () => {
-    for (const extension of extensions) expect(passes(`templates/a${extension}`), extension).toBe(true)
-    for (const name of notTemplates) expect(passes(`sub/${name}`), name).toBe(false)
-    expect(passes('notes.rst')).toBe(false)
-    expect(passes('.github/workflows/liaison.yml')).toBe(false)
+  it('exits 0 on an ordinary commit and lints only the messages in it (built executable)', () => {
+    const dir = project({
+      '.git/HEAD': '',
+      'tsconfig.json': '{"compilerOptions": {"strict": true}}',
+      'README.md': '# Tool\n\nWe think this probably works.\n',
+      'logo.png': Buffer.from([0x89, 0x50, 0, 1]).toString('latin1'),
+      '.liaisonignore': 'drafts/old/\n',
+      'drafts/old/x.md': 'We think the database is probably down.\n',
+      'drafts/ok.md': 'Checkout is failing for some customers. Next update in 30 minutes.\n',
+      'drafts/guess.md': 'We think the database is probably down.\n',
+    })
+    const entry = String(hook!.entry).split(' ').slice(1)
+    expect(spawnBin(dir, [...entry, 'tsconfig.json', 'README.md', 'logo.png', 'drafts/old/x.md', '--max-warnings', '0'])).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(spawnBin(dir, [...entry, 'tsconfig.json', 'drafts/ok.md', '--max-warnings', '0'])).toEqual({code: 0, stdout: '', stderr: ''})
+    const guess = spawnBin(dir, [...entry, 'README.md', 'drafts/guess.md', '-f', 'json'])
+    expect(guess.code).toBe(0)
+    expect(JSON.parse(guess.stdout).map((result: {filePath: string}) => result.filePath)).toEqual([`${dir}/drafts/guess.md`])
+    expect(spawnBin(dir, [...entry, 'drafts/guess.md', '--max-warnings', '0']).code).toBe(1)
   })
 })

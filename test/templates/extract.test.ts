@@ -130,7 +130,7 @@ describe('collections', () => {
     ['two YAML documents', '- body: a\n---\n- body: b\n', 'a template file holds one YAML document, but another starts here', 10],
     ['a duplicate key', 'a: x\na: y\n', 'Map keys must be unique', 5],
     ['a document that is a scalar', 'just text\n', 'expected a list of templates, a "templates:" list or a map of names to templates; got "just text" (not a template file? add it to "ignores" in your config)', 0],
-    ['a map entry that is not a template', 'jobs:\n  build: {runs-on: x}\n', '"jobs": expected a template (a mapping with title or body, or a string), got a mapping without any of them (not a template file? add it to "ignores" in your config)', 8],
+    ['a map entry that is not a template, beside one that is', 'ok: {body: x}\njobs:\n  build: {runs-on: x}\n', '"jobs": expected a template (a mapping with title or body, or a string), got a mapping without any of them (not a template file? add it to "ignores" in your config)', 22],
     ['a list item that is a number', '- body: ok\n- 42\n', 'item 2: expected a template (a mapping with title or body, or a string), got 42 (not a template file? add it to "ignores" in your config)', 13],
     ['a list item that is empty', '- body: ok\n-\n', 'item 2: expected a template (a mapping with title or body, or a string), got nothing (not a template file? add it to "ignores" in your config)', 12],
     ['a field that is not text', '- body: [a]\n', 'item 1: "body" must be text, got a list', 8],
@@ -144,6 +144,26 @@ describe('collections', () => {
     ['a bad width under a non-string key', 'placeholders: {[a]: x}\ntemplates: []\n', '"placeholders": the width of "[ a ]" must be a whole number of characters (0 or more), got "x"', 14],
   ])('reports %s at its place', async (_, source, message, offset) => {
     expect(await errorOf(extractCollection(source, 'yaml', fields))).toEqual({message, offset})
+  })
+
+  it.each([
+    ['a workflow', 'name: ci\non: push\njobs:\n  test: {runs-on: x}\n', 'yaml'],
+    ['a tsconfig.json', '{"compilerOptions": {"strict": true}}', 'json'],
+    ['a list of numbers', '[1, 2]', 'json'],
+    ['a scalar', '"text"', 'json'],
+  ] as const)('tells %s, which holds no template at all, from a broken collection', async (_, source, kind) => {
+    const error = await extractCollection(source, kind, fields).then(() => undefined, (thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(TemplateError)
+    expect((error as TemplateError).notACollection).toBe(true)
+    expect((error as TemplateError).message).toMatch(/^expected a list of templates, a "templates:" list or a map of names to templates/)
+  })
+
+  it('takes a map of names to strings, a list with a string, and anything under templates: for collections', async () => {
+    expect((await extractCollection('a: Checkout is failing.\nb: Checkout works.\n', 'yaml', fields)).map((m) => m.text)).toEqual(['Checkout is failing.', 'Checkout works.'])
+    const broken = await errorOf(extractCollection('- Checkout is failing.\n- 3\n', 'yaml', fields))
+    expect(broken.message).toMatch(/^item 2: expected a template/)
+    const declared = await extractCollection('templates: {a: {x: 1}}\n', 'yaml', fields).then(() => undefined, (thrown: TemplateError) => thrown)
+    expect(declared?.notACollection).toBe(false)
   })
 
   it('reports JSON that YAML would accept but JSON does not', async () => {

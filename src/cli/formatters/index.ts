@@ -8,8 +8,10 @@ import type {LintResult} from '../results.ts'
 export interface FormatContext {
   /** Paths are shown relative to it where they lie inside it. */
   cwd: string
-  /** ANSI colours: only on a TTY, never with NO_COLOR or --output-file. */
+  /** ANSI colours: --color/--no-color, else only on a TTY, never with NO_COLOR or --output-file. */
   color: boolean
+  /** The terminal's width in columns, to wrap at; undefined when not writing to a terminal. */
+  width?: number | undefined
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string | Promise<string>

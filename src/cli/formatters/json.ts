@@ -2,7 +2,8 @@
  * ESLint's JSON formatter shape: an array of `{filePath, messages, errorCount,
  * warningCount, …}`, one line, for tools that already read ESLint output.
  * Messages add liaison's `messageId`, `actual`, `expected` (the plain-text
- * suggestions) and `suggestions` in ESLint's `{desc, fix: {range, text}}` form.
+ * suggestions) and `suggestions` in ESLint's `{desc, fix: {range, text}}` form;
+ * a safe fix is `fix: {range, text}`, and `output` is the fixed text.
  */
 import type {Formatter} from './index.ts'
 
@@ -14,7 +15,9 @@ export const json: Formatter = (results) =>
       errorCount: result.errorCount,
       warningCount: result.warningCount,
       fatalErrorCount: 0,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
+      fixableErrorCount: result.messages.filter((message) => message.fix && message.severity === 2).length,
+      fixableWarningCount: result.messages.filter((message) => message.fix && message.severity === 1).length,
+      // With --fix or --fix-dry-run, the fixed text, as ESLint prints it.
+      ...(result.output === undefined ? {} : {output: result.output}),
     })),
   )}\n`

@@ -1,0 +1,117 @@
+/**
+ * What is a message, and which config blocks apply to it (ESLint's flat
+ * config, read the same way).
+ *
+ * - A file is a message when a block's `files` globs match it (and that
+ *   block's `ignores` do not). When no block of the config names `files`,
+ *   the default globs below decide; once one does, only configured `files`
+ *   count, so a team that keeps its messages in `copy/` does not also get
+ *   `templates/` linted.
+ * - The blocks that apply to a file are those without `files` and those
+ *   whose `files` match it, minus those whose `ignores` match it, in order:
+ *   later ones win (settings.ts layers them).
+ *
+ * Globs are picomatch's (`*` stays within a folder, `**` crosses folders,
+ * dot files match), relative to the config's folder; a pattern ending in `/`
+ * means everything under that folder. The default globs are relative to the
+ * repository root instead (the first folder upward from the working directory
+ * that holds `.git`, else the working directory), whichever config applies:
+ * `cd drafts && liaison` finds the same messages as `liaison drafts`, and a
+ * config kept inside `drafts/` does not make `drafts/` itself stop matching.
+ */
+import {isAbsolute, relative} from 'node:path'
+import type {Ignore} from 'ignore'
+import type {ConfigBlock, LoadedConfig} from './config.ts'
+import {createMatcher} from './files.ts'
+import {posix} from './paths.ts'
+
+/** Where teams keep drafts and templates; what `liaison` lints with no `files` configured. */
+export const defaultFiles: readonly string[] = [
+  'drafts/**',
+  'templates/**',
+  'incidents/**',
+  'status/**',
+  'statuspage/**',
+  'status-page/**',
+  'comms/**',
+  '**/*.update.*',
+]
+
+export interface FileBlocks {
+  /** Whether `files` (configured or default) says the file is a message. */
+  message: boolean
+  /** Indexes of the blocks that apply, in order. */
+  blocks: number[]
+  /** Why it is not a message, for --debug and error hints. */
+  why?: string
+}
+
+type Glob = (path: string) => boolean
+
+interface CompiledBlock {
+  files?: Glob
+  ignores?: Ignore
+}
+
+let picomatch: typeof import('picomatch') | undefined
+
+/** A matcher for globs; picomatch is loaded only when a run looks at `files`. */
+async function compileGlobs(patterns: readonly string[]): Promise<Glob> {
+  picomatch ??= (await import('picomatch')).default
+  // `drafts/` is the folder's contents, as in .gitignore and ESLint's `ignores`.
+  const normalised = patterns.map((pattern) => pattern.replace(/^\.\//, '').replace(/\/$/, '/**'))
+  return picomatch(normalised, {dot: true})
+}
+
+/** Names a block of `loaded` in messages: its `name`, else its place in the config. */
+export function blockLabel(loaded: LoadedConfig, index: number): string {
+  const {name} = loaded.config.blocks[index]!
+  return name === undefined ? `block ${index + 1}` : JSON.stringify(name)
+}
+
+/**
+ * Which blocks apply to a file of `loaded`, and whether it is a message;
+ * compiled once per config. `root` is what the default globs are relative to.
+ */
+export function createBlockMatcher(loaded: LoadedConfig, root: string): (path: string) => Promise<FileBlocks> {
+  let compiled: Promise<{blocks: CompiledBlock[]; defaults?: Glob}> | undefined
+  const {blocks} = loaded.config
+  const configured = blocks.some((block) => block.files !== undefined)
+
+  async function compile() {
+    const out: CompiledBlock[] = await Promise.all(
+      blocks.map(async (block: ConfigBlock) => ({
+        ...(block.files ? {files: await compileGlobs(block.files)} : {}),
+        ...(block.ignores ? {ignores: await createMatcher(block.ignores)} : {}),
+      })),
+    )
+    return configured ? {blocks: out} : {blocks: out, defaults: await compileGlobs(defaultFiles)}
+  }
+
+  return async (path) => {
+    const {blocks: matchers, defaults} = await (compiled ??= compile())
+    const rel = posix(relative(loaded.base, path))
+    const outside = rel.startsWith('../') || isAbsolute(rel)
+    const applying: number[] = []
+    let message = false
+    matchers.forEach((matcher, index) => {
+      if (matcher.ignores && !outside && matcher.ignores.ignores(rel)) return
+      if (matcher.files) {
+        if (outside || !matcher.files(rel)) return
+        message = true
+      }
+      applying.push(index)
+    })
+    if (defaults) {
+      const fromRoot = posix(relative(root, path))
+      message = !(fromRoot.startsWith('../') || isAbsolute(fromRoot)) && defaults(fromRoot)
+    }
+    if (message) return {message, blocks: applying}
+    const why = !configured
+      ? `it is not where messages are kept by default (${defaultFiles.join(', ')}); set "files" in a config to say where yours are`
+      : outside
+        ? `it is outside ${posix(loaded.base)}, where the "files" of ${loaded.label} start`
+        : `no "files" pattern in ${loaded.label} matches it`
+    return {message, blocks: applying, why}
+  }
+}
