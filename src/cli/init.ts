@@ -3,10 +3,12 @@
  *
  * One template per phase for the status page and a tweet-length variant of
  * each (the wording is src/templates/defaults.ts, the single source), a
- * config (`extends: strict`, placeholder widths, the team README and the
- * workflow ignored), a GitHub Actions workflow (pull-request annotations and
- * SARIF for code scanning) and a README for the team. Linting the folder
- * right after reports nothing.
+ * config (which files are messages, `strict`, placeholder widths, and a
+ * block per channel: status-page .md without a length limit, .tweet.txt at
+ * 280), liaison as a dev dependency in package.json, a GitHub Actions
+ * workflow that installs it from there (pull-request annotations and SARIF
+ * for code scanning) and a README for the team. Linting the folder right
+ * after reports nothing.
  *
  * Existing files are never overwritten without --force, and the check comes
  * first: when init refuses, it has written nothing.
@@ -16,7 +18,7 @@ import {dirname, join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {type Phase, phases} from '../analysis/phase.ts'
 import {defaultTemplates} from '../templates/defaults.ts'
-import {searchPlaces} from './config.ts'
+import {isPlainObject, searchPlaces} from './config.ts'
 import {CliError, UsageError} from './errors.ts'
 import {displayPath} from './paths.ts'
 import type {CliIO} from './run.ts'
@@ -37,29 +39,46 @@ function frontMatter(fields: Record<string, string>): string {
     .join('\n')}\n---\n`
 }
 
-const config = `# liaison's settings for this folder: https://github.com/liaison-lint/liaison
-# Every rule is on, as an error: these messages are reviewed before an incident,
-# not written during one.
-extends: strict
+const config = `# liaison's settings for this repository: https://github.com/liaison-lint/liaison
+# A list of blocks, as in ESLint's flat config: each applies to the files its
+# "files" globs match, and later blocks win. Files no block names (this
+# README, the workflow) are not messages, so liaison passes them by.
 
-# max-length measures a template with each placeholder at its widest.
-# Without a width here or in a template's front matter, a placeholder counts 20.
-placeholders:
-  widths:
-    component: 30   # the longest component name on your status page
-    status_url: 23  # Twitter counts every link as 23
+# Every template: every rule on, as an error, because these messages are
+# reviewed before an incident, not written during one.
+- name: templates
+  files: [templates/**]
+  preset: strict
+  # max-length measures a template with each placeholder at its widest.
+  # Without a width here or in a template's front matter, a placeholder counts 20.
+  placeholders:
+    widths:
+      component: 30   # the longest component name on your status page
+      status_url: 23  # Twitter counts every link as 23
 
-# Not messages: the team's README and the CI workflow.
-ignores:
-  - README.md
-  - .github/
+# Status-page updates (.md) have no length limit of their own.
+- name: status page
+  files: [templates/**/*.md]
+  rules:
+    max-length: off
+
+# Tweets: 280 weighted characters, links counted as 23.
+- name: tweets
+  files: [templates/**/*.tweet.txt]
+  channel: twitter
 `
 
+/** The version range init writes into package.json: this release and compatible ones. */
+function range(): string {
+  return `^${version()}`
+}
+
 function workflow(): string {
-  const liaison = `npx --yes liaison@${version()}`
   return `# Lints the incident-message templates on every push and pull request:
 # problems show up as annotations on the pull request's diff, and as
-# code-scanning alerts from the SARIF upload.
+# code-scanning alerts from the SARIF upload. liaison comes from this
+# repository's package.json (devDependencies), so every run uses the version
+# you chose; commit package-lock.json to pin it exactly.
 name: liaison
 
 on:
@@ -81,11 +100,13 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
+      - name: Install liaison
+        run: if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
       - name: Lint the templates (annotations on the pull request)
-        run: ${liaison} --format github
+        run: npx --no -- liaison --format github
       - name: Lint the templates (SARIF for code scanning)
         if: success() || failure()
-        run: ${liaison} --format sarif --output-file liaison.sarif
+        run: npx --no -- liaison --format sarif --output-file liaison.sarif
       - uses: github/codeql-action/upload-sarif@v3
         if: success() || failure()
         with:
@@ -111,7 +132,8 @@ every push and pull request.
 | File | Use it for |
 | --- | --- |
 ${rows.join('\n')}
-| \`${configName}\` | liaison's settings: every rule on, as an error |
+| \`${configName}\` | liaison's settings: which files are messages, every rule on, as an error |
+| \`package.json\` | liaison as a dev dependency, so the workflow and \`npx liaison\` use the same version |
 | \`.github/workflows/liaison.yml\` | Runs liaison on pushes and pull requests |
 
 ## During an incident
@@ -131,9 +153,14 @@ next update comes. It never promises a fix time, guesses at the cause, or
 names internal systems. liaison checks all of that:
 
 \`\`\`sh
-npx liaison            # lint every template in this folder
+npm install            # once: installs liaison from package.json
+npx liaison            # lint every template
 npx liaison templates/identified.md
 \`\`\`
+
+Status-page templates (\`.md\`) have no length limit; tweet templates
+(\`.tweet.txt\`) must fit in 280 characters. \`${configName}\` says so, one block
+per kind of file: add a block there for a new folder or channel.
 
 The block at the top of a template tells liaison how to read it:
 
@@ -208,6 +235,7 @@ export async function init(argv: readonly string[], io: CliIO): Promise<number> 
   const other = await otherConfig(dir)
   if (other) throw new CliError(`init: ${show(dir)} already has a liaison config (${other}); remove it first, so that ${configName} is the only one`)
 
+  const manifest = await packageJson(dir, show)
   const files = Object.entries(initFiles())
   const existing: string[] = []
   for (const [name] of files) {
@@ -233,10 +261,54 @@ export async function init(argv: readonly string[], io: CliIO): Promise<number> 
     }
     /* v8 ignore stop */
   }
+  if (manifest.content !== undefined) {
+    try {
+      await writeFile(join(dir, 'package.json'), manifest.content)
+      /* v8 ignore start -- @preserve a disk that fails between the check and the write; tests run as root */
+    } catch (error) {
+      throw new CliError(`init: cannot write ${show(join(dir, 'package.json'))}: ${(error as Error).message}`)
+    }
+    /* v8 ignore stop */
+  }
   const where = show(dir)
+  const listed = [...files.map(([name]) => `  ${name}${existing.includes(name) ? ' (overwritten)' : ''}`), `  package.json (${manifest.note})`]
   io.stdout.write(
-    `Created a template repository in ${where}:\n${files.map(([name]) => `  ${name}${existing.includes(name) ? ' (overwritten)' : ''}`).join('\n')}\n\n` +
-      `Check the templates with \`npx liaison${where === '.' ? '' : ` ${where}`}\`; see README.md for the team's part.\n`,
+    `Created a template repository in ${where}:\n${listed.join('\n')}\n\n` +
+      `Install liaison with \`npm install\`${where === '.' ? '' : ` in ${where}`}, then check the templates with \`npx liaison\`; see README.md for the team's part.\n`,
   )
   return 0
+}
+
+/**
+ * package.json with liaison among its dev dependencies, so that the workflow
+ * and \`npx liaison\` run the version the team chose: created when missing;
+ * otherwise liaison is added to what is there (never changing any other
+ * entry, and keeping its indentation, as npm does), or left alone when the
+ * file already lists it. A package.json that is not a JSON object stops init
+ * before it writes anything.
+ */
+async function packageJson(dir: string, show: (path: string) => string): Promise<{content?: string; note: string}> {
+  const path = join(dir, 'package.json')
+  const kind = await kindOf(path)
+  if (kind === 'folder') throw new CliError(`init: ${show(path)} is a folder; nothing was written`)
+  if (kind === undefined) {
+    return {content: `${JSON.stringify({private: true, devDependencies: {liaison: range()}}, null, 2)}\n`, note: `created, with liaison ${range()} as a dev dependency`}
+  }
+  const text = await readFile(path, 'utf8')
+  let pkg: unknown
+  try {
+    pkg = JSON.parse(text)
+  } catch (error) {
+    throw new CliError(`init: ${show(path)} is not valid JSON (${(error as Error).message}); fix it first, as init adds liaison to its devDependencies. Nothing was written`)
+  }
+  if (!isPlainObject(pkg)) throw new CliError(`init: ${show(path)} is not a JSON object; fix it first, as init adds liaison to its devDependencies. Nothing was written`)
+  for (const key of ['dependencies', 'devDependencies']) {
+    const listed = pkg[key]
+    if (isPlainObject(listed) && Object.hasOwn(listed, 'liaison')) return {note: `already lists liaison in ${key}; left as it was`}
+  }
+  const devDependencies = pkg.devDependencies ?? {}
+  if (!isPlainObject(devDependencies)) throw new CliError(`init: ${show(path)}: "devDependencies" is not an object; fix it first. Nothing was written`)
+  const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? 2
+  const updated = {...pkg, devDependencies: {...devDependencies, liaison: range()}}
+  return {content: `${JSON.stringify(updated, null, indent)}${text.endsWith('\n') ? '\n' : ''}`, note: `liaison ${range()} added to devDependencies`}
 }

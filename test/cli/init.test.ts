@@ -10,6 +10,7 @@ import {describe, expect, it} from 'vitest'
 import {initFiles} from '../../src/cli/init.ts'
 import {phases} from '../../src/analysis/phase.ts'
 import {defaultTemplates} from '../../src/templates/defaults.ts'
+import {root} from '../support/fixtures.ts'
 import {cli, project, spawnBin, write} from './support.ts'
 
 /** Every file under `dir` with its bytes, for byte-for-byte comparison. */
@@ -27,6 +28,27 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 const names = Object.keys(initFiles())
+const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {version: string}
+
+/** What a team might write into each template: 300 to 600 characters, the way a status page reads. */
+const realistic: Record<(typeof phases)[number], string> = {
+  investigating:
+    'We are investigating failed and delayed card payments at checkout. Since 14:05 UTC, some customers in Europe see an error when they pay by card, ' +
+    'and some orders stay pending for several minutes. Payments by PayPal and bank transfer are not affected. If a card payment fails, please wait ' +
+    'a few minutes before trying again so that you are not charged twice. We will post the next update here within 30 minutes.',
+  identified:
+    'We have found the cause of the failed card payments at checkout: a change to how we connect to our card processor, made this morning, rejects ' +
+    'some valid cards. We are rolling that change back now. Until the rollback is complete, some customers in Europe will still see an error when ' +
+    'paying by card, and some orders will stay pending. Paying by PayPal or bank transfer works normally. We will post the next update within 30 minutes.',
+  monitoring:
+    'We have rolled back the change that caused card payments to fail at checkout, and card payments are succeeding again. We are watching payments ' +
+    'closely to make sure the fix holds. Orders that stayed pending during the incident are being completed now, so you do not need to place them ' +
+    'again. If a card payment still fails for you, please contact our support team with your order number. We will post the next update within 60 minutes.',
+  resolved:
+    'This incident is resolved. Between 14:05 and 15:20 UTC, some customers in Europe could not pay by card at checkout, and some orders stayed pending ' +
+    'for up to 40 minutes. A change to how we connect to our card processor rejected some valid cards; we rolled it back and added a check for it ' +
+    'before any such change goes live. Every pending order has been completed, and nobody was charged twice. We are sorry for the trouble this caused.',
+}
 
 describe('liaison init (built executable)', {timeout: 30_000}, () => {
   it('creates a repository that lints clean under strict, require-next-update included', () => {
@@ -35,17 +57,35 @@ describe('liaison init (built executable)', {timeout: 30_000}, () => {
     expect({code: created.code, stderr: created.stderr}).toEqual({code: 0, stderr: ''})
     for (const name of names) expect(created.stdout).toContain(`  ${name}\n`)
     const repo = join(dir, 'status-templates')
-    expect(Object.keys(snapshot(repo)).sort()).toEqual([...names].sort())
+    expect(Object.keys(snapshot(repo)).sort()).toEqual([...names, 'package.json'].sort())
     expect(spawnBin(repo, [])).toEqual({code: 0, stdout: '', stderr: ''})
     expect(spawnBin(repo, ['--rule', 'require-next-update: [error, {requireTime: true}]', '--max-warnings', '0'])).toEqual({code: 0, stdout: '', stderr: ''})
     expect(spawnBin(dir, ['status-templates'])).toEqual({code: 0, stdout: '', stderr: ''})
     const sarif = JSON.parse(spawnBin(repo, ['-f', 'sarif']).stdout)
     expect(sarif.runs[0].results).toEqual([])
-    // The README and the workflow are not messages: the config ignores them.
-    const named = JSON.parse(spawnBin(repo, ['README.md', '.github/workflows/liaison.yml', '-f', 'json']).stdout)
-    expect(named.map((result: {messages: Array<{message: string}>}) => result.messages[0]!.message)).toEqual([
-      'File ignored because of "ignores" in .liaisonrc.yaml',
-      'File ignored because of "ignores" in .liaisonrc.yaml',
+    // The README and the workflow are not messages: no "files" pattern names them.
+    expect(spawnBin(repo, ['--messages-only', 'README.md', '.github/workflows/liaison.yml', 'package.json'])).toEqual({code: 0, stdout: '', stderr: ''})
+    const debug = spawnBin(repo, ['--debug']).stderr
+    expect(debug).toContain('debug: README.md: passed by, not a message: no "files" pattern in .liaisonrc.yaml matches it\n')
+    expect(debug).toContain('debug: templates/resolved.md (markdown) uses .liaisonrc.yaml (blocks: "templates", "status page")\n')
+    expect(debug).toContain('debug: templates/resolved.tweet.txt (text) uses .liaisonrc.yaml (blocks: "templates", "tweets")\n')
+  })
+
+  it('gives each template its channel: realistic status-page bodies of 300-600 characters pass, a tweet over 280 fails', () => {
+    const dir = project()
+    expect(spawnBin(dir, ['init']).code).toBe(0)
+    for (const phase of phases) {
+      expect(realistic[phase].length, phase).toBeGreaterThanOrEqual(300)
+      expect(realistic[phase].length, phase).toBeLessThanOrEqual(600)
+      writeFileSync(join(dir, `templates/${phase}.md`), `---\nphase: ${phase}\n---\n${realistic[phase]}\n`)
+    }
+    expect(spawnBin(dir, ['--max-warnings', '0'])).toEqual({code: 0, stdout: '', stderr: ''})
+    writeFileSync(join(dir, 'templates/investigating.tweet.txt'), `---\nphase: investigating\nchannel: twitter\n---\n${realistic.investigating}\n`)
+    const {code, stdout} = spawnBin(dir, ['-f', 'json'])
+    expect(code).toBe(1)
+    const failed = JSON.parse(stdout).filter((result: {errorCount: number}) => result.errorCount > 0)
+    expect(failed.map((result: {filePath: string; messages: Array<{ruleId: string; messageId: string}>}) => [result.filePath.slice(dir.length + 1), result.messages.map((m) => `${m.ruleId}/${m.messageId}`)])).toEqual([
+      ['templates/investigating.tweet.txt', ['max-length/tooLong']],
     ])
   })
 
@@ -76,12 +116,12 @@ describe('what init writes', () => {
     }
   })
 
-  it('a strict config that ignores the README and the workflow', () => {
-    expect(parse(initFiles()['.liaisonrc.yaml']!)).toEqual({
-      extends: 'strict',
-      placeholders: {widths: {component: 30, status_url: 23}},
-      ignores: ['README.md', '.github/'],
-    })
+  it('a config whose messages are the templates, strict, with a block per channel', () => {
+    expect(parse(initFiles()['.liaisonrc.yaml']!)).toEqual([
+      {name: 'templates', files: ['templates/**'], preset: 'strict', placeholders: {widths: {component: 30, status_url: 23}}},
+      {name: 'status page', files: ['templates/**/*.md'], rules: {'max-length': 'off'}},
+      {name: 'tweets', files: ['templates/**/*.tweet.txt'], channel: 'twitter'},
+    ])
   })
 
   it('a workflow that annotates pull requests and uploads SARIF even when the lint fails', () => {
@@ -92,11 +132,12 @@ describe('what init writes', () => {
     expect(steps.map((step: {uses?: string; run?: string}) => step.uses ?? step.run)).toEqual([
       'actions/checkout@v4',
       'actions/setup-node@v4',
-      expect.stringMatching(/^npx --yes liaison@\d+\.\d+\.\d+ --format github$/),
-      expect.stringMatching(/^npx --yes liaison@\d+\.\d+\.\d+ --format sarif --output-file liaison\.sarif$/),
+      'if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi',
+      'npx --no -- liaison --format github',
+      'npx --no -- liaison --format sarif --output-file liaison.sarif',
       'github/codeql-action/upload-sarif@v3',
     ])
-    expect(steps[4]).toMatchObject({if: 'success() || failure()', with: {sarif_file: 'liaison.sarif'}})
+    expect(steps[5]).toMatchObject({if: 'success() || failure()', with: {sarif_file: 'liaison.sarif'}})
   })
 })
 
@@ -106,10 +147,10 @@ describe('liaison init (in-process)', () => {
     const {code, stdout} = await cli(dir, ['init', 'a/b'])
     expect(code).toBe(0)
     expect(stdout).toMatch(/^Created a template repository in a\/b:\n/)
-    expect(stdout).toContain('`npx liaison a/b`')
+    expect(stdout).toContain('Install liaison with `npm install` in a/b, then check the templates with `npx liaison`')
     expect(statSync(join(dir, 'a/b/templates')).isDirectory()).toBe(true)
     const here = await cli(join(dir, 'a/b'), ['init', '--force'])
-    expect(here.stdout).toContain('`npx liaison`;')
+    expect(here.stdout).toContain('Install liaison with `npm install`, then')
   })
 
   it('refuses a second time in-process too, and overwrites with --force', async () => {
@@ -147,18 +188,40 @@ describe('liaison init (in-process)', () => {
     expect(snapshot(dir)).toEqual(before)
   })
 
-  it('goes ahead beside a package.json without a liaison key, or one it cannot read', async () => {
-    for (const pkg of ['{"name": "status"}', '{not json', 'null']) {
-      const dir = project({'package.json': pkg})
-      expect((await cli(dir, ['init'])).code).toBe(0)
-      // A package.json that is not a JSON object stops any liaison run there; init is not the one to judge it.
-      if (pkg.startsWith('{"')) expect((await cli(dir, [])).code).toBe(0)
-    }
+  it('adds liaison to an existing package.json, changing nothing else, keeping its indentation', async () => {
+    const pkg = '{\n    "name": "status",\n    "scripts": {"test": "x"},\n    "devDependencies": {"prettier": "^3.0.0"}\n}\n'
+    const dir = project({'package.json': pkg})
+    const {code, stdout} = await cli(dir, ['init'])
+    expect(code).toBe(0)
+    expect(stdout).toContain(`  package.json (liaison ^${version} added to devDependencies)\n`)
+    const written = readFileSync(join(dir, 'package.json'), 'utf8')
+    expect(JSON.parse(written)).toEqual({name: 'status', scripts: {test: 'x'}, devDependencies: {prettier: '^3.0.0', liaison: `^${version}`}})
+    expect(written).toMatch(/^\{\n {4}"name"/)
+    expect(written.endsWith('}\n')).toBe(true)
+    // A second init (with --force) finds liaison there and leaves the file alone.
+    expect((await cli(dir, ['init', '--force'])).stdout).toContain('  package.json (already lists liaison in devDependencies; left as it was)\n')
+    expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe(written)
+    const created = project()
+    await cli(created, ['init'])
+    expect(JSON.parse(readFileSync(join(created, 'package.json'), 'utf8'))).toEqual({private: true, devDependencies: {liaison: `^${version}`}})
+  })
+
+  it.each([
+    ['{not json', /^liaison: init: package\.json is not valid JSON \(.+\); fix it first, as init adds liaison to its devDependencies\. Nothing was written\n$/],
+    ['null', /^liaison: init: package\.json is not a JSON object; fix it first/],
+    ['{"devDependencies": []}', /^liaison: init: package\.json: "devDependencies" is not an object; fix it first\. Nothing was written\n$/],
+  ])('refuses a package.json it cannot add liaison to (%s), writing nothing', async (pkg, message) => {
+    const dir = project({'package.json': pkg})
+    const before = snapshot(dir)
+    const {code, stdout, stderr} = await cli(dir, ['init'])
+    expect({code, stdout}).toEqual({code: 2, stdout: ''})
+    expect(stderr).toMatch(message)
+    expect(snapshot(dir)).toEqual(before)
   })
 
   it('leaves a folder named init to be linted as ./init', async () => {
     const dir = project()
-    write(dir, {'init/ok.txt': 'Checkout is failing for some customers.'})
+    write(dir, {'init/ok.txt': 'Checkout is failing for some customers.', '.liaisonrc.json': '{"files": ["init/"]}'})
     expect(await cli(dir, ['./init'])).toEqual({code: 0, stdout: '', stderr: ''})
   })
 })
