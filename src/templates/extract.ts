@@ -26,8 +26,6 @@ import {closest} from '../core/did-you-mean.ts'
 import {jsonProblem} from './json.ts'
 import {mapScalar, toSource} from './scalar.ts'
 
-export type TemplateKind = 'markdown' | 'text' | 'yaml' | 'json'
-
 /** What a template (or a file's front matter) says about its messages. */
 export interface TemplateSettings {
   phase?: Phase

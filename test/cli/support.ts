@@ -88,9 +88,9 @@ export async function cli(cwd: string, argv: string[], options: RunOptions = {})
   return {code, stdout, stderr}
 }
 
-/** The built executable, spawned. `npm test` builds before running vitest. */
+/** The built executable, spawned. vitest's global setup builds it (test/global-setup.ts). */
 export function spawnBin(cwd: string, argv: string[], options: RunOptions = {}): Outcome {
-  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`npm run build\` first (npm test does)`)
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: vitest's global setup builds it (test/global-setup.ts)`)
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [bin, ...argv], {
     cwd,
     input: options.stdin ?? '',
