@@ -35,7 +35,7 @@ async function intensifyReports(text: string): Promise<Array<{ruleId: string; ac
 const tools: Tool[] = [
   {
     name: 'liaison no-speculation',
-    reports: async (text) => (await runRule(noSpeculation, text)).messages.map((m) => `${m.messageId} "${m.actual}"`),
+    reports: async (text) => (await runRule(noSpeculation, {text})).messages.map((m) => `${m.messageId} "${m.actual}"`),
   },
   {
     name: 'retext-intensify (all)',

@@ -27,10 +27,14 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {parse} from 'yaml'
+import type {Root} from 'nlcst'
+import type {Processor} from 'unified'
 import {rules} from '../rules/index.ts'
-import type {LiaisonRule} from '../src/engine/define-rule.ts'
+import {liaison} from '../src/liaison.ts'
+import {lint} from '../src/lint.ts'
 import {lintMarkdown} from '../src/markdown.ts'
 import type {RulesConfig} from '../src/presets.ts'
+import type {LiaisonRule} from '../src/engine/rule.ts'
 import {isPhase, type Phase} from '../src/analysis/phase.ts'
 import {type PlaceholderOptions, placeholderProblem} from '../src/text/placeholders.ts'
 
@@ -119,28 +123,32 @@ export function loadFixtures(id: string): {flagged: FlaggedCase[]; passing: Pass
   return {flagged, passing}
 }
 
-const processors = new Map<string, ReturnType<typeof build>>()
+/** What a case gives the rule: its text, and how to run it. */
+export type CaseInput = Pick<FlaggedCase, 'text' | 'options' | 'phase' | 'placeholders' | 'markdown'>
 
-function build(rule: LiaisonRule, options: Record<string, unknown> | undefined) {
-  return unified().use(retextEnglish).use(rule, ['error', (options ?? {}) as never]).freeze()
+/** How a case runs: through `lint()`, or through the `liaison` retext plugin. Both go through the one executor. */
+export type Way = 'lint' | 'plugin'
+
+/** `rule` at severity error with `options`, every other rule off. */
+function only(rule: LiaisonRule, options: Record<string, unknown> | undefined): RulesConfig {
+  return Object.fromEntries(rules.map(({meta}) => [meta.id, meta.id === rule.meta.id ? ['error', options ?? {}] : 'off']))
 }
 
-/** Run one rule alone, at severity error, over `text` (as Markdown through `lintMarkdown` when `markdown`). */
-export async function runRule(
-  rule: LiaisonRule,
-  text: string,
-  options?: Record<string, unknown>,
-  phase?: Phase,
-  placeholders?: PlaceholderOptions,
-  markdown?: boolean,
-): Promise<VFile> {
-  if (markdown) {
-    const only = Object.fromEntries(rules.map((other) => [other.meta.id, other === rule ? ['error', options ?? {}] : 'off']))
-    return lintMarkdown(text, {rules: only as RulesConfig, ...(phase ? {phase} : {}), ...(placeholders ? {placeholders} : {})})
-  }
-  const key = JSON.stringify([rule.meta.id, options ?? null])
+const processors = new Map<string, Processor<Root, Root, Root, undefined, undefined>>()
+
+/**
+ * Run one rule alone, at severity error, over `text`. As Markdown when
+ * `markdown`: `lintMarkdown` is the liaison plugin in a remark pipeline, so
+ * both ways run it.
+ */
+export async function runRule(rule: LiaisonRule, c: CaseInput, way: Way = 'lint'): Promise<VFile> {
+  const {text, options, phase, placeholders, markdown} = c
+  const settings = only(rule, options)
+  if (markdown) return lintMarkdown(text, {rules: settings, ...(phase && {phase}), ...(placeholders && {placeholders})})
+  if (way === 'lint') return lint(text, {rules: settings, ...(phase && {phase}), ...(placeholders && {placeholders})})
+  const key = JSON.stringify(settings)
   let processor = processors.get(key)
-  if (!processor) processors.set(key, (processor = build(rule, options)))
+  if (!processor) processors.set(key, (processor = unified().use(retextEnglish).use(liaison, {rules: settings}).freeze() as never))
   const file = new VFile({value: text})
   if (phase) file.data.phase = phase
   if (placeholders) file.data.placeholders = placeholders

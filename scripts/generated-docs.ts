@@ -15,7 +15,7 @@ import {dirname, join} from 'node:path'
 import ts from 'typescript'
 import {rules} from '../rules/index.ts'
 import {describeOption} from '../src/core/options.ts'
-import type {LiaisonRule, RuleMeta} from '../src/engine/define-rule.ts'
+import type {LiaisonRule, RuleMeta} from '../src/engine/rule.ts'
 import {presets} from '../src/presets.ts'
 import {type FlaggedCase, loadFixtures, type PassingCase, root, runRule} from './fixtures.ts'
 
@@ -148,7 +148,7 @@ export async function renderExamples(rule: LiaisonRule): Promise<string> {
   const chosenPassing = marked ? passing.filter((c) => c.example) : passing.slice(0, defaultPassing)
   const lines = ['', `A few cases from \`fixtures/${id}/\`, which holds all ${flagged.length} flagged and ${passing.length} passing ones.`, '', '### Flagged', '']
   for (const c of chosenFlagged) {
-    const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders, c.markdown)
+    const file = await runRule(rule, c)
     const intro = settings(c)
     if (intro) lines.push(intro, '')
     lines.push(fence(c.text, c.markdown ? 'markdown' : 'text'), '')

@@ -27,7 +27,7 @@ import type {Node} from 'unist'
 import {type Marker, messageControl} from 'unified-message-control'
 import type {VFile} from 'vfile'
 import {compareMessage} from 'vfile-sort'
-import {source} from './engine/define-rule.ts'
+import {source} from './engine/rule.ts'
 import {closest} from './core/did-you-mean.ts'
 
 const verbs: Readonly<Record<string, 'disable' | 'enable' | 'ignore'>> = {

@@ -6,7 +6,7 @@ import type {Root} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {rules} from '../rules/index.ts'
-import {type ConfiguredRule, configureRule, runRules} from './engine/define-rule.ts'
+import {type ConfiguredRule, configureRule, runRules} from './engine/executor.ts'
 import {type Doc, getDoc} from './engine/doc.ts'
 import {isPhase, type Phase, phases} from './analysis/phase.ts'
 import {ConfigError} from './core/options.ts'
@@ -69,7 +69,7 @@ export function createLinter(options: LiaisonOptions): Linter {
   const settings = resolveConfig(options)
   const configured: ConfiguredRule[] = []
   for (const rule of rules) {
-    const on = configureRule(rule, settings[rule.meta.id])
+    const on = configureRule(rule.definition, settings[rule.meta.id])
     if (on) configured.push(on)
   }
   const {phase, placeholders} = options

@@ -1,11 +1,19 @@
 /**
  * The one fixture runner: every rule's flagged and passing cases, the same
- * checks for each. A new rule needs fixtures, not test code.
+ * checks for each, through `lint()` and through the `liaison` retext plugin
+ * (which must agree exactly). A new rule needs fixtures, not test code.
  */
 import {describe, expect, it} from 'vitest'
+import type {VFileMessage} from 'vfile-message'
 import {rules} from '../rules/index.ts'
-import {source} from '../src/engine/define-rule.ts'
+import {source} from '../src/engine/rule.ts'
 import {describeReport, loadFixtures, runRule} from './support/fixtures.ts'
+
+/** Everything a report carries, to compare the two ways of running. */
+function fields(message: VFileMessage): unknown[] {
+  const {ruleId, source: from, url, fatal, messageId, reason, place, actual, expected, note} = message
+  return [ruleId, from, url, fatal, messageId, reason, place, actual, expected, note]
+}
 
 for (const rule of rules) {
   const {id, url, messages} = rule.meta
@@ -13,13 +21,15 @@ for (const rule of rules) {
 
   describe(`${id}: flagged`, () => {
     it.each(flagged.map((c) => [c.text, c] as const))('%s', async (_, c) => {
-      const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders, c.markdown)
+      const file = await runRule(rule, c)
       expect(file.messages.map(describeReport)).toEqual(c.reports)
       for (const message of file.messages) {
         expect({ruleId: message.ruleId, source: message.source, url: message.url}).toEqual({ruleId: id, source, url})
         expect(message.fatal).toBe(true)
       }
       if (c.message !== undefined) expect(file.messages[0]?.reason).toBe(c.message)
+      const viaPlugin = await runRule(rule, c, 'plugin')
+      expect(viaPlugin.messages.map(fields)).toEqual(file.messages.map(fields))
     })
 
     it('exercises and pins every message id', () => {
@@ -33,12 +43,12 @@ for (const rule of rules) {
 
     it('applying the first suggestion silences the report', async () => {
       for (const c of flagged) {
-        const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders, c.markdown)
+        const file = await runRule(rule, c)
         for (const message of file.messages) {
           if (!message.expected?.length) continue
           const {start, end} = message.place as {start: {offset: number}; end: {offset: number}}
           const fixed = c.text.slice(0, start.offset) + message.expected[0] + c.text.slice(end.offset)
-          const after = await runRule(rule, fixed, c.options, c.phase, c.placeholders, c.markdown)
+          const after = await runRule(rule, {...c, text: fixed})
           const same = after.messages.filter(
             (m) =>
               m.messageId === message.messageId &&
@@ -52,8 +62,10 @@ for (const rule of rules) {
 
   describe(`${id}: passing`, () => {
     it.each(passing.map((c) => [c.text, c] as const))('%s', async (_, c) => {
-      const file = await runRule(rule, c.text, c.options, c.phase, c.placeholders, c.markdown)
-      expect(file.messages.map(describeReport), c.reason).toEqual([])
+      for (const way of ['lint', 'plugin'] as const) {
+        const file = await runRule(rule, c, way)
+        expect(file.messages.map(describeReport), `${way}: ${c.reason}`).toEqual([])
+      }
     })
   })
 }

@@ -6,7 +6,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.ts'
-import {docsBase} from '../src/engine/define-rule.ts'
+import {docsBase} from '../src/engine/rule.ts'
 import {loadFixtures, root} from './support/fixtures.ts'
 
 const readme = readFileSync(`${root}README.md`, 'utf8')

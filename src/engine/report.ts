@@ -1,8 +1,8 @@
 /**
  * Turning a rule's finding into a VFile message: exact place from offsets,
  * the reason from the rule's message template, suggestions as `expected`.
- * `ruleId`, `source`, `url` and `fatal` are stamped afterwards by
- * unified-lint-rule, so a rule never sets them.
+ * `ruleId`, `source`, `url` and `fatal` are stamped afterwards by the
+ * executor (executor.ts), so a rule never sets them.
  */
 import type {VFile} from 'vfile'
 import type {WalkedText} from '../text/walk.ts'

@@ -2,7 +2,8 @@
 import {retext} from 'retext'
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {configureRule, defineRule, runRules} from '../../src/engine/define-rule.ts'
+import {defineRule} from '../../src/engine/define-rule.ts'
+import {configureRule, runRules} from '../../src/engine/executor.ts'
 import {getDoc} from '../../src/engine/doc.ts'
 import {maxLength} from '../../rules/max-length.ts'
 import {findLinks, isPublicDomain} from '../../src/text/links.ts'
@@ -62,7 +63,7 @@ describe('reports', () => {
   })
 
   it('keep their own ruleId when several rules report out of order', async () => {
-    // Regression: sorting before unified-lint-rule stamped (by index) mislabelled messages.
+    // Regression: sorting before stamping (by index) once mislabelled messages.
     const text = `Probably fine. ${'Checkout is failing for some customers. '.repeat(8)}We think so.`
     const file = await retext().use(maxLength).use(probe).process(text)
     expect(file.messages.map((m) => [m.ruleId, m.messageId])).toEqual([
@@ -96,7 +97,7 @@ describe('reports', () => {
     const alone = await retext().use(maxLength).use(probe).process(text)
     const file = new VFile(text)
     const tree = retext().parse(file)
-    runRules([configureRule(maxLength, 'error')!, configureRule(probe, 'warn')!], file, () => getDoc(tree, file), () => tree)
+    runRules([configureRule(maxLength.definition, 'error')!, configureRule(probe.definition, 'warn')!], file, () => getDoc(tree, file), () => tree)
     const fields = (m: VFile['messages'][number]) => [m.ruleId, m.source, m.url, m.fatal, m.messageId, m.reason, m.place]
     expect(file.messages.map(fields)).toEqual(alone.messages.map(fields))
     // With every rule off, nothing is built and nothing moves.
@@ -116,7 +117,7 @@ describe('reports', () => {
     })
     const file = new VFile('Probably.')
     const tree = retext().parse(file)
-    const rules = [configureRule(broken, 'error')!, configureRule(probe, 'warn')!]
+    const rules = [configureRule(broken.definition, 'error')!, configureRule(probe.definition, 'warn')!]
     expect(() => runRules(rules, file, () => getDoc(tree, file), () => tree)).toThrow('Rule "broken" failed: boom')
     expect(file.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['broken', true]])
   })

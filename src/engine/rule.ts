@@ -1,0 +1,62 @@
+/**
+ * What a rule is, for everything that runs, lists or documents rules: its
+ * definition (what `defineRule` takes), its metadata, the context its check
+ * gets, and the plugin it becomes.
+ */
+import type {Root} from 'nlcst'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import type {Severity, SeverityLabel} from '../core/severity.ts'
+import type {OptionsOf, OptionsSchema} from '../core/options.ts'
+import type {Report} from './report.ts'
+import type {Doc} from './doc.ts'
+
+export const source = 'liaison'
+export const docsBase = 'https://github.com/liaison-lint/liaison/blob/main/rules/'
+
+/** What a rule's check gets for each file: the shared doc, the file, the tree, and `report`. */
+export interface RuleContext<M extends string = string> {
+  file: VFile
+  tree: Root
+  doc: Doc
+  report: (report: Report<M>) => void
+}
+
+/** What `defineRule` takes: a rule's metadata, messages, options and check. */
+export interface RuleDefinition<S extends OptionsSchema = OptionsSchema, M extends string = string> {
+  /** Kebab-case id; also the doc's file name, `rules/<id>.md`. */
+  id: string
+  /** One line, shown by `--list-rules` and in SARIF. */
+  description: string
+  /** Severity when switched on without one. */
+  severity: Exclude<SeverityLabel, 'off'>
+  /** Whether the `recommended` preset turns it on (`strict` turns every rule on). */
+  recommended: boolean
+  /** Message templates by id; `{name}` slots are filled from a report's `data`. */
+  messages: Record<M, string>
+  /** Shown as the message's `note`: why customers care, what to write instead. */
+  note?: string
+  options: S
+  /**
+   * Called once per configuration (processor), so compiled matchers and
+   * patterns are reused for every file. Returns the per-file check.
+   */
+  create(options: OptionsOf<S>): (context: RuleContext<M>) => void
+}
+
+/** A rule's metadata, as its plugin carries it (`rule.meta`) and `--list-rules --format json` prints it. */
+export interface RuleMeta {
+  id: string
+  description: string
+  severity: Exclude<SeverityLabel, 'off'>
+  recommended: boolean
+  url: string
+  messages: Readonly<Record<string, string>>
+  options: OptionsSchema
+}
+
+/** A retext plugin for one rule, carrying its metadata. */
+export type LiaisonRule<S extends OptionsSchema = OptionsSchema> = Plugin<
+  [(SeverityLabel | Severity | [SeverityLabel | Severity, Partial<OptionsOf<S>>?] | Partial<OptionsOf<S>>)?],
+  Root
+> & {meta: RuleMeta; definition: RuleDefinition<S>}
