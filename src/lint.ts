@@ -2,13 +2,11 @@
  * `lint()`: the one-call API for tool builders.
  */
 import type {Root} from 'nlcst'
-import retextEnglish from 'retext-english'
-import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import {parseInChunks} from './text/parse.ts'
 import {buildDoc} from './engine/doc.ts'
 import {createLinter, type LiaisonOptions} from './liaison.ts'
-import {assertText, processorCache} from './processors.ts'
+import {assertText, parse, processorCache} from './processors.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 
 /** Options of `lint()` and `lintMarkdown()`: the plugin's, plus the file's path. */
@@ -17,10 +15,6 @@ export interface LintOptions extends LiaisonOptions {
   path?: string
 }
 
-type LintProcessor = Processor<Root, Root, Root, undefined, undefined>
-
-const parser = unified().use(retextEnglish).freeze() as unknown as LintProcessor
-const parse = (value: string) => parser.parse(value)
 /** The `liaison` plugin's rules and settings, without a unified pipeline around them (see below). */
 const linterFor = processorCache(createLinter)
 

@@ -1,9 +1,19 @@
 /**
- * What `lint()` and `lintMarkdown()` share: processors cached per
- * configuration (so compiled lexicons are reused across calls) and the input
- * check.
+ * What `lint()`, `lintMarkdown()` and `analyze()` share: the plain-text
+ * parser, processors cached per configuration (so compiled lexicons are
+ * reused across calls) and the input check.
  */
+import type {Root} from 'nlcst'
+import retextEnglish from 'retext-english'
+import {type Processor, unified} from 'unified'
 import type {LiaisonOptions} from './liaison.ts'
+
+type TextProcessor = Processor<Root, Root, Root, undefined, undefined>
+
+const parser = unified().use(retextEnglish).freeze() as unknown as TextProcessor
+
+/** Parse plain text (a piece of it, see src/text/parse.ts) into an nlcst tree. */
+export const parse = (value: string): Root => parser.parse(value)
 
 const cacheSize = 32
 

@@ -9,8 +9,12 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'ConfigError',
+        'Lexicon',
+        'analyze',
         'channels',
         'defineRule',
+        'findPromises',
+        'findTimes',
         'liaison',
         'lint',
         'maxLength',

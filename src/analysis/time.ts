@@ -28,6 +28,7 @@ export type TimeKind = 'duration' | 'clock' | 'day' | 'vague'
  */
 export type TimeFrame = 'ahead' | 'fact' | 'cadence'
 
+/** A time in a sentence ("in 30 minutes", "by 16:00 UTC", "shortly"): its kind, framing and place. */
 export interface TimeExpression {
   kind: TimeKind
   frame: TimeFrame
@@ -48,6 +49,7 @@ export interface TimeExpression {
   text: string
 }
 
+/** A clause of a sentence, as word indices and offsets. */
 export interface Clause {
   /** Word indices, inclusive; the joining word ("and", "but") is in neither clause. */
   from: number
@@ -61,6 +63,7 @@ export interface Clause {
   continues: boolean
 }
 
+/** A promise of a further update ("Next update in 30 minutes"), with the times that say when. */
 export interface UpdatePromise {
   clause: Clause
   /** The words that make the promise ("next update", "will post an update"). */

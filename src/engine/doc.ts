@@ -11,6 +11,7 @@ import type {VFile} from 'vfile'
 import {detectPhase, type Phase} from '../analysis/phase.ts'
 import {type Walked, WalkedFile, type WalkedText, walkPieces, walkTree} from '../text/walk.ts'
 
+/** What every rule reads: the message's text, sentences, words, links and masked spans, and its phase. */
 export interface Doc extends WalkedText {
   /** Phase given by the caller (`file.data.phase`) or detected from the wording. */
   readonly phase: Phase | undefined

@@ -12,6 +12,7 @@ import {normalize} from './walk.ts'
 /** Phrase syntax: words separated by spaces; `a|b` lets one slot take either word. */
 export type Phrase = string
 
+/** A lexicon match: the entry, the phrase, and the words it covers. */
 export interface PhraseMatch<E> {
   entry: E
   phrase: string
@@ -32,6 +33,7 @@ function node<E>(): TrieNode<E> {
   return {next: new Map(), hit: undefined}
 }
 
+/** Phrases matched in one pass over a sentence's words (a trie built once). */
 export class Lexicon<E> {
   readonly #root: TrieNode<E> = node()
   readonly size: number

@@ -14,6 +14,7 @@ import {findLinks, type Link} from './links.ts'
 import {findMasks, maskLookup, type Mask} from './mask.ts'
 import {pieces} from './parse.ts'
 
+/** A word of the walk: as written, normalised, where it is, and whether it is literal. */
 export interface Word {
   /** As written. */
   readonly text: string
@@ -62,6 +63,7 @@ class StoredWord implements Word {
   }
 }
 
+/** A sentence of the walk, with its words. */
 export interface Sentence {
   index: number
   text: string

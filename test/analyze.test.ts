@@ -1,0 +1,35 @@
+/** analyze(): the phase, times, promises and length of a message, as the rules see them. */
+import {describe, expect, it} from 'vitest'
+import {analyze, ConfigError} from '../src/index.ts'
+
+describe('analyze', () => {
+  it('reads the phase from the wording, or takes the one given', () => {
+    const text = 'A fix has been deployed and we are monitoring the results.'
+    expect(analyze(text)).toMatchObject({phase: 'monitoring', phaseSource: 'detected'})
+    expect(analyze(text, {phase: 'resolved'})).toMatchObject({phase: 'resolved', phaseSource: 'given'})
+    expect(analyze('Hello.')).toMatchObject({phase: undefined, phaseSource: undefined})
+  })
+
+  it('finds time expressions and update promises with their offsets', () => {
+    const text = 'Logins have failed since 14:02 UTC. Next update in 30 minutes.'
+    const {times, promises} = analyze(text)
+    expect(times.map((time) => [time.text, time.kind, time.frame])).toEqual([
+      ['since 14:02 UTC', 'clock', 'fact'],
+      ['in 30 minutes', 'duration', 'ahead'],
+    ])
+    expect(promises.map((promise) => [text.slice(promise.start, promise.end), promise.times.map((time) => time.text)])).toEqual([
+      ['Next update', ['in 30 minutes']],
+    ])
+  })
+
+  it('measures the length for a channel', () => {
+    expect(analyze('Checkout is failing.').length).toMatchObject({channel: 'twitter', length: 20, limit: 280})
+    expect(analyze('Checkout is failing.', {channel: 'sms'}).length).toMatchObject({channel: 'sms', limit: 160})
+  })
+
+  it('rejects bad input, naming it', () => {
+    expect(() => analyze(42 as never)).toThrow('analyze() expects a string, got number')
+    expect(() => analyze('x', {phase: 'fixed' as never})).toThrow(new ConfigError('analyze: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved)'))
+    expect(() => analyze('x', {channel: 'fax' as never})).toThrow('analyze: invalid channel "fax" (expected one of twitter, sms, mastodon, bluesky)')
+  })
+})
