@@ -70,10 +70,11 @@ function judge(name: string, config: Config, before: string | undefined, dnsLink
     if (labels.some((label) => label === '')) return undefined
     const suffix = internalSuffix(name)
     if (suffix) return {messageId: 'internalDomain', data: {name, zone: suffix}}
-    const zone = internalZone(labels)
+    const publicDomain = isPublicDomain(lower)
+    const zone = internalZone(labels, publicDomain)
     if (zone) return {messageId: 'internalDomain', data: {name, zone}}
     // A name customers can resolve is one they may need: a regional API endpoint, a mail host.
-    if (isPublicDomain(lower)) return undefined
+    if (publicDomain) return undefined
     if (dnsLink) return {messageId: 'internalHost', data: {name, kind: hostKinds.unresolvable}}
     // redis-6.2, ubuntu-22.04, web.1: versions and dyno names.
     if (isDigits(labels.at(-1)!)) return undefined

@@ -48,6 +48,7 @@ const environments = wordSet(service.environments.words, 'serviceNames.environme
 const glued = [...wordSet(service.glued.words, 'serviceNames.glued')]
 const modifiers = wordSet(service.modifiers.words, 'serviceNames.modifiers')
 const englishSuffixes = wordSet(service.englishSuffixes.words, 'serviceNames.englishSuffixes')
+const notSites = wordSet(data.siteNumbered.stoplist, 'siteNumbered.stoplist')
 
 /** Evidence a numbered name needs before it counts as a machine: one role word, or two weaker signs. */
 const threshold = 2
@@ -104,7 +105,7 @@ function numberedMachine(segments: readonly string[], before: string | undefined
   const number = /^[a-z]*(\d+)$/.exec(last)?.[1]
   if (number === undefined) return false
   // windows-server-2022 is a product year, not the 2022nd server.
-  if (number === last && number.length === 4 && Number(number) >= 1990 && Number(number) <= 2099) return false
+  if (number === last && isYear(number)) return false
   const stems = new Set(segments.map(withoutNumber))
   const region = [...stems].some((stem) => regionParts.has(stem))
   let score = 0
@@ -116,6 +117,14 @@ function numberedMachine(segments: readonly string[], before: string | undefined
   if (number === '0' || (number.length >= 2 && number.startsWith('0'))) score += 1
   if (before !== undefined && hostNouns.has(before) && !region) score += 2
   return score >= threshold
+}
+
+const isYear = (number: string) => number.length === 4 && Number(number) >= 1990 && Number(number) <= 2099
+
+/** `mw1238`, `cp3011`: a word and four digits, numbered by site and rack; not `rfc7231` or a year. */
+function siteNumbered(lower: string): boolean {
+  const match = /^([a-z]{2,})(\d{4})$/.exec(lower)
+  return match !== null && !notSites.has(match[1]!) && !isYear(match[2]!)
 }
 
 /** A part after the name's role that only numbers or places it: `-7`, `-b`, `-1b`, `-eu`, `-staging`. */
@@ -130,9 +139,10 @@ function isTrailer(part: string): boolean {
  * written last makes one a service.
  */
 function composedKind(parts: readonly string[], separator: string): 'service' | 'cluster' | undefined {
-  // api-v2 and sdk-v3 are versions of a public product.
-  if (parts.some((part) => /^v\d+$/.test(part))) return undefined
   if (englishSuffixes.has(parts.at(-1)!)) return undefined
+  // api-v2 and sdk-v3 are versions of a public product; patroni-main-v16 is still a cluster.
+  const versioned = parts.some((part) => /^v\d+$/.test(part))
+  if (versioned && !parts.some((part) => terms.has(part))) return undefined
   const kind = () => (parts.some((part) => platforms.has(part) || glued.some((g) => part.includes(g))) ? 'cluster' : 'service')
   let end = parts.length
   while (end > 1 && isTrailer(parts[end - 1]!)) end--
@@ -175,7 +185,7 @@ export function machineKind(label: string, before: string | undefined): HostKind
     if (generated) return generated
   }
   if (numberedMachine(segments, before)) return 'server'
-  if (segments.length === 1) return gluedKind(lower)
+  if (segments.length === 1) return siteNumbered(lower) ? 'server' : gluedKind(lower)
   return composedKind(segments, lower.includes('_') ? '_' : '-')
 }
 
@@ -184,6 +194,7 @@ export function machineKind(label: string, before: string | undefined): HostKind
 // Longest first, so a name reports the most specific zone (.cluster.local before .local).
 const suffixes = [...wordSet(data.internalSuffixes.map((entry) => entry.suffix), 'internalSuffixes')].sort((a, b) => b.length - a.length)
 const internalLabels = wordSet(data.internalLabels.words, 'internalLabels')
+const bareInternalLabels = wordSet(data.bareInternalLabels.words, 'bareInternalLabels')
 
 /** The internal suffix of a dotted name, written in one case (`resolved.Local` is a missing space). */
 export function internalSuffix(name: string): string | undefined {
@@ -196,10 +207,16 @@ export function internalSuffix(name: string): string | undefined {
   return undefined
 }
 
-/** `jira.corp.acme.com` → `.corp.acme.com`: an internal label with a registered domain after it. */
-export function internalZone(labels: readonly string[]): string | undefined {
-  for (let i = 1; i <= labels.length - 3; i++) {
-    if (internalLabels.has(labels[i]!.toLowerCase())) return `.${labels.slice(i).join('.').toLowerCase()}`
+/**
+ * `jira.corp.acme.com` → `.corp.acme.com`: an internal label with a
+ * registered domain after it; in a name with no public domain
+ * (`wikifeeds.svc.codfw.wmnet`), a bare internal label anywhere after the first.
+ */
+export function internalZone(labels: readonly string[], publicDomain: boolean): string | undefined {
+  const last = publicDomain ? labels.length - 3 : labels.length - 2
+  for (let i = 1; i <= last; i++) {
+    const label = labels[i]!.toLowerCase()
+    if (publicDomain ? internalLabels.has(label) : bareInternalLabels.has(label)) return `.${labels.slice(i).join('.').toLowerCase()}`
   }
   return undefined
 }
