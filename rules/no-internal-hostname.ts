@@ -11,12 +11,13 @@
  */
 import {findIPv6, ipv4Kind, ipv6Kind, parseIPv4, parseIPv6, withPrefixLength} from '../src/text/addresses.ts'
 import {defineRule} from '../src/engine/define-rule.ts'
+import {objectReferenceAt} from '../src/text/artifacts.ts'
 import {isPublicDomain, type Link} from '../src/text/links.ts'
 import {type Mask, maskLookup} from '../src/text/mask.ts'
 import {ConfigError} from '../src/core/options.ts'
 import {compilePatterns, type PatternList} from '../src/text/patterns.ts'
 import type {Doc} from '../src/engine/doc.ts'
-import type {Sentence} from '../src/text/walk.ts'
+import {type Sentence, wordIndex} from '../src/text/walk.ts'
 import data from './no-internal-hostname.json' with {type: 'json'}
 import {hostKinds, internalSuffix, internalZone, isDigits, machineKind, wordSet} from './no-internal-hostname/names.ts'
 
@@ -151,7 +152,8 @@ function scanWords(
 ): void {
   sentence.words.forEach((word, index) => {
     if (config.plainNames && isPlainWord(word.text) && !config.plainNames.has(word.norm.endsWith("'s") ? word.norm.slice(0, -2) : word.norm)) return
-    if (skip(word.start, word.end)) return
+    // deployment/checkout-api: the name half of an object reference, which no-internal-detail reports whole.
+    if (skip(word.start, word.end) || objectReferenceAt(text, word.start)) return
     const previous = sentence.words[index - 1]
     const before = previous && !word.gap ? previous.norm : undefined
     // db-primary-03's disk: the possessive is not part of the name.
@@ -229,33 +231,12 @@ export const noInternalHostname = defineRule({
   },
 })
 
-/**
- * Whether any word of the prose or of code lies in `start..end`. IPv6
- * literals and links are found in the raw text; in Markdown, link targets
- * and HTML have no words, so they are left alone like every other rule does.
- */
-function wordIndex(doc: Doc): (start: number, end: number) => boolean {
-  // Built on first use: most messages have no link or IPv6 address to ask about.
-  let starts: number[] | undefined
-  return (start, end) => {
-    starts ??= [...doc.sentences, ...doc.codeSentences].flatMap((sentence) => sentence.words.map((word) => word.start)).sort((a, b) => a - b)
-    let lo = 0
-    let hi = starts.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (starts[mid]! < start) lo = mid + 1
-      else hi = mid
-    }
-    return lo < starts.length && starts[lo]! < end
-  }
-}
-
 function findAll(doc: Doc, config: Config): Finding[] {
   const found: Finding[] = []
   // Placeholders are never names; links are judged by their host, once.
   const masked = maskLookup(doc.masks.filter((mask) => mask.kind !== 'code'))
   const inPlaceholder = maskLookup(doc.masks.filter((mask) => mask.kind === 'placeholder'))
-  const inProse = wordIndex(doc)
+  const inProse = wordIndex(() => [...doc.sentences, ...doc.codeSentences])
   const addresses: Mask[] = []
   scanIPv6(doc.text, config, (start, end) => masked(start, end) !== undefined || !inProse(start, end), found, addresses)
   const inAddress = maskLookup(addresses)

@@ -19,6 +19,7 @@ describe('public API', () => {
         'lint',
         'maxLength',
         'measure',
+        'noInternalDetail',
         'noInternalHostname',
         'noResolutionEstimate',
         'noSpeculation',

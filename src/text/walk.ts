@@ -282,3 +282,26 @@ export class WalkedFile implements WalkedText {
     return {line: point.line, column: point.column, offset}
   }
 }
+
+/**
+ * Whether any word of `sentences` lies in `start..end`: for rules that find
+ * things in the raw text (links, addresses, log lines) and must keep to what
+ * the walk read, so Markdown comments, HTML and link targets stay out.
+ * The index is built on first use: most texts have nothing to ask about.
+ */
+export function wordIndex(sentences: () => readonly Sentence[]): (start: number, end: number) => boolean {
+  let starts: number[] | undefined
+  return (start, end) => {
+    starts ??= sentences()
+      .flatMap((sentence) => sentence.words.map((word) => word.start))
+      .sort((a, b) => a - b)
+    let lo = 0
+    let hi = starts.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (starts[mid]! < start) lo = mid + 1
+      else hi = mid
+    }
+    return lo < starts.length && starts[lo]! < end
+  }
+}

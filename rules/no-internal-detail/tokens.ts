@@ -1,0 +1,161 @@
+/**
+ * One whitespace-delimited token at a time: is it a ticket key, a channel,
+ * a path, a commit, an image, an object reference, an exception or class
+ * name, a metric or alert name, or a table name? Every test is a string
+ * check or an anchored linear regex over one short token.
+ */
+import {objectReferenceAt} from '../../src/text/artifacts.ts'
+import {vocabulary as v} from './vocabulary.ts'
+
+export type DetailKind =
+  | 'ticket'
+  | 'channel'
+  | 'stackTrace'
+  | 'exception'
+  | 'logLine'
+  | 'path'
+  | 'commit'
+  | 'image'
+  | 'objectReference'
+  | 'sql'
+  | 'metric'
+
+export interface Detail {
+  kind: DetailKind
+  start: number
+  end: number
+  /** What exactly it is, for the message ("an exception name", "a class name"). */
+  what: string
+}
+
+export interface Token {
+  /** The token without the punctuation around it. */
+  core: string
+  start: number
+  /** Up to three previous tokens' cores, nearest first, lower case. */
+  before: readonly string[]
+  /** Up to three next tokens' cores, nearest first, lower case. */
+  after: readonly string[]
+}
+
+const hasDigit = (value: string) => /\d/.test(value)
+const hasLetter = (value: string) => /[a-z]/i.test(value)
+const upperCount = (value: string) => value.replace(/[^A-Z]/g, '').length
+
+function ticketKind(core: string): string | undefined {
+  const key = /^([A-Z][A-Z\d]{1,9})-\d{1,7}$/.exec(core)?.[1]
+  if (key !== undefined && upperCount(key) >= 2 && !v.standardPrefixes.has(key) && !v.codePrefixes.has(key)) return 'a ticket key'
+  // Phabricator tasks (T183999).
+  if (/^T\d{5,7}$/.test(core)) return 'a ticket key'
+  return undefined
+}
+
+/** `phab:T181315`, `gerrit:419090`, `jira:OPS-12`. */
+function prefixedTicket(core: string): boolean {
+  const colon = core.indexOf(':')
+  if (colon === -1 || !v.ticketPrefixes.has(core.slice(0, colon).toLowerCase())) return false
+  const rest = core.slice(colon + 1)
+  return /^\d{3,9}$/.test(rest) || ticketKind(rest) !== undefined
+}
+
+function extension(core: string): string | undefined {
+  const dot = core.lastIndexOf('.')
+  return dot > 0 ? core.slice(dot + 1) : undefined
+}
+
+function pathKind(core: string): string | undefined {
+  if (/^[a-z]:\\./i.test(core) || /^\\\\[\w.-]+\\/.test(core)) return 'a file path on a server'
+  if (/^~?(?:\/[\w.@+-]+){2,}\/?$/.test(core)) {
+    const segments = core.split('/').filter((segment) => segment !== '' && segment !== '~')
+    if (v.filesystemRoots.has(segments[0]!) || v.fileExtensions.has(extension(segments.at(-1)!) ?? '') || core.startsWith('~/')) {
+      return 'a file path on a server'
+    }
+    return undefined
+  }
+  // Relative paths and bare file names count by their extension: dblists/x.dblist, InitialiseSettings.php.
+  if (/^[\w.-]+(?:\/[\w.-]+)*$/.test(core) && v.fileExtensions.has(extension(core) ?? '') && hasLetter(core.slice(0, core.lastIndexOf('.')))) {
+    return core.includes('/') ? 'a file path on a server' : 'a file name from our servers'
+  }
+  return undefined
+}
+
+export function imageKind(core: string): string | undefined {
+  if (/^[a-z\d][\w./-]*@sha256:[\da-f]{12,64}$/.test(core) || /^sha256:[\da-f]{64}$/.test(core)) return 'a container image digest'
+  const colon = core.lastIndexOf(':')
+  if (colon <= 0) return undefined
+  const name = core.slice(0, colon)
+  const tag = core.slice(colon + 1)
+  if (!/^[a-z\d][a-z\d._/-]*$/.test(name) || name.endsWith('/') || !/[a-z]/.test(name)) return undefined
+  if (!/^\w[\w.-]{0,127}$/.test(tag)) return undefined
+  const versioned = hasDigit(tag) && !/^\d+$/.test(tag)
+  return versioned || v.imageTags.has(tag) ? 'a container image tag' : undefined
+}
+
+function commitKind(token: Token): string | undefined {
+  const {core, before} = token
+  if (!/^[\da-f]{7,40}$/.test(core) || !hasDigit(core) || !/[a-f]/.test(core)) return undefined
+  if (core.length < 40 && before.slice(0, 2).some((word) => v.idCues.has(word))) return undefined
+  return 'a commit hash'
+}
+
+/** CamelCase parts: `HighErrorRate` → High, Error, Rate. */
+function humps(core: string): string[] | undefined {
+  return /^(?:[A-Z][a-z\d]+)+$/.test(core) ? core.match(/[A-Z][a-z\d]+/g)! : undefined
+}
+
+function codeNameKind(token: Token): [DetailKind, string] | undefined {
+  const {core, before, after} = token
+  if (v.errorConstants.has(core)) return ['exception', 'an error constant from a log']
+  const last = core.slice(core.lastIndexOf('.') + 1)
+  const parts = humps(last)
+  const qualified = last !== core && /^[a-z]\w*(?:\.[a-z]\w*)*$/.test(core.slice(0, core.length - last.length - 1))
+  if (parts && parts.length >= 2 && v.exceptionSuffixes.some((suffix) => parts.at(-1) === suffix)) return ['exception', 'an exception name from our code']
+  if (last === core && parts && parts.length >= 2 && parts.some((part) => v.alertWords.has(part))) {
+    if (v.alertNouns.has(after[0] ?? '') || v.alertNouns.has(before[0] ?? '')) return ['metric', "an alert rule's name"]
+  }
+  // java.lang.Thread, com.acme.InvoiceService; not "unsuccessful.The", a missing space.
+  const packages = core.length - last.length > 0 ? core.slice(0, core.length - last.length - 1).split('.').length : 0
+  if (qualified && /^[A-Z]/.test(last) && (packages >= 2 || (parts?.length ?? 0) >= 2)) return ['exception', 'a class name from our code']
+  // Product and extension names have two or three parts (PagerDuty, TimedMediaHandler); class names run longer, or are called classes.
+  const called = [...before.slice(0, 2), ...after.slice(0, 1)].some((word) => v.codeCues.has(word))
+  if (last === core && parts && (parts.length >= 4 || (called && parts.length >= 2))) return ['exception', 'a class name from our code']
+  return undefined
+}
+
+function underscoreKind(token: Token): [DetailKind, string] | undefined {
+  const core = token.core.includes('{') ? token.core.slice(0, token.core.indexOf('{')) : token.core
+  if (!/^[a-z][a-z\d]*(?:_[a-z\d]+)+$/.test(core)) return undefined
+  const parts = core.split('_')
+  if (parts.some((part) => v.metricParts.has(part))) {
+    const alert = v.alertNouns.has(token.after[0] ?? '') || v.alertNouns.has(token.before[0] ?? '')
+    return ['metric', alert ? "an alert rule's name" : 'a metric name']
+  }
+  if ([...token.before, ...token.after].some((word) => v.tableCues.has(word))) return ['sql', 'a database table name']
+  return undefined
+}
+
+/** What `token` is, if it is an internal artifact; `text` is the whole file, for object references. */
+export function classifyToken(token: Token, text: string): Detail | undefined {
+  const {core, start} = token
+  const end = start + core.length
+  const found = (kind: DetailKind, what: string): Detail => ({kind, start, end, what})
+  const slash = core.indexOf('/')
+  if (slash > 0) {
+    const reference = objectReferenceAt(text, start + slash + 1)
+    if (reference && reference.start === start) return {kind: 'objectReference', start, end: reference.end, what: 'a Kubernetes object reference'}
+  }
+  const path = pathKind(core)
+  if (path) return found('path', path)
+  if (prefixedTicket(core)) return found('ticket', 'a ticket key')
+  const ticket = ticketKind(core)
+  // error ERR-1042, reference INC-4521: a code customers see or quote to support.
+  if (ticket) return v.customerCues.has(token.before[0] ?? '') ? undefined : found('ticket', ticket)
+  if (/^#[a-z][a-z\d]*(?:[-_][a-z\d]+)+$/.test(core)) return found('channel', 'an internal chat channel')
+  const commit = commitKind(token)
+  if (commit) return found('commit', commit)
+  const image = imageKind(core)
+  if (image) return found('image', image)
+  const named = codeNameKind(token) ?? underscoreKind(token)
+  if (named) return found(named[0], named[1])
+  return undefined
+}
