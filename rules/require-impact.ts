@@ -1,46 +1,268 @@
 /**
  * require-impact: an update must say how customers are affected. Works on the
- * whole message: it passes when any sentence names a symptom customers see
- * (require-impact.json), and is reported at the first sentence otherwise.
+ * whole message: it passes when any sentence states impact, and otherwise
+ * reports the sentence that comes closest, with what is missing.
+ *
+ * A sentence is read with a small grammar (see require-impact.md, "How it
+ * reads a sentence"): one lexicon pass tags words with a kind, and each
+ * predicate is judged by the noun phrase that bears it.
  */
-import {defineRule} from '../src/engine/define-rule.ts'
-import {Lexicon, type PhraseMatch} from '../src/text/lexicon.ts'
 import {phaseSet} from '../src/analysis/phase.ts'
+import {defineRule} from '../src/engine/define-rule.ts'
+import {Grammar, tag, type Tagged} from '../src/text/grammar.ts'
+import {Lexicon} from '../src/text/lexicon.ts'
 import {nameParts} from '../src/text/placeholders.ts'
-import type {Word} from '../src/text/walk.ts'
+import type {Sentence} from '../src/text/walk.ts'
+import type {Doc} from '../src/engine/doc.ts'
 import data from './require-impact.json' with {type: 'json'}
 
-interface Symptom {
-  /** `false` for the longer phrases that shadow a symptom word without being one ("configuration error"). */
-  symptom: boolean
-  /** "cannot", "unable": a symptom only when the customer, not the writer, cannot. */
-  writer: boolean
+const ruleId = 'require-impact'
+
+const kinds = [
+  'symptom', 'symptomNoun', 'inability', 'writerVerb', 'state', 'restore', 'trouble', 'affect', 'affected', 'linker',
+  'prep', 'when', 'clause', 'consequence', 'aux', 'negator', 'again', 'notFailure', 'writer', 'work', 'workVerb', 'ended',
+  'internal', 'generic', 'audience', 'quantifier', 'pronoun', 'vague', 'shadow',
+] as const
+type Kind = (typeof kinds)[number]
+interface Entry {
+  kind: Kind
   phrases: string[]
 }
 
-const ruleId = 'require-impact'
-/** How far back a negator or the writer as subject may stand: "no customer data was lost", "we are currently unable". */
-const lookBehind = 5
+for (const entry of data.entries) {
+  /* v8 ignore next -- @preserve only a typo in the shipped require-impact.json reaches this */
+  if (!(kinds as readonly string[]).includes(entry.kind)) throw new Error(`rules/require-impact.json: unknown kind "${entry.kind}" (expected one of ${kinds.join(', ')})`)
+}
+const lexicon = new Lexicon(data.entries as Entry[], (entry) => entry.phrases)
+/** Auxiliaries, adverbs and negators: the verb group between a subject and its predicate. */
+const chainKinds: Kind[] = ['aux', 'negator', 'again']
+const grammar = new Grammar<Kind>({
+  chain: chainKinds,
+  preposition: ['linker', 'prep'],
+  quantifier: ['quantifier'],
+  clause: ['clause', 'when'],
+})
 
-const lexicon = new Lexicon<Symptom>(
-  [
-    ...data.symptoms.map((entry) => ({symptom: true, writer: entry.writer === true, phrases: entry.phrases})),
-    ...data.notSymptoms.map((entry) => ({symptom: false, writer: false, phrases: entry.phrases})),
-  ],
-  (entry) => entry.phrases,
-)
-const negators = new Set(data.negators)
-const writers = new Set(data.writers)
-const writerVerbs = new Set(data.writerVerbs)
-/** A negator or subject past one of these belongs to another clause: "we know that customers cannot log in". */
-const clauseWords = new Set(data.clauseWords)
+type K = Kind | undefined
+const set = (...list: K[]): ReadonlySet<K> => new Set(list)
+/** Bearers that are not customer-facing: what they bear is not impact. */
+const notCustomer = set('writer', 'work', 'workVerb', 'internal', 'pronoun', 'trouble')
+/** Nouns that qualify nothing: "customers on our end", "users of this". */
+const vacant = set('writer', 'work', 'pronoun')
+/** What can head a noun phrase that bears a predicate; `undefined` is a content word. */
+const nouns = set(undefined, 'audience', 'generic', 'internal', 'work', 'writer', 'pronoun', 'trouble')
+/** Skipped when reading what a trouble word or an affect verb names: "an ongoing issue with affected accounts". */
+const modifiers = set('vague', 'affected')
+/** What ties a trouble word to its thing: "issues with", "an issue affecting", "trouble when". */
+const links = set('linker', 'when', 'affect')
+const chain = set(...chainKinds)
+/** What may stand between "no" and "impact". */
+const impactModifiers = set(undefined, 'audience', 'vague', 'quantifier')
+/** After "unable to", the writer's own work: "unable to provide an ETA", "cannot reproduce the problem". */
+const writersWork = set('writerVerb', 'workVerb', 'work')
 
-/** Words before `from` in the same clause, nearest first. */
-function* before(words: Word[], from: number): Generator<{word: Word; index: number}> {
-  for (let k = from - 1; k >= 0 && from - k <= lookBehind; k--) {
-    if (words[k + 1]!.gap || clauseWords.has(words[k]!.norm)) return
-    yield {word: words[k]!, index: k}
+/** What a sentence says about impact, and what it comes close to saying. */
+export interface Reading {
+  /** States impact: a symptom, a named affected thing, a recovery or a no-impact statement. */
+  impact: boolean
+  /** Names an internal failure with no customer-facing consequence. */
+  internal: boolean
+  /** Names who is affected ("some customers"), not what. */
+  who: boolean
+  /** Mentions an issue, problem or incident without its thing. */
+  trouble: boolean
+  /** The words that state the impact, when it does: what `npm run eval` prints for a passing update. */
+  cue?: {kind: Kind; start: number; end: number}
+}
+
+type Thing = 'named' | 'who' | undefined
+
+class Reader {
+  readonly t: Tagged<Kind>
+  readonly reading: Reading = {impact: false, internal: false, who: false, trouble: false}
+
+  constructor(text: string, sentence: Sentence) {
+    this.t = tag(lexicon, text, sentence)
   }
+
+  kind(index: number | undefined): K {
+    return index === undefined ? undefined : this.t.kinds[index]
+  }
+
+  norm(index: number): string {
+    return this.t.sentence.words[index]!.norm
+  }
+
+  /** Word `index` when it exists and no punctuation separates it from the word before it. */
+  joined(index: number): number | undefined {
+    return index > 0 && index < this.t.kinds.length && !this.t.breaks[index] ? index : undefined
+  }
+
+  /** The word before `index`, when no punctuation separates them. */
+  before(index: number): number | undefined {
+    return this.joined(index) === undefined ? undefined : index - 1
+  }
+
+  isContent(index: number | undefined): boolean {
+    return index !== undefined && this.t.kinds[index] === undefined && !this.t.sentence.words[index]!.literal
+  }
+
+  /** An audience is named when a content word qualifies it: "mobile users", "customers using SSO", "users on the Team plan". */
+  qualified(index: number): boolean {
+    if (this.isContent(this.before(index))) return true
+    // "customers on the EU cluster", "users who sign in with SSO", "some users when publishing sites".
+    const next = this.joined(index + 1)
+    if (next === undefined || !(grammar.isPreposition(this.kind(next)) || this.kind(next) === 'when')) return false
+    const head = grammar.headAfter(this.t, this.t.last[next]! + 1, modifiers)
+    return head !== undefined && !vacant.has(this.kind(head))
+  }
+
+  /** What the noun phrase at `index` names. */
+  thing(index: number | undefined): Thing {
+    if (index === undefined) return undefined
+    const kind = this.kind(index)
+    if (kind === undefined || kind === 'symptom' || kind === 'symptomNoun') return 'named'
+    if (kind === 'audience') return this.qualified(index) ? 'named' : 'who'
+    return undefined
+  }
+
+  /** The subject of the clause around `index` is an internal component, and no consequence ties it to what follows. */
+  internalSubject(index: number): boolean {
+    const head = grammar.headAfter(this.t, grammar.clauseStart(this.t, index))
+    if (head === undefined || head >= index || this.kind(head) !== 'internal') return false
+    for (let k = head + 1; k < index; k++) if (this.kind(k) === 'consequence') return false
+    return true
+  }
+
+  /** A fault is not impact when its bearer is internal (a hit for the message) or otherwise not customer-facing. */
+  judge(bearer: number | undefined): boolean {
+    const kind = this.kind(bearer)
+    if (bearer !== undefined && kind === 'internal') this.reading.internal = true
+    return bearer === undefined || !notCustomer.has(kind)
+  }
+
+  symptom(from: number, to: number): boolean {
+    const next = this.joined(to + 1)
+    if (this.kind(next) === 'internal') return !(this.reading.internal = true)
+    if (this.kind(next) === 'work') return false
+    const before = this.before(grammar.chainStart(this.t, from))
+    // Used as a predicate ("A deploy failed", "Exports are stuck"), it is said of its bearer; before a noun, of that noun.
+    if (before !== undefined && nouns.has(this.kind(before)) && !this.judge(grammar.bearer(this.t, from))) return false
+    if (this.internalSubject(from)) return !(this.reading.internal = true)
+    return true
+  }
+
+  symptomNoun(from: number, to: number): boolean {
+    const sides = [this.kind(this.before(from)), this.kind(this.joined(to + 1))]
+    if (sides.includes('internal') || this.internalSubject(from)) return !(this.reading.internal = true)
+    return !sides.includes('work')
+  }
+
+  inability(from: number, to: number): boolean {
+    if (!this.judge(grammar.bearer(this.t, from))) return false
+    // The verb after "unable to", "cannot": "unable to provide an ETA" is the writer's.
+    let verb = to + 1
+    while (this.joined(verb) !== undefined && (this.norm(verb) === 'to' || chain.has(this.kind(verb))) && verb - to < 4) verb++
+    return this.joined(verb) === undefined || !writersWork.has(this.kind(verb))
+  }
+
+  state(from: number, to: number): boolean {
+    const bearer = grammar.bearer(this.t, from)
+    if (bearer === undefined || notCustomer.has(this.kind(bearer))) return false
+    const auxiliary = grammar.chainStart(this.t, from) < from
+    const again = this.kind(this.joined(to + 1)) === 'again'
+    // "get things back to normal" is work; "All services are operating normally" is a state.
+    if (this.kind(bearer) === 'generic') return auxiliary || again
+    return auxiliary || again || (to > from && this.kind(bearer) === undefined)
+  }
+
+  /** The word "impact", which as a trouble word can also be a verb ("may impact uploads") or end ("the impact is over"). */
+  isImpact(index: number | undefined): boolean {
+    return index !== undefined && (this.norm(index) === 'impact' || this.norm(index) === 'impacts')
+  }
+
+  /** "no impact to card payments", "no customer impact", "no further impact". */
+  negatedImpact(from: number): boolean {
+    for (let k = from - 1; k >= from - 3 && this.joined(k + 1) !== undefined; k--) {
+      const kind = this.kind(k)
+      if (kind === 'negator') return true
+      if (!impactModifiers.has(kind)) return false
+    }
+    return false
+  }
+
+  trouble(from: number, to: number): void {
+    const isImpact = this.isImpact(from)
+    if (isImpact && this.negatedImpact(from)) return void (this.reading.impact = true)
+    const before = this.before(from)
+    if (this.isContent(before)) return void (this.reading.impact = true)
+    if (this.kind(before) === 'internal') this.reading.internal = true
+    if (this.kind(before) === 'audience') this.reading.who = true
+    let next = to + 1
+    while (this.joined(next) !== undefined && chain.has(this.kind(next)) && next - to < 4) next++
+    const link = this.joined(next)
+    let named: Thing
+    if (link !== undefined && links.has(this.kind(link))) named = this.thing(grammar.headAfter(this.t, this.t.last[link]! + 1, modifiers))
+    // "trouble connecting", "issues loading"; "may impact users on iOS".
+    else if (link === next && next === to + 1 && (this.kind(link) === 'state' || (this.isContent(link) && this.norm(link).endsWith('ing')))) named = 'named'
+    else if (isImpact && before !== undefined && (this.kind(before) === 'aux' || this.kind(before) === 'pronoun')) named = this.thing(grammar.headAfter(this.t, to + 1, modifiers))
+    if (named === 'named') this.reading.impact = true
+    else if (named === 'who') this.reading.who = true
+    else this.reading.trouble = true
+  }
+
+  affected(from: number, to: number): boolean {
+    const bearer = grammar.bearer(this.t, from)
+    if (bearer === undefined) return false
+    const kind = this.kind(bearer)
+    let negated = this.norm(from).startsWith('un') || this.norm(from) === 'not'
+    for (let k = grammar.chainStart(this.t, from); k < from; k++) if (this.kind(k) === 'negator') negated = true
+    if (negated) return kind === undefined || kind === 'audience' || kind === 'generic'
+    const named = kind === 'audience' ? this.thing(bearer) : kind === undefined ? 'named' : undefined
+    if (named === 'who') this.reading.who = true
+    return named === 'named'
+  }
+
+  /** "Invoices are not being generated": a negated verb said of a customer-facing noun. */
+  negated(from: number, to: number): boolean {
+    let next = to + 1
+    while (this.joined(next) !== undefined && chain.has(this.kind(next)) && next - to < 4) next++
+    if (this.joined(next) === undefined || !this.isContent(next)) return false
+    const bearer = grammar.bearer(this.t, from)
+    const kind = this.kind(bearer)
+    return bearer !== undefined && (kind === undefined || kind === 'audience' || kind === 'generic')
+  }
+
+  read(): Reading {
+    for (const [from, to] of this.t.ends) {
+      if (this.reading.impact) break
+      const kind = this.t.kinds[from]!
+      let impact = false
+      if (kind === 'symptom') impact = this.symptom(from, to)
+      else if (kind === 'symptomNoun') impact = this.symptomNoun(from, to)
+      else if (kind === 'inability') impact = this.inability(from, to)
+      else if (kind === 'state') impact = this.state(from, to)
+      else if (kind === 'restore') impact = this.thing(grammar.headAfter(this.t, to + 1, modifiers)) === 'named'
+      else if (kind === 'affect') {
+        const named = this.thing(grammar.headAfter(this.t, to + 1, modifiers))
+        if (named === 'who') this.reading.who = true
+        impact = named === 'named'
+      } else if (kind === 'affected') impact = this.affected(from, to)
+      else if (kind === 'ended') impact = this.isImpact(grammar.bearer(this.t, from))
+      else if (kind === 'negator') impact = this.negated(from, to)
+      else if (kind === 'trouble') this.trouble(from, to)
+      if (impact) this.reading.impact = true
+      if (this.reading.impact) {
+        const {words} = this.t.sentence
+        this.reading.cue = {kind, start: words[from]!.start, end: words[to]!.end}
+      }
+    }
+    return this.reading
+  }
+}
+
+export function readImpact(text: string, sentence: Sentence): Reading {
+  return new Reader(text, sentence).read()
 }
 
 /** Whether `words` holds `run` as consecutive words: `customer_impact` holds `impact`, `customer` does not hold `customer impact`. */
@@ -48,19 +270,29 @@ function containsRun(words: string[], run: string[]): boolean {
   return words.some((_, i) => run.every((word, k) => words[i + k] === word))
 }
 
-function statesImpact(words: Word[], match: PhraseMatch<Symptom>): boolean {
-  if (!match.entry.symptom) return false
-  for (const {word, index} of before(words, match.from)) {
-    // "Users should no longer see errors" still names the errors.
-    if (negators.has(word.norm) && !(word.norm === 'no' && words[index + 1]!.norm === 'longer')) return false
-    if (match.entry.writer && writers.has(word.norm)) return false
+/** A template's `{{customer_impact}}` is where the impact will be written; only placeholders in prose count. */
+function hasImpactPlaceholder(doc: Doc, impactNames: string[][]): boolean {
+  for (const mask of doc.masks) {
+    const name = mask.placeholder?.control ? undefined : mask.placeholder?.name
+    if (name === undefined || !impactNames.some((entry) => containsRun(nameParts(name), entry))) continue
+    if (doc.sentences.some((sentence) => mask.start >= sentence.start && mask.end <= sentence.end)) return true
   }
-  if (match.entry.writer) {
-    // "unable to provide an ETA", "cannot share more".
-    const after = words.slice(match.to + 1, match.to + 3).map((word) => word.norm)
-    if (after.some((norm) => writerVerbs.has(norm))) return false
-  }
-  return true
+  return false
+}
+
+type MessageId = 'missingImpact' | 'missingRecovery' | 'missingAffected' | 'missingWhat' | 'internalOnly'
+
+/** The most specific thing that is missing, and the sentence that comes closest to stating it. */
+function missing(readings: Reading[], monitoring: boolean): {messageId: MessageId; sentence: number} {
+  const first = (key: 'internal' | 'who' | 'trouble') => readings.findIndex((reading) => reading[key])
+  const internal = first('internal')
+  if (internal >= 0) return {messageId: 'internalOnly', sentence: internal}
+  const who = first('who')
+  if (who >= 0) return {messageId: 'missingWhat', sentence: who}
+  if (monitoring) return {messageId: 'missingRecovery', sentence: 0}
+  const trouble = first('trouble')
+  if (trouble >= 0) return {messageId: 'missingAffected', sentence: trouble}
+  return {messageId: 'missingImpact', sentence: 0}
 }
 
 export const requireImpact = defineRule({
@@ -71,6 +303,14 @@ export const requireImpact = defineRule({
   messages: {
     missingImpact:
       'No sentence says how customers are affected: name what is not working for them and how, e.g. "Card payments are failing for some customers in the EU."',
+    missingAffected:
+      'The update mentions a problem but not what it affects: name the feature or service and what customers see, e.g. "an issue affecting invoice downloads" or "Invoice downloads are failing."',
+    missingWhat:
+      'The update says who is affected but not what they experience: name the feature and the symptom, e.g. "Some customers cannot open shared dashboards."',
+    internalOnly:
+      'The update names an internal failure but not what customers experience because of it: say which feature is affected and how, e.g. "Because of a database failure, exports are delayed."',
+    missingRecovery:
+      'The update says what was done but not what works again for customers: name the feature and its state, e.g. "Exports are finishing again; we are monitoring."',
   },
   note: 'Customers read an update to learn whether they are affected and what to do about it; "we are investigating an issue" answers neither. Name the symptom and who sees it in every update, even when an earlier one said it: many readers see only the latest. A resolved update may leave it out.',
   options: {
@@ -91,20 +331,20 @@ export const requireImpact = defineRule({
     const applies = phaseSet(ruleId, 'phases', list)
     const impactNames = impactPlaceholders.map(nameParts).filter((parts) => parts.length > 0)
     return ({doc, report}) => {
-      const [first] = doc.sentences
-      if (!first) return
+      if (doc.sentences.length === 0) return
       // No progress wording at all reads as an incident still being worked on.
-      if (!applies.has(doc.phase ?? 'investigating')) return
-      // A template's `{{customer_impact}}` is where the impact will be written; only placeholders in prose count.
-      for (const mask of doc.masks) {
-        const name = mask.placeholder?.control ? undefined : mask.placeholder?.name
-        if (name === undefined || !impactNames.some((entry) => containsRun(nameParts(name), entry))) continue
-        if (doc.sentences.some((sentence) => mask.start >= sentence.start && mask.end <= sentence.end)) return
-      }
+      const phase = doc.phase ?? 'investigating'
+      if (!applies.has(phase)) return
+      if (hasImpactPlaceholder(doc, impactNames)) return
+      const readings: Reading[] = []
       for (const sentence of doc.sentences) {
-        for (const match of lexicon.find(sentence)) if (statesImpact(sentence.words, match)) return
+        const reading = readImpact(doc.text, sentence)
+        if (reading.impact) return
+        readings.push(reading)
       }
-      report({messageId: 'missingImpact', start: first.start, end: first.end})
+      const {messageId, sentence} = missing(readings, phase === 'monitoring')
+      const {start, end} = doc.sentences[sentence]!
+      report({messageId, start, end})
     }
   },
 })
