@@ -21,7 +21,7 @@ const ruleId = 'require-impact'
 const kinds = [
   'symptom', 'symptomNoun', 'inability', 'writerVerb', 'state', 'restore', 'trouble', 'affect', 'affected', 'linker',
   'prep', 'when', 'clause', 'consequence', 'aux', 'negator', 'again', 'notFailure', 'writer', 'work', 'workVerb', 'ended',
-  'internal', 'generic', 'audience', 'quantifier', 'pronoun', 'vague', 'shadow',
+  'internal', 'hosted', 'generic', 'audience', 'quantifier', 'owner', 'pronoun', 'vague', 'shadow', 'causative', 'phrasal',
 ] as const
 type Kind = (typeof kinds)[number]
 interface Entry {
@@ -39,8 +39,9 @@ const chainKinds: Kind[] = ['aux', 'negator', 'again']
 const grammar = new Grammar<Kind>({
   chain: chainKinds,
   preposition: ['linker', 'prep'],
-  quantifier: ['quantifier'],
+  quantifier: ['quantifier', 'owner'],
   clause: ['clause', 'when'],
+  nounPhrase: ['audience', 'generic', 'internal', 'hosted', 'work', 'trouble', 'vague', 'affected', 'symptom'],
 })
 
 type K = Kind | undefined
@@ -56,6 +57,18 @@ const modifiers = set('vague', 'affected')
 /** What ties a trouble word to its thing: "issues with", "an issue affecting", "trouble when". */
 const links = set('linker', 'when', 'affect')
 const chain = set(...chainKinds)
+/** Nouns a customer sees: content words, audiences and the general "services". */
+const customerFacing = set(undefined, 'audience', 'generic')
+/** Nouns that can follow a symptom as its object ("failed logins", "delaying messages"). */
+const objectNouns = set(undefined, 'audience', 'internal')
+/** "have" before a state's bearer: "to have billing back". */
+const haves = new Set(['have', 'has', 'had', 'having'])
+/** Nouns that extend a subject's noun phrase: "production builds", "the database node". */
+const subjectNouns = set(undefined, 'internal', 'generic', 'audience')
+/** What an -ing word after a trouble word can be: "trouble connecting", "issues loading", "issues logging in". */
+const activities = set(undefined, 'state', 'phrasal')
+/** Tagged verbs that "again" can follow: "payments work again", "mail is syncing again". */
+const againVerbs = set('work', 'state')
 /** What may stand between "no" and "impact". */
 const impactModifiers = set(undefined, 'audience', 'vague', 'quantifier')
 /** After "unable to", the writer's own work: "unable to provide an ETA", "cannot reproduce the problem". */
@@ -83,6 +96,14 @@ class Reader {
 
   constructor(text: string, sentence: Sentence) {
     this.t = tag(lexicon, text, sentence)
+    const {kinds} = this.t
+    // "our database clusters" are internal; "Databases in eu-west-2" are the customers'.
+    kinds.forEach((kind, i) => {
+      if (kind !== 'hosted') return
+      let k = i - 1
+      while (this.joined(k + 1) !== undefined && k >= i - 3 && (kinds[k] === undefined || kinds[k] === 'internal')) k--
+      kinds[i] = this.joined(k + 1) !== undefined && kinds[k] === 'owner' ? 'internal' : undefined
+    })
   }
 
   kind(index: number | undefined): K {
@@ -126,9 +147,14 @@ class Reader {
     return undefined
   }
 
-  /** The subject of the clause around `index` is an internal component, and no consequence ties it to what follows. */
+  /**
+   * The subject of the clause around `index` is an internal component, and
+   * no consequence ties it to what follows. The subject's head is the last
+   * noun of the clause's first noun phrase: "production builds" → builds.
+   */
   internalSubject(index: number): boolean {
-    const head = grammar.headAfter(this.t, grammar.clauseStart(this.t, index))
+    let head = grammar.headAfter(this.t, grammar.clauseStart(this.t, index))
+    while (head !== undefined && head + 1 < index && this.joined(head + 1) !== undefined && subjectNouns.has(this.kind(head + 1))) head++
     if (head === undefined || head >= index || this.kind(head) !== 'internal') return false
     for (let k = head + 1; k < index; k++) if (this.kind(k) === 'consequence') return false
     return true
@@ -145,6 +171,16 @@ class Reader {
     const next = this.joined(to + 1)
     if (this.kind(next) === 'internal') return !(this.reading.internal = true)
     if (this.kind(next) === 'work') return false
+    // With an object, the symptom is the object's: "failed logins", "is delaying messages", "broke image uploads".
+    let object = next === undefined ? undefined : grammar.headAfter(this.t, next)
+    // "failed unexpectedly": an adverb is not an object.
+    while (object !== undefined && this.isContent(object) && this.norm(object).endsWith('ly')) {
+      object = this.joined(object + 1) === undefined ? undefined : grammar.headAfter(this.t, object + 1)
+    }
+    if (object !== undefined && objectNouns.has(this.kind(object)) && !this.t.sentence.words[object]!.literal) {
+      if (this.kind(object) === 'internal') return !(this.reading.internal = true)
+      return true
+    }
     const before = this.before(grammar.chainStart(this.t, from))
     // Used as a predicate ("A deploy failed", "Exports are stuck"), it is said of its bearer; before a noun, of that noun.
     if (before !== undefined && nouns.has(this.kind(before)) && !this.judge(grammar.bearer(this.t, from))) return false
@@ -173,7 +209,36 @@ class Reader {
     const again = this.kind(this.joined(to + 1)) === 'again'
     // "get things back to normal" is work; "All services are operating normally" is a state.
     if (this.kind(bearer) === 'generic') return auxiliary || again
-    return auxiliary || again || (to > from && this.kind(bearer) === undefined)
+    if (auxiliary || again || (to > from && this.kind(bearer) === undefined)) return true
+    // "to have billing back", "get checkout back"; not "is being rolled back" or "cleaning up", whose bearer is a verb.
+    const opener = this.before(grammar.nounPhraseStart(this.t, bearer))
+    const participle = this.norm(bearer).endsWith('ed')
+    return this.kind(bearer) === undefined && !participle && opener !== undefined && (this.kind(opener) === 'causative' || haves.has(this.norm(opener)))
+  }
+
+  /** "Desk phones are ringing again", "payments work again": any verb with "again", said of a customer-facing noun. */
+  again(from: number): boolean {
+    const verb = this.before(from)
+    if (verb === undefined || !(this.isContent(verb) || againVerbs.has(this.kind(verb)))) return false
+    const bearer = grammar.bearer(this.t, verb)
+    return bearer !== undefined && customerFacing.has(this.kind(bearer))
+  }
+
+  /** "logging some members out". */
+  phrasal(to: number): boolean {
+    for (let k = to + 1; k <= to + 4 && this.joined(k) !== undefined; k++) if (this.norm(k) === 'out') return true
+    return false
+  }
+
+  /** "This kind of restore usually takes an hour": after a determiner or preposition, "restore" is a noun, not an action on a thing ("working on restoring the circuits" is). */
+  restore(from: number, to: number): boolean {
+    if (this.norm(from).endsWith('ing')) return this.thing(grammar.headAfter(this.t, to + 1, modifiers)) === 'named'
+    let before = this.before(from)
+    while (this.isContent(before)) before = this.before(before!)
+    // "a full restore", "this kind of restore"; "to restore" is the verb.
+    const kind = this.kind(before)
+    if (kind === 'quantifier' || (grammar.isPreposition(kind) && this.norm(before!) !== 'to')) return false
+    return this.thing(grammar.headAfter(this.t, to + 1, modifiers)) === 'named'
   }
 
   /** The word "impact", which as a trouble word can also be a verb ("may impact uploads") or end ("the impact is over"). */
@@ -204,7 +269,7 @@ class Reader {
     let named: Thing
     if (link !== undefined && links.has(this.kind(link))) named = this.thing(grammar.headAfter(this.t, this.t.last[link]! + 1, modifiers))
     // "trouble connecting", "issues loading"; "may impact users on iOS".
-    else if (link === next && next === to + 1 && (this.kind(link) === 'state' || (this.isContent(link) && this.norm(link).endsWith('ing')))) named = 'named'
+    else if (link === next && next === to + 1 && activities.has(this.kind(link)) && this.norm(link).endsWith('ing') && !this.t.sentence.words[link]!.literal) named = 'named'
     else if (isImpact && before !== undefined && (this.kind(before) === 'aux' || this.kind(before) === 'pronoun')) named = this.thing(grammar.headAfter(this.t, to + 1, modifiers))
     if (named === 'named') this.reading.impact = true
     else if (named === 'who') this.reading.who = true
@@ -223,14 +288,18 @@ class Reader {
     return named === 'named'
   }
 
-  /** "Invoices are not being generated": a negated verb said of a customer-facing noun. */
+  /** "Invoices are not being generated": a negated verb said of a customer-facing noun; "Search returns no results": a negated object. */
   negated(from: number, to: number): boolean {
+    const verb = this.before(from)
+    if (this.norm(from) === 'no' && this.isContent(verb)) {
+      const bearer = grammar.bearer(this.t, verb!)
+      if (bearer !== undefined && customerFacing.has(this.kind(bearer))) return true
+    }
     let next = to + 1
     while (this.joined(next) !== undefined && chain.has(this.kind(next)) && next - to < 4) next++
     if (this.joined(next) === undefined || !this.isContent(next)) return false
     const bearer = grammar.bearer(this.t, from)
-    const kind = this.kind(bearer)
-    return bearer !== undefined && (kind === undefined || kind === 'audience' || kind === 'generic')
+    return bearer !== undefined && customerFacing.has(this.kind(bearer))
   }
 
   read(): Reading {
@@ -242,7 +311,9 @@ class Reader {
       else if (kind === 'symptomNoun') impact = this.symptomNoun(from, to)
       else if (kind === 'inability') impact = this.inability(from, to)
       else if (kind === 'state') impact = this.state(from, to)
-      else if (kind === 'restore') impact = this.thing(grammar.headAfter(this.t, to + 1, modifiers)) === 'named'
+      else if (kind === 'restore') impact = this.restore(from, to)
+      else if (kind === 'again') impact = this.again(from)
+      else if (kind === 'phrasal') impact = this.phrasal(to)
       else if (kind === 'affect') {
         const named = this.thing(grammar.headAfter(this.t, to + 1, modifiers))
         if (named === 'who') this.reading.who = true

@@ -35,6 +35,8 @@ export interface GrammarKinds<K extends string> {
   quantifier: readonly K[]
   /** Words that start a clause: a bearer never stands before one. */
   clause: readonly K[]
+  /** Tagged words that can stand inside a noun phrase besides content words: "the affected database", "our API". */
+  nounPhrase: readonly K[]
 }
 
 /** How far a walk goes, in words: noun phrases in updates are short, and a bound keeps every walk constant-time. */
@@ -63,8 +65,10 @@ export class Grammar<K extends string> {
   readonly #preposition: ReadonlySet<K | undefined>
   readonly #quantifier: ReadonlySet<K | undefined>
   readonly #clause: ReadonlySet<K | undefined>
+  readonly #nounPhrase: ReadonlySet<K | undefined>
 
   constructor(kinds: GrammarKinds<K>) {
+    this.#nounPhrase = new Set([undefined, ...kinds.nounPhrase, ...kinds.quantifier])
     this.#chain = new Set(kinds.chain)
     this.#preposition = new Set(kinds.preposition)
     this.#quantifier = new Set(kinds.quantifier)
@@ -93,8 +97,8 @@ export class Grammar<K extends string> {
     let head = before
     for (let j = before - 1; j >= 0 && before - j < reach && !t.breaks[j + 1]; j--) {
       const kind = t.kinds[j]
-      if (this.#clause.has(kind) || this.#chain.has(kind)) break
-      if (!this.#preposition.has(kind)) continue
+      if (this.#nounPhrase.has(kind)) continue
+      if (!this.#preposition.has(kind)) break
       // "some of our servers": the head stays after "of"; "Exports for EU customers": it moves before the preposition.
       if (j === 0 || t.breaks[j] || this.#quantifier.has(t.kinds[j - 1])) break
       if (!this.#isNoun(t, j - 1)) break
@@ -124,6 +128,13 @@ export class Grammar<K extends string> {
       if (!skippable) return i
     }
     return undefined
+  }
+
+  /** The first word of the noun phrase whose head is `head`: back over content words, determiners and quantities. */
+  nounPhraseStart(t: Tagged<K>, head: number): number {
+    let k = head
+    while (k > 0 && head - k < reach && !t.breaks[k] && (t.kinds[k - 1] === undefined || this.#quantifier.has(t.kinds[k - 1]))) k--
+    return k
   }
 
   /** The first word of the clause holding word `index`: after punctuation or a clause word. */

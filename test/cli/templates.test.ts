@@ -317,7 +317,7 @@ describe('lintFile', () => {
     expect(file.messages.map((m) => m.ruleId)).toEqual(['no-speculation'])
     await expect(lintFile('json', '[{"body": "x"}, 1]', {})).rejects.toThrow('<text>:1:17: item 2: expected a template')
     // A bare string is a body, whatever the fields: it gets the file's rules.
-    const bare = await lintFile('yaml', '- We think it is down.\n', {templates: {fields: {summary: {'no-speculation': 'off'}}}})
+    const bare = await lintFile('yaml', '- We think the site is down.\n', {templates: {fields: {summary: {'no-speculation': 'off'}}}})
     expect(bare.messages.map((m) => m.ruleId)).toEqual(['no-speculation'])
   })
 })
