@@ -20,8 +20,8 @@ const ruleId = 'require-impact'
 
 const kinds = [
   'symptom', 'symptomNoun', 'inability', 'writerVerb', 'state', 'restore', 'trouble', 'affect', 'affected', 'linker',
-  'prep', 'when', 'clause', 'consequence', 'aux', 'negator', 'again', 'notFailure', 'writer', 'work', 'workVerb', 'ended',
-  'internal', 'hosted', 'generic', 'audience', 'quantifier', 'owner', 'pronoun', 'vague', 'shadow', 'causative', 'phrasal',
+  'prep', 'when', 'clause', 'consequence', 'aux', 'adverb', 'negator', 'again', 'notFailure', 'writer', 'work', 'workVerb', 'ended',
+  'relative', 'internal', 'hosted', 'generic', 'audience', 'quantifier', 'owner', 'pronoun', 'vague', 'shadow', 'causative', 'phrasal',
 ] as const
 type Kind = (typeof kinds)[number]
 interface Entry {
@@ -35,13 +35,15 @@ for (const entry of data.entries) {
 }
 const lexicon = new Lexicon(data.entries as Entry[], (entry) => entry.phrases)
 /** Auxiliaries, adverbs and negators: the verb group between a subject and its predicate. */
-const chainKinds: Kind[] = ['aux', 'negator', 'again']
+const chainKinds: Kind[] = ['aux', 'adverb', 'negator', 'again']
 const grammar = new Grammar<Kind>({
   chain: chainKinds,
   preposition: ['linker', 'prep'],
   quantifier: ['quantifier', 'owner'],
   clause: ['clause', 'when'],
-  nounPhrase: ['audience', 'generic', 'internal', 'hosted', 'work', 'trouble', 'vague', 'affected', 'symptom'],
+  noun: ['audience', 'generic', 'internal', 'hosted', 'work', 'writer', 'pronoun', 'trouble', 'owner'],
+  modifier: ['vague', 'affected', 'symptom'],
+  relative: ['relative'],
 })
 
 type K = Kind | undefined
@@ -61,6 +63,8 @@ const chain = set(...chainKinds)
 const customerFacing = set(undefined, 'audience', 'generic')
 /** Nouns that can follow a symptom as its object ("failed logins", "delaying messages"). */
 const objectNouns = set(undefined, 'audience', 'internal')
+/** Verb forms among the symptoms: participles and the irregular pasts that take an object. */
+const verbForm = /(?:ing|ed|en)$|^(?:broke|lost|hung|froze)$/
 /** "have" before a state's bearer: "to have billing back". */
 const haves = new Set(['have', 'has', 'had', 'having'])
 /** Nouns that extend a subject's noun phrase: "production builds", "the database node". */
@@ -97,8 +101,15 @@ class Reader {
   constructor(text: string, sentence: Sentence) {
     this.t = tag(lexicon, text, sentence)
     const {kinds} = this.t
-    // "our database clusters" are internal; "Databases in eu-west-2" are the customers'.
+    const {words} = sentence
     kinds.forEach((kind, i) => {
+      // "not directly affected", "daily reports": a lower-case -ly word is an adverb or adjective, never what bears a predicate.
+      if (kind === undefined && /^[a-z]{2,}ly$/.test(words[i]!.text)) kinds[i] = 'adverb'
+      // "web services", "application performance": a generic noun with a content word before it names a thing.
+      if (kind === 'generic' && this.isContent(this.before(i))) kinds[i] = undefined
+      // "Page loads are slow", "sync runs have stalled": a state word between a noun and an auxiliary is a noun.
+      if (kind === 'state' && this.isContent(this.before(i)) && kinds[i + 1] === 'aux') kinds[i] = undefined
+      // "our database clusters" are internal; "Databases in eu-west-2" are the customers'.
       if (kind !== 'hosted') return
       let k = i - 1
       while (this.joined(k + 1) !== undefined && k >= i - 3 && (kinds[k] === undefined || kinds[k] === 'internal')) k--
@@ -172,18 +183,18 @@ class Reader {
     if (this.kind(next) === 'internal') return !(this.reading.internal = true)
     if (this.kind(next) === 'work') return false
     // With an object, the symptom is the object's: "failed logins", "is delaying messages", "broke image uploads".
-    let object = next === undefined ? undefined : grammar.headAfter(this.t, next)
-    // "failed unexpectedly": an adverb is not an object.
-    while (object !== undefined && this.isContent(object) && this.norm(object).endsWith('ly')) {
-      object = this.joined(object + 1) === undefined ? undefined : grammar.headAfter(this.t, object + 1)
-    }
-    if (object !== undefined && objectNouns.has(this.kind(object)) && !this.t.sentence.words[object]!.literal) {
+    // Adverbs ("failed unexpectedly") are skipped: lower-case -ly words are tagged as adverbs.
+    const object = next === undefined ? undefined : grammar.headAfter(this.t, next)
+    // After an auxiliary only a verb takes an object ("is delaying messages", "has broken uploads"); "were offline" does not.
+    const takesObject = grammar.chainStart(this.t, from) === from || verbForm.test(this.norm(from))
+    if (takesObject && object !== undefined && objectNouns.has(this.kind(object)) && !this.t.sentence.words[object]!.literal) {
       if (this.kind(object) === 'internal') return !(this.reading.internal = true)
       return true
     }
     const before = this.before(grammar.chainStart(this.t, from))
     // Used as a predicate ("A deploy failed", "Exports are stuck"), it is said of its bearer; before a noun, of that noun.
-    if (before !== undefined && nouns.has(this.kind(before)) && !this.judge(grammar.bearer(this.t, from))) return false
+    const predicate = before !== undefined && (nouns.has(this.kind(before)) || this.kind(before) === 'relative')
+    if (predicate && !this.judge(grammar.bearer(this.t, from))) return false
     if (this.internalSubject(from)) return !(this.reading.internal = true)
     return true
   }
@@ -260,7 +271,9 @@ class Reader {
     const isImpact = this.isImpact(from)
     if (isImpact && this.negatedImpact(from)) return void (this.reading.impact = true)
     const before = this.before(from)
-    if (this.isContent(before)) return void (this.reading.impact = true)
+    // "login issues"; not a headline's verb ("Confirms issue on their end").
+    const headline = before === 0 && /(?:[^s]s|ed)$/.test(this.norm(0))
+    if (this.isContent(before) && !headline) return void (this.reading.impact = true)
     if (this.kind(before) === 'internal') this.reading.internal = true
     if (this.kind(before) === 'audience') this.reading.who = true
     let next = to + 1
@@ -282,9 +295,13 @@ class Reader {
     const kind = this.kind(bearer)
     let negated = this.norm(from).startsWith('un') || this.norm(from) === 'not'
     for (let k = grammar.chainStart(this.t, from); k < from; k++) if (this.kind(k) === 'negator') negated = true
-    if (negated) return kind === undefined || kind === 'audience' || kind === 'generic'
     const named = kind === 'audience' ? this.thing(bearer) : kind === undefined ? 'named' : undefined
-    if (named === 'who') this.reading.who = true
+    if (named === 'who' && !negated) this.reading.who = true
+    // A statement needs its verb: "users are not affected" is one, "the users not directly affected by it" is not.
+    let auxiliary = false
+    for (let k = grammar.chainStart(this.t, from); k < from; k++) if (this.kind(k) === 'aux') auxiliary = true
+    if (!auxiliary) return false
+    if (negated) return customerFacing.has(kind)
     return named === 'named'
   }
 

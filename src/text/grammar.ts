@@ -35,8 +35,12 @@ export interface GrammarKinds<K extends string> {
   quantifier: readonly K[]
   /** Words that start a clause: a bearer never stands before one. */
   clause: readonly K[]
-  /** Tagged words that can stand inside a noun phrase besides content words: "the affected database", "our API". */
-  nounPhrase: readonly K[]
+  /** Tagged words that can head a noun phrase besides content words: "customers", "our team", "the database". */
+  noun: readonly K[]
+  /** Tagged words that can modify a noun inside its phrase: "the affected database", "the failing exports". */
+  modifier: readonly K[]
+  /** Relative words ("that", "which"): they start a clause whose predicate is said of the noun before them. */
+  relative: readonly K[]
 }
 
 /** How far a walk goes, in words: noun phrases in updates are short, and a bound keeps every walk constant-time. */
@@ -65,14 +69,18 @@ export class Grammar<K extends string> {
   readonly #preposition: ReadonlySet<K | undefined>
   readonly #quantifier: ReadonlySet<K | undefined>
   readonly #clause: ReadonlySet<K | undefined>
+  readonly #noun: ReadonlySet<K | undefined>
   readonly #nounPhrase: ReadonlySet<K | undefined>
+  readonly #relative: ReadonlySet<K | undefined>
 
   constructor(kinds: GrammarKinds<K>) {
-    this.#nounPhrase = new Set([undefined, ...kinds.nounPhrase, ...kinds.quantifier])
+    this.#relative = new Set(kinds.relative)
+    this.#noun = new Set([undefined, ...kinds.noun])
+    this.#nounPhrase = new Set([undefined, ...kinds.noun, ...kinds.modifier, ...kinds.quantifier])
     this.#chain = new Set(kinds.chain)
     this.#preposition = new Set(kinds.preposition)
     this.#quantifier = new Set(kinds.quantifier)
-    this.#clause = new Set(kinds.clause)
+    this.#clause = new Set([...kinds.clause, ...kinds.relative])
   }
 
   /** The verb group before word `index`: the first index of its auxiliaries and adverbs ("are not being" → "are"), or `index` when there are none. */
@@ -87,12 +95,14 @@ export class Grammar<K extends string> {
    * before its verb group, or, when that word ends a prepositional phrase, the
    * word before the preposition ("Exports for EU customers are failing" →
    * Exports; "some of our servers are down" → servers). Undefined when the
-   * predicate starts its clause ("Unable to provide an ETA").
+   * predicate starts its clause ("Unable to provide an ETA"). After a
+   * relative word, the noun before it: "nodes that were offline" → nodes.
    */
   bearer(t: Tagged<K>, index: number): number | undefined {
     const start = this.chainStart(t, index)
     if (start === 0 || t.breaks[start]) return undefined
-    const before = start - 1
+    const relative = this.#relative.has(t.kinds[start - 1]) && start > 1 && !t.breaks[start - 1]
+    const before = relative ? start - 2 : start - 1
     if (!this.#isNoun(t, before)) return undefined
     let head = before
     for (let j = before - 1; j >= 0 && before - j < reach && !t.breaks[j + 1]; j--) {
@@ -149,7 +159,6 @@ export class Grammar<K extends string> {
   }
 
   #isNoun(t: Tagged<K>, index: number): boolean {
-    const kind = t.kinds[index]
-    return !this.#chain.has(kind) && !this.#preposition.has(kind) && !this.#quantifier.has(kind) && !this.#clause.has(kind)
+    return this.#noun.has(t.kinds[index])
   }
 }
