@@ -20,7 +20,7 @@ const ruleId = 'require-impact'
 
 const kinds = [
   'symptom', 'symptomNoun', 'inability', 'writerVerb', 'state', 'restore', 'trouble', 'affect', 'affected', 'linker',
-  'prep', 'when', 'clause', 'consequence', 'aux', 'adverb', 'negator', 'again', 'notFailure', 'writer', 'work', 'workVerb', 'ended',
+  'prep', 'when', 'clause', 'consequence', 'aux', 'modal', 'adverb', 'negator', 'again', 'notFailure', 'writer', 'work', 'workVerb', 'ended',
   'relative', 'internal', 'hosted', 'generic', 'audience', 'quantifier', 'owner', 'pronoun', 'vague', 'shadow', 'causative', 'phrasal',
 ] as const
 type Kind = (typeof kinds)[number]
@@ -35,7 +35,7 @@ for (const entry of data.entries) {
 }
 const lexicon = new Lexicon(data.entries as Entry[], (entry) => entry.phrases)
 /** Auxiliaries, adverbs and negators: the verb group between a subject and its predicate. */
-const chainKinds: Kind[] = ['aux', 'adverb', 'negator', 'again']
+const chainKinds: Kind[] = ['aux', 'modal', 'adverb', 'negator', 'again']
 const grammar = new Grammar<Kind>({
   chain: chainKinds,
   preposition: ['linker', 'prep'],
@@ -216,10 +216,11 @@ class Reader {
   state(from: number, to: number): boolean {
     const bearer = grammar.bearer(this.t, from)
     if (bearer === undefined || notCustomer.has(this.kind(bearer))) return false
-    const auxiliary = grammar.chainStart(this.t, from) < from
+    const start = grammar.chainStart(this.t, from)
+    const auxiliary = start < from
     const again = this.kind(this.joined(to + 1)) === 'again'
-    // "get things back to normal" is work; "All services are operating normally" is a state.
-    if (this.kind(bearer) === 'generic') return auxiliary || again
+    // "get things back to normal" is work and "Service should be restored soon" a prediction; "All services are operating normally" is a state.
+    if (this.kind(bearer) === 'generic') return (auxiliary || again) && !this.t.kinds.slice(start, from).includes('modal')
     if (auxiliary || again || (to > from && this.kind(bearer) === undefined)) return true
     // "to have billing back", "get checkout back"; not "is being rolled back" or "cleaning up", whose bearer is a verb.
     const opener = this.before(grammar.nounPhraseStart(this.t, bearer))
@@ -283,7 +284,7 @@ class Reader {
     if (link !== undefined && links.has(this.kind(link))) named = this.thing(grammar.headAfter(this.t, this.t.last[link]! + 1, modifiers))
     // "trouble connecting", "issues loading"; "may impact users on iOS".
     else if (link === next && next === to + 1 && activities.has(this.kind(link)) && this.norm(link).endsWith('ing') && !this.t.sentence.words[link]!.literal) named = 'named'
-    else if (isImpact && before !== undefined && (this.kind(before) === 'aux' || this.kind(before) === 'pronoun')) named = this.thing(grammar.headAfter(this.t, to + 1, modifiers))
+    else if (isImpact && before !== undefined && (this.kind(before) === 'modal' || this.kind(before) === 'aux' || this.kind(before) === 'pronoun')) named = this.thing(grammar.headAfter(this.t, to + 1, modifiers))
     if (named === 'named') this.reading.impact = true
     else if (named === 'who') this.reading.who = true
     else this.reading.trouble = true
@@ -299,7 +300,7 @@ class Reader {
     if (named === 'who' && !negated) this.reading.who = true
     // A statement needs its verb: "users are not affected" is one, "the users not directly affected by it" is not.
     let auxiliary = false
-    for (let k = grammar.chainStart(this.t, from); k < from; k++) if (this.kind(k) === 'aux') auxiliary = true
+    for (let k = grammar.chainStart(this.t, from); k < from; k++) if (this.kind(k) === 'aux' || this.kind(k) === 'modal') auxiliary = true
     if (!auxiliary) return false
     if (negated) return customerFacing.has(kind)
     return named === 'named'
