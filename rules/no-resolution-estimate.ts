@@ -11,7 +11,9 @@
  */
 import {defineRule} from '../src/engine/define-rule.ts'
 import {Lexicon} from '../src/text/lexicon.ts'
-import {clauseAt, findClauses, findPromises, findTimes, futureCues, type TimeExpression} from '../src/analysis/time.ts'
+import {clauseAt, findClauses, futureCues} from '../src/analysis/time/clauses.ts'
+import {findTimes, type TimeExpression} from '../src/analysis/time/expressions.ts'
+import {findPromises} from '../src/analysis/time/promises.ts'
 import data from './no-resolution-estimate.json' with {type: 'json'}
 
 type CueKind = 'resolution' | 'expectation' | 'eta' | 'observation' | 'neutral'

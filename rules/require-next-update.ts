@@ -3,14 +3,15 @@
  *
  * Works on the message as a whole: one promise anywhere ("Next update in 30
  * minutes", "We will post an update as soon as we know more") is enough.
- * Promise detection is the engine's (src/analysis/time.ts), the same that
+ * Promise detection is the engine's (src/analysis/time/promises.ts), the same that
  * no-resolution-estimate uses to let "We will post an update by 16:00 UTC"
  * pass.
  */
 import {defineRule} from '../src/engine/define-rule.ts'
 import {ConfigError} from '../src/core/options.ts'
 import {phases} from '../src/analysis/phase.ts'
-import {findPromises, isRetrospective} from '../src/analysis/time.ts'
+import {findPromises} from '../src/analysis/time/promises.ts'
+import {isRetrospective} from '../src/analysis/time/retrospective.ts'
 
 /** Phases the option accepts: open ones, plus messages whose phase is neither given nor detected. */
 const checkable = [...phases.filter((phase) => phase !== 'resolved'), 'undetected'] as const

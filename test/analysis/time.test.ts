@@ -1,5 +1,5 @@
 /**
- * Time expressions, clauses and update promises (src/analysis/time.ts). The
+ * Time expressions, clauses and update promises (src/analysis/time/). The
  * rules built on them are tested by their fixtures; these tables pin the
  * shapes the parser reads, including ones no fixture needs to show.
  */
@@ -8,7 +8,10 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {ConfigError, lint} from '../../src/index.ts'
-import {findClauses, findPromises, findTimes, isRetrospective, looksAhead} from '../../src/analysis/time.ts'
+import {findClauses, looksAhead} from '../../src/analysis/time/clauses.ts'
+import {findTimes} from '../../src/analysis/time/expressions.ts'
+import {findPromises} from '../../src/analysis/time/promises.ts'
+import {isRetrospective} from '../../src/analysis/time/retrospective.ts'
 import {getDoc} from '../../src/engine/doc.ts'
 
 const parser = unified().use(retextEnglish)

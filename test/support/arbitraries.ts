@@ -1,31 +1,31 @@
 /**
  * fast-check generators for hostile and near-miss messages, built from data:
- * the rules' lexicons (rules/*.json) and the engine's word lists (string
- * arrays in src/text, src/analysis and src/engine, read with the compiler API), so a word added to
+ * the rules' lexicons (rules/*.json) and the engine's word lists (its JSON
+ * data and string arrays in src/text, src/analysis and src/engine, read with the compiler API), so a word added to
  * a lexicon is fuzzed without editing this file. Near-misses come from
  * `fc.stringMatching` over a regex made from each phrase: misspelt, cased,
  * hyphenated, split by punctuation, NBSP or a zero-width space.
  */
-import {readdirSync, readFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {expand} from '../../src/text/lexicon.ts'
-import {root} from './fixtures.ts'
-import {arrayStrings, jsonStrings, sourceFiles} from './source-scan.ts'
+import {arrayStrings, dataFiles, jsonStrings, sourceFiles} from './source-scan.ts'
 
 /** Keys of rules/*.json whose strings are metadata, not words. */
 const metadataKeys = new Set(['note', 'kind'])
 
+const engineDirs = ['src/core', 'src/text', 'src/analysis', 'src/engine']
+
 function lexiconStrings(): string[] {
   const out: string[] = []
-  for (const name of readdirSync(join(root, 'rules')).filter((file) => file.endsWith('.json')).sort()) {
-    const data: unknown = JSON.parse(readFileSync(join(root, 'rules', name), 'utf8'))
+  for (const path of [...dataFiles(['rules']), ...dataFiles(engineDirs)]) {
+    const data: unknown = JSON.parse(readFileSync(path, 'utf8'))
     for (const {key, value} of jsonStrings(data)) if (!metadataKeys.has(key)) out.push(value)
   }
   return out
 }
 
-const engineStrings = arrayStrings(sourceFiles(['src/core', 'src/text', 'src/analysis', 'src/engine']))
+const engineStrings = arrayStrings(sourceFiles(engineDirs))
 
 /** Every concrete phrase: lexicon entries and engine words, `a|b` slots expanded. */
 export const phrases: readonly string[] = [

@@ -18,12 +18,21 @@ export interface FoundRegex {
 
 /** Every `.ts` file under `dirs` (repository-relative), sorted. */
 export function sourceFiles(dirs: readonly string[] = ['src', 'rules']): string[] {
+  return filesUnder(dirs, (name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+}
+
+/** The JSON data under `dirs` (lexicons, word lists), sorted. */
+export function dataFiles(dirs: readonly string[]): string[] {
+  return filesUnder(dirs, (name) => name.endsWith('.json'))
+}
+
+function filesUnder(dirs: readonly string[], keep: (name: string) => boolean): string[] {
   const out: string[] = []
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, {withFileTypes: true})) {
       const path = join(dir, entry.name)
       if (entry.isDirectory()) walk(path)
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(path)
+      else if (keep(entry.name)) out.push(path)
     }
   }
   for (const dir of dirs) walk(join(root, dir))
@@ -68,7 +77,7 @@ export function findRegexes(files: readonly string[] = sourceFiles()): FoundRege
 
 /**
  * The string literals in array literals of `files` (word lists such as
- * time.ts's zones and units, phase.ts's markers, mask.ts's placeholder
+ * phase.ts's markers, mask.ts's placeholder
  * delimiters), deduplicated and sorted.
  */
 export function arrayStrings(files: readonly string[]): string[] {
