@@ -4,24 +4,36 @@
  * A time expression is an estimate when its clause looks ahead ("will",
  * "should", "expect", "ETA"…) and names the problem ending ("resolved",
  * "restored", "back up", "processed"…), and the clause is not promising an
- * update ("We will post an update by 16:00 UTC" is required practice). Past
- * facts, impact sizes and cadences ("since 14:02", "delays of up to 5
- * minutes", "every 5 minutes") are framed as facts by the engine and never
- * reach the check.
+ * update ("We will post an update by 16:00 UTC" is required practice). How
+ * long the repair work takes ("the rebuild can take 2 to 3 hours") is an
+ * estimate too. Past facts, impact sizes and cadences ("since 14:02",
+ * "delays of up to 5 minutes", "every 5 minutes") are framed as facts by the
+ * engine and never reach the check.
  */
-import {defineRule} from '../src/engine/define-rule.ts'
-import {Lexicon} from '../src/text/lexicon.ts'
-import {clauseAt, findClauses, futureCues} from '../src/analysis/time/clauses.ts'
+import {type Clause, clauseAt, findClauses, futureCues} from '../src/analysis/time/clauses.ts'
 import {findTimes, type TimeExpression} from '../src/analysis/time/expressions.ts'
 import {findPromises} from '../src/analysis/time/promises.ts'
+import {defineRule} from '../src/engine/define-rule.ts'
+import {Lexicon, type PhraseMatch} from '../src/text/lexicon.ts'
+import type {Sentence} from '../src/text/walk.ts'
 import data from './no-resolution-estimate.json' with {type: 'json'}
 
-type CueKind = 'resolution' | 'expectation' | 'eta' | 'observation' | 'neutral'
+type CueKind = 'resolution' | 'expectation' | 'expecting' | 'eta' | 'observation' | 'neutral' | 'work' | 'customer' | 'condition' | 'stability' | 'impact' | 'remaining'
 interface Cue {
   kind: CueKind
   phrases: string[]
   note: string
 }
+type Found = PhraseMatch<Cue>[]
+
+/** Leads that make a duration the length of something: "can take 2 hours", "needs about 2 hours". */
+const lengthLeads = new Set(['take', 'takes', 'taking', 'need', 'needs'])
+/** A pronoun subject of "take" stands for the work in hand: "This usually takes 30–45 minutes." */
+const workPronouns = new Set(['it', 'this', 'that', 'which'])
+/** Leads that say how long something goes on from now: "for the next 24 hours", "until 19:00 UTC". */
+const untilLeads = new Set(['for', 'until', 'till', "'til", 'up until', 'through'])
+/** How far a `stability` cue may follow its `condition` ("if the error rate stays flat"), in words. */
+const conditionReach = 8
 
 /** The time to promise the next update by, built from the estimate's own time. */
 function nextUpdateTime(time: TimeExpression, text: string): string {
@@ -29,6 +41,44 @@ function nextUpdateTime(time: TimeExpression, text: string): string {
   if (time.lead === 'in' || time.lead === 'within' || time.lead === 'by') return time.text
   if (time.lead === 'over' || time.kind === 'duration') return `within ${core}`
   return /^(?:later|this)\b/i.test(core) ? core : `by ${core}`
+}
+
+function isParticiple(norm: string | undefined): boolean {
+  return norm !== undefined && norm.length > 3 && (norm.endsWith('ed') || norm.endsWith('en'))
+}
+
+function kindsIn(found: Found, from: number, to: number): Set<CueKind> {
+  return new Set(found.filter((cue) => from <= cue.from && cue.to <= to).map((cue) => cue.entry.kind))
+}
+
+/**
+ * What a length after "take" or "need", or before "to go" or "left",
+ * measures. `repair` when the subject
+ * or the words after the time name the work or the problem ending
+ * ("Restoring from backup takes 3-4 hours", "It will take 45 minutes to reach
+ * every region"); `other` when they are on the customer's side ("for your
+ * data to sync", "Customers may need 5 minutes to sign back in") or about
+ * watching ("another hour of monitoring"), which is never a fix time.
+ */
+function lengthOf(sentence: Sentence, found: Found, time: TimeExpression, from: number, to: number): 'repair' | 'other' | undefined {
+  if (time.kind !== 'duration') return undefined
+  // "roughly an hour to go", "about 20 minutes left", "2 hours remaining"
+  const tail = found.find((cue) => cue.from === time.to + 1)?.entry.kind
+  const remaining = time.lead === undefined && (tail === 'remaining' || tail === 'work')
+  if (!remaining && !lengthLeads.has(time.lead ?? '')) return undefined
+  const around = new Set([...kindsIn(found, from, time.from - 1), ...kindsIn(found, time.to + 1, to)])
+  if (around.has('customer') || around.has('observation')) return 'other'
+  if (around.has('work') || around.has('resolution')) return 'repair'
+  return workPronouns.has(sentence.words[from]!.norm) ? 'repair' : undefined
+}
+
+/** "…if the error rate stays flat": a `condition` with a `stability` cue after it, anywhere in the sentence. */
+function isMonitoringWindow(found: Found): boolean {
+  return found.some(
+    (condition) =>
+      condition.entry.kind === 'condition' &&
+      found.some((cue) => cue.entry.kind === 'stability' && cue.from > condition.to && cue.from - condition.to <= conditionReach),
+  )
 }
 
 export const noResolutionEstimate = defineRule({
@@ -54,37 +104,77 @@ export const noResolutionEstimate = defineRule({
         if (!times.some((time) => time.frame === 'ahead')) continue
         const clauses = findClauses(sentence, times)
         const promised = new Set(findPromises(sentence, times, clauses).map((promise) => promise.clause))
-        // Cue words inside a time ("by end of day") say nothing about the clause.
-        const found = cues.find(sentence).filter((cue) => !times.some((time) => cue.from <= time.to && cue.to >= time.from))
-        const kindsIn = (from: number, to: number) =>
-          new Set(found.filter((cue) => from <= cue.from && cue.to <= to).map((cue) => cue.entry.kind))
+        // Cue words inside a time ("by end of day") say nothing about the clause, and "again" is recovery
+        // only after a participle ("generated again", not "try the failover again").
+        const found = cues
+          .find(sentence)
+          .filter((cue) => !times.some((time) => cue.from <= time.to && cue.to >= time.from) && (cue.phrase !== 'again' || isParticiple(sentence.words[cue.from - 1]?.norm)))
+        const window = isMonitoringWindow(found)
+        const ahead = times.filter((time) => time.frame === 'ahead' && !(time.vague && allowVague))
+        const reported = new Set<TimeExpression>()
         clauses.forEach((clause, index) => {
           if (promised.has(clause)) return
-          const candidates = times.filter(
-            (time) => time.frame === 'ahead' && !(time.vague && allowVague) && clauseAt(clauses, time.to) === clause,
-          )
-          if (candidates.length === 0) return
-          const kinds = kindsIn(clause.from, clause.to)
-          // nlcst reads a leading label ("ETA: 45 mins") as a literal word, so the lexicon skips it.
-          if (clause.from === 0 && sentence.words[0]!.norm === 'eta') kinds.add('eta')
-          // "We will roll back the change | and have service restored within the hour": the modal and
-          // the subject can sit in the clause before.
-          const previous = clause.continues ? clauses[index - 1] : undefined
-          const future = futureCues(sentence.words, previous?.from ?? clause.from, clause.to)
-          const stated = future.intent || kinds.has('expectation') || kinds.has('eta')
-          if (!stated && !future.modal) return
-          // "We will continue to monitor the fix over the next hour" watches; it does not predict.
-          if (kinds.has('observation') && !stated) return
-          const subject = previous ? kindsIn(previous.from, previous.to) : new Set<CueKind>()
-          if (!kinds.has('resolution') && !kinds.has('eta') && !subject.has('resolution')) return
-          const time = candidates.find((candidate) => !candidate.vague) ?? candidates[0]!
+          const candidates = ahead.filter((time) => clauseAt(clauses, time.to) === clause)
+          const time = candidates.length === 0 ? undefined : estimateIn(sentence, found, clauses, index, candidates, window)
+          if (time) reported.add(time)
+        })
+        // "Search will be available again once the reindex completes and we have verified the
+        // results, by 18:00 UTC": a time set off by a comma at the end belongs to the main clause.
+        const last = ahead.at(-1)
+        const main = clauses[0]!
+        if (last && !reported.has(last) && last.to === sentence.words.length - 1 && clauseAt(clauses, last.to) !== main && !promised.has(main)) {
+          const offset = sentence.start
+          if (sentence.text.slice(sentence.words[last.from - 1]!.end - offset, sentence.words[last.from]!.start - offset).includes(',')) {
+            const time = estimateIn(sentence, found, clauses, 0, [last], window)
+            if (time) reported.add(time)
+          }
+        }
+        for (const time of reported) {
           report(
             time.vague
               ? {messageId: 'vague', start: time.start, end: time.end, data: {time: time.text}}
               : {messageId: 'estimate', start: time.start, end: time.end, data: {time: time.text, next: nextUpdateTime(time, doc.text)}},
           )
-        })
+        }
       }
     }
   },
 })
+
+/** The time that clause `index` ties to the problem ending, if any: one report per clause, an explicit time before a vague one. */
+function estimateIn(
+  sentence: Sentence,
+  found: Found,
+  clauses: readonly Clause[],
+  index: number,
+  given: readonly TimeExpression[],
+  window: boolean,
+): TimeExpression | undefined {
+  let candidates = given
+  const clause = clauses[index]!
+  // "We will roll back the change | and have service restored within the hour": the modal and
+  // the subject can sit in the clause before.
+  const previous = clause.continues ? clauses[index - 1] : undefined
+  const from = previous?.from ?? clause.from
+  const kinds = kindsIn(found, clause.from, clause.to)
+  // nlcst reads a leading label ("ETA: 45 mins") as a literal word, so the lexicon skips it.
+  if (clause.from === 0 && sentence.words[0]!.norm === 'eta') kinds.add('eta')
+  const length = new Map(candidates.map((time) => [time, lengthOf(sentence, found, time, from, clause.to)]))
+  const lengths = candidates.filter((time) => length.get(time) === 'repair')
+  // "Customers may need 5 minutes to sign back in after the fix": their side, whatever else the clause says.
+  candidates = candidates.filter((time) => length.get(time) !== 'other')
+  // "we now expect about 2 more hours": the time is what is expected.
+  const expected = candidates.filter((time) => found.some((cue) => cue.entry.kind === 'expecting' && cue.to === time.from - 1))
+  const future = futureCues(sentence.words, from, clause.to)
+  const stated = future.intent || kinds.has('expectation') || kinds.has('expecting') || kinds.has('eta') || expected.length > 0
+  const pick = (list: readonly TimeExpression[]) => list.find((time) => !time.vague) ?? list[0]
+  if (lengths.length > 0 || expected.length > 0) return pick([...lengths, ...expected])
+  if (!stated && !future.modal) return undefined
+  // "We will continue to monitor the fix over the next hour" watches, and "…if the error
+  // rate stays flat" waits for a monitoring window; neither predicts.
+  if ((kinds.has('observation') || window) && !stated) return undefined
+  const subject = previous ? kindsIn(found, previous.from, previous.to) : new Set<CueKind>()
+  if (kinds.has('resolution') || kinds.has('eta') || subject.has('resolution')) return pick(candidates)
+  // "you may experience some disruption for the next 24 hours": when the impact ends.
+  return kinds.has('impact') || subject.has('impact') ? pick(candidates.filter((time) => untilLeads.has(time.lead ?? ''))) : undefined
+}

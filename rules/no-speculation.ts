@@ -22,6 +22,11 @@ interface Cue {
   kind: 'impact' | 'cause'
 }
 
+/** What stands around a hedge: the system it is about, a thing customers look at, a picture it is compared with. */
+interface Around {
+  kind: 'system' | 'appearance' | 'picture'
+}
+
 /** How far a cue may stand from a hedge, in words, within the same clause. */
 const cueAhead = 8
 const cueBehind = 4
@@ -33,7 +38,34 @@ const clauseWords = new Set(['and', 'but', 'while', 'so', 'which', 'as', 'althou
  */
 const selfReference = new Set(['we', "we've", "we're", "we'll", "we'd", 'i', "i've", "i'm"])
 
-const cues = new Lexicon(data.cues as Array<{kind: Cue['kind']; phrases: string[]}>, (cue) => cue.phrases)
+const clauseCues = new Set<string>(['impact', 'cause'])
+const cues = new Lexicon(data.cues.filter((cue) => clauseCues.has(cue.kind)) as Array<Cue & {phrases: string[]}>, (cue) => cue.phrases)
+const surroundings = new Lexicon(data.cues.filter((cue) => !clauseCues.has(cue.kind)) as Array<Around & {phrases: string[]}>, (cue) => cue.phrases)
+/** Words between a subject and its hedge: "The database | is | likely", "Customers | will | probably". */
+const auxiliaries = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'should', 'could', 'may', 'might', 'can', 'do', 'does', 'did', 'not', 'now', 'still', 'also', 'currently', 'all', 'both', 'itself'])
+/** "probably a network issue": a hedge before one of these names what the problem is. */
+const determiners = new Set(['a', 'an', 'the', 'our', 'their', 'its'])
+/** "likely a few emails were delayed" sizes the impact: a quantity, not an identification. */
+const quantities = new Set(['few', 'small', 'handful', 'number', 'subset', 'minority', 'fraction', 'couple'])
+/** Hedges that end in "like": a comparison that may be literal ("looks like the screenshot"). */
+const comparisons = new Set(['like'])
+/**
+ * Words right after a hedge that make it about the scope of impact ("appear
+ * to be affected", "seems to affect only…", "appears to be limited to the
+ * UI") or about how something is shown ("does not seem to be highlighted").
+ */
+const scopeVerbs = new Set([
+  'affect', 'affects', 'affected', 'affecting', 'impact', 'impacts', 'impacted', 'impacting',
+  'unaffected', 'unimpacted', 'limited', 'confined', 'restricted', 'isolated', 'highlighted', 'displayed', 'shown', 'rendered', 'visible',
+])
+/** Past hedges narrate what was seen at the time ("the file server appeared to be offline"); only a cause after them is a guess. */
+const pastHedges = new Set(['seemed', 'appeared'])
+/** After "it may be": a necessity or a wait, not a guess ("It may be necessary to sign in again"). */
+const notIdentities = new Set(['necessary', 'needed', 'required', 'worth', 'helpful', 'useful', 'best', 'easier', 'possible', 'a', 'some'])
+/** Past participles that do not end in -ed, for "may have <participle>": "may have been", "might have seen". */
+const participles = new Set(['been', 'seen', 'gone', 'done', 'taken', 'given', 'broken', 'run', 'lost', 'hit', 'begun', 'become', 'fallen', 'known', 'shown', 'grown', 'written', 'sent', 'left', 'made', 'found', 'put', 'set', 'come', 'got', 'gotten', 'stopped', 'crashed'])
+/** Subjects of "this may have caused …" that are the incident itself: what follows is its impact. */
+const incidentPronouns = new Set(['this', 'it'])
 
 const words = (phrase: string) => expand(phrase).map((slots) => slots.join(' '))
 
@@ -61,6 +93,66 @@ function compile(allow: readonly string[], extra: readonly string[]): Lexicon<Gu
   }
   for (const phrase of allowed) guesses.set(phrase, {kind: 'allow', phrase})
   return new Lexicon(guesses.values(), (guess) => [guess.phrase])
+}
+
+/** The word a hedge is said of: the one just before it, auxiliaries skipped, or -1 across punctuation. */
+function subjectOf(sentence: Sentence, match: PhraseMatch<Guess>): number {
+  const {words: list} = sentence
+  let at = match.from - 1
+  while (at >= 0 && auxiliaries.has(list[at]!.norm) && !list[at + 1]!.gap) at--
+  return at >= 0 && !list[at + 1]!.gap ? at : -1
+}
+
+/**
+ * Whether a hedge is not a guess about cause or state. In order:
+ * - a comparison of looks ("The new dialog looks like the screenshot below");
+ * - a hedge on the scope of impact ("appear to be affected");
+ * - a guess when it names what the problem is ("probably a network issue
+ *   affecting customers") or is said of a system or third party ("Our CDN
+ *   provider appears to be experiencing an outage affecting customers"),
+ *   whatever impact words follow;
+ * - otherwise the first cue after it in the clause decides ("likely to be
+ *   delayed" vs "likely caused by"); failing that, the nearest cue just
+ *   before it ("Further delays are likely"). No cue: a guess.
+ */
+function isNotAGuess(sentence: Sentence, match: PhraseMatch<Guess>, found: PhraseMatch<Cue>[], around: PhraseMatch<Around>[]): boolean {
+  const {words: list} = sentence
+  const subject = subjectOf(sentence, match)
+  const aroundAt = (index: number) => around.find((cue) => cue.from <= index && index <= cue.to)?.entry.kind
+  const next = list[match.to + 1]
+  if (comparisons.has(list[match.to]!.norm)) {
+    if (aroundAt(subject) === 'appearance' || aroundAt(match.to + 1) === 'picture') return true
+    // "looks like this:" points at what follows.
+    if (next?.norm === 'this' && (list[match.to + 2] === undefined || list[match.to + 2]!.gap)) return true
+  }
+  // "may have to restart" (an obligation) and "may have some network noise" (a possession) are not "may have crashed".
+  if (list[match.to]!.norm === 'have' && !(next && (participles.has(next.norm) || (next.norm.length > 3 && next.norm.endsWith('ed'))))) return true
+  // "It may be necessary to…", "It may be a few minutes before…"
+
+  if (list[match.to]!.norm === 'be' && notIdentities.has(next?.norm ?? '') && (next!.norm !== 'a' || quantities.has(list[match.to + 2]?.norm ?? ''))) return true
+  let verb = match.to + 1
+  while (list[verb] && (list[verb]!.norm === 'be' || list[verb]!.norm === 'to' || list[verb]!.norm === 'have' || list[verb]!.norm === 'been')) verb++
+  if (scopeVerbs.has(list[verb]?.norm ?? '')) return true
+  if (pastHedges.has(list[match.from]!.norm)) return found.find((cue) => cue.from > match.to)?.entry.kind !== 'cause'
+  if (next && !next.gap && determiners.has(next.norm) && !quantities.has(list[match.to + 2]?.norm ?? '')) return false
+  if (subject !== -1 && aroundAt(subject) === 'system') return false
+  return isAboutImpact(sentence, match, found)
+}
+
+/**
+ * "This could have caused the landing page to not take the user back": the
+ * incident itself (this, it) as the cause, and its impact after, is a hedge
+ * on impact, not a guess at a cause. "A bad deploy may have caused the
+ * errors" names a cause and stays a guess.
+ */
+function isIncidentImpact(sentence: Sentence, match: PhraseMatch<Guess>, found: PhraseMatch<Cue>[]): boolean {
+  const subject = subjectOf(sentence, match)
+  if (subject === -1 || !incidentPronouns.has(sentence.words[subject]!.norm) || sentence.words[match.to]!.norm !== 'caused') return false
+  const {words: list} = sentence
+  const ahead = found.find((cue) => cue.from > match.to && cue.entry.kind === 'impact')
+  if (!ahead) return false
+  for (let k = match.to + 1; k <= ahead.from; k++) if (list[k]!.gap) return false
+  return true
 }
 
 /**
@@ -109,12 +201,14 @@ export const noSpeculation = defineRule({
       let quoted: ReturnType<typeof maskLookup> | undefined
       for (const sentence of doc.sentences) {
         let found: PhraseMatch<Cue>[] | undefined
+        let around: PhraseMatch<Around>[] | undefined
         for (const match of guesses.find(sentence)) {
           const {kind, suggest} = match.entry
           if (kind === 'allow') continue
           quoted ??= maskLookup(findQuotes(doc.text))
           if (quoted(match.start, match.end)) continue
-          if (kind === 'hedge' && isAboutImpact(sentence, match, (found ??= cues.find(sentence)))) continue
+          if (kind === 'hedge' && isNotAGuess(sentence, match, (found ??= cues.find(sentence)), (around ??= surroundings.find(sentence)))) continue
+          if (kind === 'cause' && isIncidentImpact(sentence, match, (found ??= cues.find(sentence)))) continue
           const actual = doc.text.slice(match.start, match.end)
           const next = sentence.words[match.to + 1]
           const expected = suggest && next && !selfReference.has(next.norm) ? [capitalizeLike(actual, suggest)] : undefined

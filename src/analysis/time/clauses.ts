@@ -41,7 +41,8 @@ export interface Clause {
  * joining word that starts a new clause: "…resolve this | and | will post an
  * update in 30 minutes". "and running", "between 09:00 and 09:45" and "2 or
  * 3 hours" do not split. Subordinate clauses ("once the fix is out", "until
- * all jobs are processed") stay with the clause they complete.
+ * all jobs are processed") stay with the clause they complete, and so does a
+ * time that stands alone before a split.
  */
 export function findClauses(sentence: Sentence, times: readonly TimeExpression[] = findTimes(sentence)): Clause[] {
   const {words} = sentence
@@ -49,6 +50,9 @@ export function findClauses(sentence: Sentence, times: readonly TimeExpression[]
   let from = 0
   let continues = false
   const close = (to: number, next: number, nextContinues: boolean) => {
+    // A time on its own ("Within the next two hours, | and possibly sooner, we
+    // expect…") belongs to the clause after it: keep reading into that one.
+    if (to >= from && times.some((time) => time.from <= from && to <= time.to)) return
     // Two joining words in a row (", and which will…") leave nothing between them.
     if (to >= from) clauses.push({from, to, start: words[from]!.start, end: words[to]!.end, continues})
     from = next

@@ -25,13 +25,18 @@ export const namedClock = set(words.namedClock.words)
 
 export const weekdays = set(words.weekdays.words)
 export const months = set(words.months.words)
+export const verbMonths = set(words.verbMonths.words)
+export const dateFollowers = set(words.dateFollowers.words)
 export const dayParts = set(words.dayParts.words)
+export const theDayParts = set(words.theDayParts.words)
+export const dayPartModifiers = set(words.dayPartModifiers.words)
 export const relativeDays = new Set([...dayParts, ...words.relativeDays.words, ...weekdays])
 export const deadlineAbbreviations = set(words.deadlineAbbreviations.words)
 export const deadlineStarts: readonly string[][] = words.deadlineStarts.phrases
 export const deadlineEnds = set(words.deadlineEnds.words)
 
 export const vaguePhrases: readonly string[][] = words.vaguePhrases.phrases
+export const vagueWords = set(words.vagueWords.words)
 export const notVagueNext = set(words.notVagueNext.words)
 
 export const aheadLeads = set(words.aheadLeads.words)
@@ -41,6 +46,8 @@ export const twoWordLeads = new Map(Object.entries(words.twoWordLeads.frames) as
 export const spanLeads = set(words.spanLeads.words)
 export const estimateWords = set(words.estimateWords.words)
 export const factFollowers = set(words.factFollowers.words)
+export const impactNouns = set(words.impactNouns.words)
+export const extraQuantities = set(words.extraQuantities.words)
 export const topOfTheHour: readonly string[][] = words.topOfTheHour.phrases
 
 /** The approximations ending in each word, in the data's order: only those can end just before a time. */
@@ -64,15 +71,15 @@ export function isPastVerb(norm: string): boolean {
  * words here. Hyphenated words ("forty-five", "half-hour") may start a duration.
  */
 // vague(): "very soon", "shortly", "before long", "any minute", "in a bit"
-export const vagueStarts = new Set(['very', 'soon', 'shortly', 'momentarily', ...vaguePhrases.map((phrase) => phrase[0]!)])
+export const vagueStarts = new Set(['very', ...vagueWords, ...vaguePhrases.map((phrase) => phrase[0]!)])
 // clockPoint(): "(the) top of the hour", "noon"
 export const clockStarts = new Set(['the', 'top', ...namedClock])
 // day() and date(): "tomorrow", "EOD", "later today", "this afternoon", "next week", "end of day", "Tuesday", "May 17"
 export const dayStarts = new Set([
-  'tomorrow', 'later', 'this', 'next', ...deadlineAbbreviations, ...deadlineStarts.map((phrase) => phrase[0]!), ...weekdays, ...months,
+  'tomorrow', 'later', 'this', 'next', ...dayPartModifiers, ...deadlineAbbreviations, ...deadlineStarts.map((phrase) => phrase[0]!), ...weekdays, ...months,
 ])
 // duration() and quantity(): "the next hour", "a few minutes", "half an hour", "thirty minutes", "within hours"
-export const durationStarts = new Set(['the', ...orderWords, 'a', 'an', 'another', 'half', ...fuzzyQuantities, ...numberWords, ...barePlurals])
+export const durationStarts = new Set(['the', ...orderWords, 'a', 'an', 'another', 'half', 'between', ...fuzzyQuantities, ...numberWords, ...barePlurals])
 const timeStarts = new Set([...vagueStarts, ...clockStarts, ...dayStarts, ...durationStarts])
 
 export function mayStartTime(norm: string): boolean {
@@ -93,7 +100,7 @@ export function startsWithDigit(norm: string): boolean {
  */
 const timeAnchors = new Set([
   ...units.keys(), 'business', 'working', 'hour',
-  'soon', 'shortly', 'momentarily', ...vaguePhrases.map((phrase) => phrase.at(-1)!),
+  ...vagueWords, ...vaguePhrases.map((phrase) => phrase.at(-1)!),
   ...namedClock, 'tomorrow', ...deadlineAbbreviations, ...relativeDays, ...deadlineEnds, ...weekdays, ...months,
 ])
 
@@ -110,19 +117,23 @@ function numeric(pattern: RegExp): {test(norm: string): boolean} {
   return {test: (norm) => startsWithDigit(norm) && pattern.test(norm)}
 }
 
-/* Single-token shapes. Every pattern is anchored, with bounded and unambiguous parts. */
+/*
+ * Single-token shapes. Every pattern is anchored, with bounded and unambiguous
+ * parts, and accepts only real values (hours to 24, minutes to 59, days to
+ * 31): "Route 53" is no day of the month and "16:99" no clock time.
+ */
 export const digitsPattern = numeric(/^\d{1,4}(?:\.\d{1,2})?$/)
 export const rangePattern = numeric(/^\d{1,4}(?:\.\d{1,2})?[-–]\d{1,4}(?:\.\d{1,2})?$/)
 export const compactDuration = numeric(/^\d{1,4}(?:\.\d{1,2})?(?:[dhms]|secs?|mins?|minutes?|hrs?|hours?|days?)$/)
 export const compactHoursMinutes = numeric(/^\d{1,2}h\d{1,2}m$/)
 export const adjectiveDuration = /^(?:\d{1,4}|half)-(?:second|minute|hour|day|week)s?$/
-export const clockPattern = numeric(/^\d{1,2}:\d{2}(?::\d{2})?(?:am|pm|a\.m\.|p\.m\.|utc|gmt|z)?$/)
-export const hourMeridiem = numeric(/^\d{1,2}(?:am|pm|a\.m\.|p\.m\.)$/)
-export const frenchClock = numeric(/^\d{1,2}h\d{2}$/)
-export const militaryClock = numeric(/^[0-2]\d[0-5]\d$/)
+export const clockPattern = numeric(/^(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?:am|pm|a\.m\.|p\.m\.|utc|gmt|z)?$/)
+export const hourMeridiem = numeric(/^(?:0?[1-9]|1[0-2])(?:am|pm|a\.m\.|p\.m\.)$/)
+export const frenchClock = numeric(/^(?:[01]?\d|2[0-3])h[0-5]\d$/)
+export const militaryClock = numeric(/^(?:[01]\d|2[0-3])[0-5]\d$/)
 export const zoneOffset = numeric(/^\d{1,2}(?::\d{2})?$/)
 export const isoDate = numeric(/^\d{4}-\d{2}-\d{2}$/)
-export const dayNumber = numeric(/^\d{1,2}(?:st|nd|rd|th)?$/)
+export const dayNumber = numeric(/^(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/)
 export const yearPattern = numeric(/^(?:19|20)\d{2}$/)
 
 /** "min." → "min": the last word of a text keeps its full stop; "a.m." keeps its own. */
