@@ -86,6 +86,8 @@ export const noResolutionEstimate = defineRule({
   description: 'Do not predict when the problem will be fixed; promise the next update instead',
   severity: 'error',
   recommended: true,
+  // Reads English wording: on a message in another language the engine skips it.
+  languages: ['eng'],
   messages: {
     estimate:
       '"{time}" predicts when the problem will be fixed; if that slips, customers stop trusting your updates. Promise the next update instead: "We will provide an update {next}."',

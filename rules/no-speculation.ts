@@ -184,6 +184,8 @@ export const noSpeculation = defineRule({
   description: 'Say what is known about the cause and state of an incident, never a guess',
   severity: 'warn',
   recommended: true,
+  // Reads English wording: on a message in another language the engine skips it.
+  languages: ['eng'],
   messages: {
     belief: '"{phrase}" is a guess: say what you know, or that you are still investigating whether it is so',
     cause: '"{phrase}" guesses at the cause: name the cause once it is confirmed, or say it is still under investigation',

@@ -389,6 +389,8 @@ export const requireImpact = defineRule({
   description: 'Every update says how customers are affected: what is not working for them, and how',
   severity: 'warn',
   recommended: true,
+  // Reads English wording: on a message in another language the engine skips it.
+  languages: ['eng'],
   messages: {
     missingImpact:
       'No sentence says how customers are affected: name what is not working for them and how, e.g. "Card payments are failing for some customers in the EU."',

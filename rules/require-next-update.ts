@@ -21,6 +21,8 @@ export const requireNextUpdate = defineRule({
   description: 'Open-incident updates say when the next update will come',
   severity: 'warn',
   recommended: false,
+  // Reads English wording: on a message in another language the engine skips it.
+  languages: ['eng'],
   messages: {
     missing:
       'No next update is promised: customers left without one keep refreshing the page or open tickets. Say when they will hear from you again, e.g. "We will provide another update within 30 minutes."',

@@ -14,6 +14,8 @@
  *     example: true     # optional: shown in the rule's doc (a few per rule)
  *     markdown: true    # optional: lint the text as Markdown (lintMarkdown), the
  *                       # rule alone at severity error
+ *     language: fra     # optional: the language the case is written in (ISO 639-3)
+ *                       # when not English; the runner checks the detector agrees
  *
  * fixtures/<rule-id>/passing.yml — cases the rule must leave alone:
  *   - text: Status at status.acme.io.
@@ -35,6 +37,7 @@ import {lint} from '../src/lint.ts'
 import {lintMarkdown} from '../src/markdown.ts'
 import type {RulesConfig} from '../src/presets.ts'
 import type {LiaisonRule} from '../src/engine/rule.ts'
+import {english, type LanguageCode} from '../src/analysis/language.ts'
 import {isPhase, type Phase} from '../src/analysis/phase.ts'
 import {type PlaceholderOptions, placeholderProblem} from '../src/text/placeholders.ts'
 
@@ -49,6 +52,7 @@ export interface FlaggedCase {
   placeholders?: PlaceholderOptions
   example?: boolean
   markdown?: boolean
+  language?: LanguageCode
 }
 
 export interface PassingCase {
@@ -59,10 +63,11 @@ export interface PassingCase {
   placeholders?: PlaceholderOptions
   example?: boolean
   markdown?: boolean
+  language?: LanguageCode
 }
 
-const flaggedKeys = new Set(['text', 'reports', 'message', 'options', 'phase', 'placeholders', 'example', 'markdown'])
-const passingKeys = new Set(['text', 'reason', 'options', 'phase', 'placeholders', 'example', 'markdown'])
+const flaggedKeys = new Set(['text', 'reports', 'message', 'options', 'phase', 'placeholders', 'example', 'markdown', 'language'])
+const passingKeys = new Set(['text', 'reason', 'options', 'phase', 'placeholders', 'example', 'markdown', 'language'])
 export const reportPattern = /^(\d+):(\d+)-(\d+):(\d+) ([a-zA-Z]+) "(.*)"$/s
 
 function fail(file: string, index: number, problem: string): never {
@@ -83,6 +88,9 @@ function readCases(file: string, allowed: Set<string>): Record<string, unknown>[
     if (problem) fail(file, index, problem.message)
     if (record.markdown !== undefined && record.markdown !== true) fail(file, index, '"markdown" must be true when given')
     if (record.example !== undefined && record.example !== true) fail(file, index, '"example" is either true or left out')
+    if (record.language !== undefined && (typeof record.language !== 'string' || !/^[a-z]{3}$/.test(record.language) || record.language === english)) {
+      fail(file, index, `"language" is an ISO 639-3 code other than "${english}" (English is the default), got ${JSON.stringify(record.language)}`)
+    }
     return record
   })
 }

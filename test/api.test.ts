@@ -13,6 +13,7 @@ describe('public API', () => {
         'analyze',
         'channels',
         'defineRule',
+        'detectLanguage',
         'findPromises',
         'findTimes',
         'liaison',

@@ -7,12 +7,18 @@ import {describe, expect, it} from 'vitest'
 import type {VFileMessage} from 'vfile-message'
 import {rules} from '../rules/index.ts'
 import {source} from '../src/engine/rule.ts'
+import {skippedMessageId} from '../src/engine/skipped-note.ts'
 import {describeReport, loadFixtures, runRule} from './support/fixtures.ts'
 
 /** Everything a report carries, to compare the two ways of running. */
 function fields(message: VFileMessage): unknown[] {
   const {ruleId, source: from, url, fatal, messageId, reason, place, actual, expected, note} = message
   return [ruleId, from, url, fatal, messageId, reason, place, actual, expected, note]
+}
+
+/** The engine's notes (a skipped language) apart from the rule's reports. */
+function byKind(messages: readonly VFileMessage[]): [VFileMessage[], VFileMessage[]] {
+  return [messages.filter((m) => m.messageId === skippedMessageId), messages.filter((m) => m.messageId !== skippedMessageId)]
 }
 
 for (const rule of rules) {
@@ -64,7 +70,11 @@ for (const rule of rules) {
     it.each(passing.map((c) => [c.text, c] as const))('%s', async (_, c) => {
       for (const way of ['lint', 'plugin'] as const) {
         const file = await runRule(rule, c, way)
-        expect(file.messages.map(describeReport), `${way}: ${c.reason}`).toEqual([])
+        const [notes, reports] = byKind(file.messages)
+        expect(reports.map(describeReport), `${way}: ${c.reason}`).toEqual([])
+        // A rule that reads other languages than the case's is skipped, with the one note that says so.
+        const skipped = c.language !== undefined && rule.meta.languages !== undefined && !rule.meta.languages.includes(c.language)
+        expect(notes.map((note) => note.data), `${way}: ${c.reason}`).toEqual(skipped ? [{language: c.language, rules: id}] : [])
       }
     })
   })

@@ -29,6 +29,7 @@ export function defineRule<S extends OptionsSchema, M extends string>(definition
     url: `${docsBase}${id}.md`,
     messages: Object.freeze({...messages}),
     options: definition.options,
+    languages: definition.languages,
   })
   return Object.assign(plugin, {meta, definition}) as unknown as LiaisonRule<S>
 }

@@ -8,6 +8,7 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
+import {detectLanguage, type LanguageCode} from '../analysis/language.ts'
 import {detectPhase, type Phase} from '../analysis/phase.ts'
 import {type Walked, WalkedFile, type WalkedText, walkPieces, walkTree} from '../text/walk.ts'
 
@@ -16,6 +17,12 @@ export interface Doc extends WalkedText {
   /** Phase given by the caller (`file.data.phase`) or detected from the wording. */
   readonly phase: Phase | undefined
   readonly phaseSource: 'given' | 'detected' | undefined
+  /**
+   * The language of the prose, ISO 639-3 ("eng", "fra", "jpn"), or "und" when
+   * the message is too short to tell. Rules that declare `languages` run only
+   * on their languages ("und" counts as English).
+   */
+  readonly language: LanguageCode
 }
 
 declare module 'vfile' {
@@ -28,6 +35,7 @@ declare module 'vfile' {
 class AnalysedFile extends WalkedFile implements Doc {
   readonly #given: Phase | undefined
   #detected: {phase: Phase | undefined} | undefined
+  #language: LanguageCode | undefined
 
   constructor(walked: Walked) {
     super(walked)
@@ -43,6 +51,11 @@ class AnalysedFile extends WalkedFile implements Doc {
 
   get phaseSource(): 'given' | 'detected' | undefined {
     return this.#given ? 'given' : this.phase ? 'detected' : undefined
+  }
+
+  // Read once per file, and only when a rule that reads a language is on.
+  get language(): LanguageCode {
+    return (this.#language ??= detectLanguage(this))
   }
 }
 

@@ -9,7 +9,9 @@ import type {VFile} from 'vfile'
 import {compareMessage} from 'vfile-sort'
 import {parseSetting} from '../core/severity.ts'
 import {resolveOptions} from '../core/options.ts'
+import {type LanguageCode, readsLanguage} from '../analysis/language.ts'
 import {emit, type Report} from './report.ts'
+import {noteSkipped} from './skipped-note.ts'
 import type {Doc} from './doc.ts'
 import {docsBase, type RuleContext, type RuleDefinition, source} from './rule.ts'
 
@@ -19,6 +21,8 @@ type Check = (context: RuleContext) => void
 export interface ConfiguredRule {
   readonly id: string
   readonly severity: 1 | 2
+  /** The languages the rule reads (`RuleDefinition.languages`). */
+  readonly languages: readonly LanguageCode[] | undefined
   /** Runs the check over one file; reports become messages, not yet stamped. */
   run(file: VFile, doc: Doc, tree: () => Root): void
 }
@@ -35,6 +39,7 @@ export function configureRule(definition: RuleDefinition, setting: unknown): Con
   return {
     id,
     severity,
+    languages: definition.languages,
     run(file, doc, tree) {
       check(new Context(file, doc, tree, (r) => emit(file, doc, id, messages, note, r)))
     },
@@ -73,15 +78,22 @@ function failure(id: string, crash: unknown): Error {
  * loop. Each rule's new messages are stamped (`fatal`, `ruleId`, `source`,
  * `url`, as unified-lint-rule would) and all are sorted once at the end. A
  * rule that throws fails the run, naming the rule, and the rules after it do
- * not run (unified-lint-rule would turn the exception into a message).
+ * not run (unified-lint-rule would turn the exception into a message). A
+ * rule that reads other languages than the message's is skipped, and the
+ * file gets one note that says so (skipped-note.ts).
  */
 export function runRules(rules: readonly ConfiguredRule[], file: VFile, doc: () => Doc, tree: () => Root): void {
   let shared: Doc | undefined
+  const skipped: string[] = []
   for (const rule of rules) {
     const from = file.messages.length
     let crash: unknown
     try {
       shared ??= doc()
+      if (!readsLanguage(rule.languages, shared.language)) {
+        skipped.push(rule.id)
+        continue
+      }
       rule.run(file, shared, tree)
     } catch (error) {
       crash = error
@@ -93,5 +105,6 @@ export function runRules(rules: readonly ConfiguredRule[], file: VFile, doc: () 
       throw failure(rule.id, crash)
     }
   }
+  if (skipped.length > 0) noteSkipped(file, shared!.language, skipped)
   if (rules.length > 0) file.messages.sort(compareMessage)
 }

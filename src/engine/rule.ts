@@ -8,6 +8,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {Severity, SeverityLabel} from '../core/severity.ts'
 import type {OptionsOf, OptionsSchema} from '../core/options.ts'
+import type {LanguageCode} from '../analysis/language.ts'
 import type {Report} from './report.ts'
 import type {Doc} from './doc.ts'
 
@@ -36,6 +37,13 @@ export interface RuleDefinition<S extends OptionsSchema = OptionsSchema, M exten
   messages: Record<M, string>
   /** Shown as the message's `note`: why customers care, what to write instead. */
   note?: string
+  /**
+   * The languages whose wording the rule reads, ISO 639-3 (`['eng']`). On a
+   * message in another language the executor skips the rule and says so once
+   * per file. Omitted: the rule does not depend on the language (hostnames,
+   * length) and always runs.
+   */
+  languages?: readonly LanguageCode[]
   options: S
   /**
    * Called once per configuration (processor), so compiled matchers and
@@ -53,6 +61,8 @@ export interface RuleMeta {
   url: string
   messages: Readonly<Record<string, string>>
   options: OptionsSchema
+  /** The languages the rule reads; undefined when it does not depend on the language. */
+  languages: readonly LanguageCode[] | undefined
 }
 
 /** A retext plugin for one rule, carrying its metadata. */

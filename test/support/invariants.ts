@@ -3,7 +3,8 @@
  * tests (test/property/*) run these over generated messages.
  *
  * - it resolves (never throws);
- * - every message has a place inside the text, start <= end, with line and
+ * - every message but the engine's note about a skipped language comes from
+ *   a rule and has a place inside the text, start <= end, with line and
  *   column agreeing with the offset, never splitting a surrogate pair, and
  *   `actual` is the text at that place;
  * - messages are sorted, and linting again gives the same messages;
@@ -22,6 +23,7 @@ import {compareMessage} from 'vfile-sort'
 import {rules} from '../../rules/index.ts'
 import {parseInChunks} from '../../src/text/parse.ts'
 import {lint} from '../../src/lint.ts'
+import {skippedMessageId} from '../../src/engine/skipped-note.ts'
 
 const ruleIds = new Set(rules.map((rule) => rule.meta.id))
 const parser = unified().use(retextEnglish)
@@ -60,6 +62,14 @@ export async function checkLint(text: string): Promise<void> {
   let previous: VFileMessage | undefined
   for (const message of file.messages) {
     const what = `${message.ruleId}:${message.messageId}`
+    if (message.messageId === skippedMessageId) {
+      // The one message no rule reports: the note that rules reading English stood aside, for the whole file.
+      const language = message.data?.language
+      if (message.ruleId !== undefined || message.fatal !== undefined || message.source !== 'liaison' || language === 'eng' || language === 'und') {
+        fail(text, `${what}: not the engine's note about a skipped language`)
+      }
+      continue
+    }
     if (!message.ruleId || !ruleIds.has(message.ruleId) || message.source !== 'liaison') fail(text, `${what}: not stamped by the engine`)
     const range = message.place
     if (!range || !('start' in range)) fail(text, `${what}: no start and end`)
