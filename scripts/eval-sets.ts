@@ -80,12 +80,12 @@ export function joinShared(labels: Array<Located<LabelRow>>, corpus: SharedEntry
   return labels.map(({file, line, row}) => {
     const entry = byId.get(row.id)
     if (!entry) throw new Error(`${file}:${line}: "${row.id}" is not a message of the shared corpus`)
-    return {id: row.id, text: entry.text, phase: entry.phase, labels: row.labels}
+    return {id: row.id, text: entry.text, phase: entry.phase, labels: row.labels, ...(row.why ? {why: row.why} : {})}
   })
 }
 
 export function toCase({row}: Located<LabelRow>): LabelledCase {
-  return {id: row.id, text: row.text ?? '', ...(row.phase ? {phase: row.phase} : {}), labels: row.labels}
+  return {id: row.id, text: row.text ?? '', ...(row.phase ? {phase: row.phase} : {}), labels: row.labels, ...(row.why ? {why: row.why} : {})}
 }
 
 /** The development set: devset rows, plus the shared-corpus labels when the corpus is beside the project. */

@@ -26,13 +26,16 @@ export interface LabelledCase {
   /** The phase the source gives (or the labeller assigned), as in the data files. */
   phase?: string
   labels: Record<ScoredRule, Label>
+  /** Why a label is true or borderline, by rule: shown beside a false negative. */
+  why?: Partial<Record<ScoredRule, string>>
 }
 
-/** A case the rule got wrong, with what the rule said (nothing, for a miss). */
+/** A case the rule got wrong, with what the rule said (nothing, for a miss) and the label's reason. */
 export interface Miss {
   id: string
   text: string
   reasons: string[]
+  why?: string
 }
 
 export interface RuleScore {
@@ -66,7 +69,8 @@ export function scoreRule(rule: ScoredRule, cases: LabelledCase[], flags: Flags)
     else if (label && flagged) score.tp++
     else if (label) {
       score.fn++
-      score.falseNegatives.push({id: item.id, text: item.text, reasons})
+      const why = item.why?.[rule]
+      score.falseNegatives.push({id: item.id, text: item.text, reasons, ...(why ? {why} : {})})
     } else if (flagged) {
       score.fp++
       score.falsePositives.push({id: item.id, text: item.text, reasons})
@@ -152,6 +156,7 @@ export function formatScores(title: string, scores: RuleScore[], missing: readon
         const excerpt = miss.text.replace(/\s+/g, ' ')
         lines.push(`- [${miss.id}] ${excerpt.length > 160 ? `${excerpt.slice(0, 157)}...` : excerpt}`)
         for (const reason of miss.reasons) lines.push(`    ${reason}`)
+        if (miss.why) lines.push(`    expected: ${miss.why}`)
       }
     }
   }

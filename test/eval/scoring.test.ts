@@ -17,7 +17,7 @@ const labels = (rule: Label) => ({
   'no-speculation': rule,
   'no-resolution-estimate': false,
 })
-const item = (id: string, label: Label): LabelledCase => ({id, text: `text of ${id}`, labels: labels(label)})
+const item = (id: string, label: Label, why?: string): LabelledCase => ({id, text: `text of ${id}`, labels: labels(label), ...(why ? {why: {'no-speculation': why}} : {})})
 const flagged = (...ids: string[]): Flags => new Map(ids.map((id) => [id, new Map([['no-speculation', [`1:1 "x" — reason for ${id}`]]])]))
 
 describe('scoreRule', () => {
@@ -85,12 +85,12 @@ describe('rowProblems', () => {
 
 describe('formatScores', () => {
   it('prints the counts row, rules missing from the build, and each error with the rule’s reasons', () => {
-    const score = scoreRule('no-speculation', [item('fp', false), item('fn', true)], flagged('fp'))
+    const score = scoreRule('no-speculation', [item('fp', false), item('fn', true, 'we think')], flagged('fp'))
     const out = formatScores('set', [score], ['no-internal-detail'])
     expect(out).toContain('no-speculation              0    1    1    0       0       0.00    0.00')
     expect(out).toContain('no-internal-detail         (no such rule in this build: not scored)')
     expect(out).toContain('### no-speculation: 1 false positives\n- [fp] text of fp\n    1:1 "x" — reason for fp')
-    expect(out).toContain('### no-speculation: 1 false negatives\n- [fn] text of fn')
+    expect(out).toContain('### no-speculation: 1 false negatives\n- [fn] text of fn\n    expected: we think')
   })
 })
 
@@ -115,6 +115,7 @@ describe('label files on disk', () => {
     const corpus = [{id: 'x-1', source: 's', company: 'X', phase: 'resolved', text: 'Fixed.'}]
     const row = {id: 'x-1', labels: labels(false)}
     expect(joinShared([{file: 'l.jsonl', line: 1, row}], corpus)).toEqual([{id: 'x-1', text: 'Fixed.', phase: 'resolved', labels: labels(false)}])
+    expect(joinShared([{file: 'l.jsonl', line: 1, row: {...row, why: {'no-speculation': 'w'}}}], corpus)[0]?.why).toEqual({'no-speculation': 'w'})
     expect(() => joinShared([{file: 'l.jsonl', line: 4, row: {...row, id: 'x-2'}}], corpus)).toThrow('l.jsonl:4: "x-2" is not a message of the shared corpus')
   })
 })
