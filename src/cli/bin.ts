@@ -23,7 +23,8 @@ try {
   process.exitCode = await run(argv, {
     cwd: process.cwd(),
     env: process.env,
-    stdin: process.stdin,
+    // process.stdin builds a stream on first use; most runs never read it.
+    stdin: {[Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]()},
     stdout: process.stdout,
     stderr: process.stderr,
   })

@@ -69,49 +69,66 @@ export function blockLabel(loaded: LoadedConfig, index: number): string {
   return name === undefined ? `block ${index + 1}` : JSON.stringify(name)
 }
 
+export interface BlockMatcher {
+  /** The blocks that apply to `path`, in order. */
+  blocks(path: string): Promise<number[]>
+  /** Those, and whether `path` is a message (and why not). */
+  judge(path: string): Promise<FileBlocks>
+}
+
 /**
  * Which blocks apply to a file of `loaded`, and whether it is a message;
- * compiled once per config. `root` is what the default globs are relative to.
+ * compiled once per config, the default globs only when a run asks whether
+ * a file is a message (linting a file named on the command line does not).
+ * `root` is what the default globs are relative to.
  */
-export function createBlockMatcher(loaded: LoadedConfig, root: string): (path: string) => Promise<FileBlocks> {
-  let compiled: Promise<{blocks: CompiledBlock[]; defaults?: Glob}> | undefined
+export function createBlockMatcher(loaded: LoadedConfig, root: string): BlockMatcher {
   const {blocks} = loaded.config
   const configured = blocks.some((block) => block.files !== undefined)
+  let compiled: Promise<CompiledBlock[]> | undefined
+  let defaults: Promise<Glob> | undefined
 
-  async function compile() {
-    const out: CompiledBlock[] = await Promise.all(
+  const compile = () =>
+    Promise.all(
       blocks.map(async (block: ConfigBlock) => ({
         ...(block.files ? {files: await compileGlobs(block.files)} : {}),
         ...(block.ignores ? {ignores: await createMatcher(block.ignores)} : {}),
       })),
     )
-    return configured ? {blocks: out} : {blocks: out, defaults: await compileGlobs(defaultFiles)}
-  }
 
-  return async (path) => {
-    const {blocks: matchers, defaults} = await (compiled ??= compile())
+  async function match(path: string): Promise<{applying: number[]; matched: boolean; outside: boolean}> {
+    const matchers = await (compiled ??= compile())
     const rel = posix(relative(loaded.base, path))
     const outside = rel.startsWith('../') || isAbsolute(rel)
     const applying: number[] = []
-    let message = false
+    let matched = false
     matchers.forEach((matcher, index) => {
       if (matcher.ignores && !outside && matcher.ignores.ignores(rel)) return
       if (matcher.files) {
         if (outside || !matcher.files(rel)) return
-        message = true
+        matched = true
       }
       applying.push(index)
     })
-    if (defaults) {
-      const fromRoot = posix(relative(root, path))
-      message = !(fromRoot.startsWith('../') || isAbsolute(fromRoot)) && defaults(fromRoot)
-    }
-    if (message) return {message, blocks: applying}
-    const why = !configured
-      ? `it is not where messages are kept by default (${defaultFiles.join(', ')}); set "files" in a config to say where yours are`
-      : outside
-        ? `it is outside ${posix(loaded.base)}, where the "files" of ${loaded.label} start`
-        : `no "files" pattern in ${loaded.label} matches it`
-    return {message, blocks: applying, why}
+    return {applying, matched, outside}
+  }
+
+  return {
+    blocks: async (path) => (await match(path)).applying,
+    async judge(path) {
+      const {applying, matched, outside} = await match(path)
+      let message = matched
+      if (!configured) {
+        const fromRoot = posix(relative(root, path))
+        message = !(fromRoot.startsWith('../') || isAbsolute(fromRoot)) && (await (defaults ??= compileGlobs(defaultFiles)))(fromRoot)
+      }
+      if (message) return {message, blocks: applying}
+      const why = !configured
+        ? `it is not where messages are kept by default (${defaultFiles.join(', ')}); set "files" in a config to say where yours are`
+        : outside
+          ? `it is outside ${posix(loaded.base)}, where the "files" of ${loaded.label} start`
+          : `no "files" pattern in ${loaded.label} matches it`
+      return {message, blocks: applying, why}
+    },
   }
 }

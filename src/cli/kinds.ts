@@ -8,12 +8,8 @@
  * share those extensions (liaison's own config, package.json, pre-commit's
  * files) are never templates, so folder walks and globs pass them by.
  */
-import type {VFile} from 'vfile'
-import type {FileLintOptions} from './templates.ts'
 
 export type FileKind = 'markdown' | 'text' | 'yaml' | 'json'
-
-type Linter = (text: string, options: FileLintOptions) => Promise<VFile>
 
 const byExtension: Readonly<Record<string, FileKind>> = {
   '.md': 'markdown',
@@ -56,10 +52,4 @@ export function whyNotLinted(path: string): string {
   const name = baseName(path)
   if (notTemplates.has(name)) return `${name} is a configuration file, not a template; liaison does not lint it`
   return `liaison lints ${extensions.join(', ')} files`
-}
-
-/** Loaded on first use, so --help never loads the rules. */
-export async function linterFor(kind: FileKind): Promise<Linter> {
-  const {lintFile} = await import('./templates.ts')
-  return (text, options) => lintFile(kind, text, options)
 }

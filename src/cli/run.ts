@@ -12,14 +12,16 @@ import {dirname, relative, resolve} from 'node:path'
 import type {Ignore} from 'ignore'
 import {type Args, parseCliArgs} from './args.ts'
 import type {LoadedConfig} from './config.ts'
-import type {FileBlocks} from './blocks.ts'
+import type {BlockMatcher} from './blocks.ts'
 import {CliError, NotTemplatesError, UsageError} from './errors.ts'
 import type {FindOptions} from './files.ts'
-import {type FileKind, fileKind, linterFor, whyNotLinted} from './kinds.ts'
+import {type FileKind, fileKind, whyNotLinted} from './kinds.ts'
 import {displayPath, posix, repositoryRoot} from './paths.ts'
 import {binaryWarning, readDraft, readStdinDraft} from './read.ts'
 import type {LintResult} from './results.ts'
 import type {Settings} from './settings.ts'
+import type {FileLintOptions} from './templates.ts'
+import {hasFrontMatter} from '../templates/front-matter.ts'
 
 export interface CliIO {
   cwd: string
@@ -69,19 +71,9 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return (await real(a)) === (await real(b))
 }
 
-/** The modules a lint run needs, loaded on demand so --help and --version never load the rules. */
+/** The modules a lint run needs (see lint-modules.ts). */
 async function loadRunModules() {
-  const [blocks, config, files, fix, results, settings, templateFixes, extract] = await Promise.all([
-    import('./blocks.ts'),
-    import('./config.ts'),
-    import('./files.ts'),
-    import('./fix.ts'),
-    import('./results.ts'),
-    import('./settings.ts'),
-    import('./template-fixes.ts'),
-    import('../templates/extract.ts'),
-  ])
-  return {...blocks, ...config, ...files, ...fix, ...results, ...settings, ...templateFixes, findFrontMatter: extract.findFrontMatter}
+  return import('./lint-modules.ts')
 }
 
 type RunModules = Awaited<ReturnType<typeof loadRunModules>>
@@ -120,26 +112,30 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
   }
   const overrides = await m.parseOverrides(args.rules, args.channel, args.preset)
   const configs = m.createConfigLoader({cwd, configFile: args.config, noConfig: args.noConfig})
-  const blockMatchers = new Map<LoadedConfig, (path: string) => Promise<FileBlocks>>()
+  const blockMatchers = new Map<LoadedConfig, BlockMatcher>()
   const root = repositoryRoot(cwd)
-  const blocksOf = async (path: string) => {
+  const matcherOf = async (path: string) => {
     const loaded = await configs.forFile(path)
-    let match = blockMatchers.get(loaded)
-    if (!match) blockMatchers.set(loaded, (match = m.createBlockMatcher(loaded, root)))
-    return {loaded, found: await match(path)}
+    let matcher = blockMatchers.get(loaded)
+    if (!matcher) blockMatchers.set(loaded, (matcher = m.createBlockMatcher(loaded, root)))
+    return {loaded, matcher}
+  }
+  const blocksOf = async (path: string) => {
+    const {loaded, matcher} = await matcherOf(path)
+    return {loaded, found: await matcher.judge(path)}
   }
   const settingsCache = new Map<string, Settings>()
-  const settingsOf = (loaded: LoadedConfig, found: FileBlocks): Settings => {
-    const key = `${loaded.filepath ?? ''}\0${found.blocks.join(',')}`
+  const settingsOf = (loaded: LoadedConfig, blocks: readonly number[]): Settings => {
+    const key = `${loaded.filepath ?? ''}\0${blocks.join(',')}`
     let settings = settingsCache.get(key)
-    if (!settings) settingsCache.set(key, (settings = m.settingsFor(loaded, found.blocks, overrides)))
+    if (!settings) settingsCache.set(key, (settings = m.settingsFor(loaded, blocks, overrides)))
     return settings
   }
   const show = (path: string) => displayPath(path, cwd)
 
   if (args.printConfig !== undefined) {
     const {loaded, found} = await blocksOf(resolve(cwd, args.printConfig))
-    io.stdout.write(`${JSON.stringify(m.printableConfig(loaded, settingsOf(loaded, found), found), null, 2)}\n`)
+    io.stdout.write(`${JSON.stringify(m.printableConfig(loaded, settingsOf(loaded, found.blocks), found), null, 2)}\n`)
     return 0
   }
 
@@ -180,8 +176,9 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
   // Fixed files are written once every file has been linted: a run that stops (exit 2) changes nothing.
   const writes: Array<{path: string; text: string}> = []
   for (const input of inputs) {
-    const {loaded, found} = await blocksOf(input.path)
-    const blocks = loaded.config.blocks.length > 1 ? ` (blocks: ${found.blocks.map((index) => m.blockLabel(loaded, index)).join(', ') || 'none'})` : ''
+    const {loaded, matcher} = await matcherOf(input.path)
+    const applying = await matcher.blocks(input.path)
+    const blocks = loaded.config.blocks.length > 1 ? ` (blocks: ${applying.map((index) => m.blockLabel(loaded, index)).join(', ') || 'none'})` : ''
     debug(`${show(input.path)} (${input.kind}) uses ${loaded.label}${blocks}`)
     let text = input.text
     let bom = false
@@ -195,8 +192,8 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
       text = draft.text
       bom = draft.bom === true
     }
-    const lint = await linterFor(input.kind)
-    const settings = settingsOf(loaded, found)
+    const lint = (value: string, options: FileLintOptions) => m.lintFile(input.kind, value, options)
+    const settings = settingsOf(loaded, applying)
     const options = {...m.lintOptions(settings), path: input.filePath, label: show(input.path)}
     try {
       if (args.fix === undefined) {
@@ -204,8 +201,8 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
         results.push(m.toResult(input.filePath, file, m.fixesOf(file, input.kind)))
         continue
       }
-      const hasTemplates = input.kind === 'yaml' || input.kind === 'json' || m.findFrontMatter(text) !== undefined
-      const verify = hasTemplates ? m.verifyTemplateFixes(input.kind, Object.keys(settings.templates.fields)) : undefined
+      const hasTemplates = input.kind === 'yaml' || input.kind === 'json' || hasFrontMatter(text)
+      const verify = hasTemplates ? (await import('./template-fixes.ts')).verifyTemplateFixes(input.kind, Object.keys(settings.templates.fields)) : undefined
       const fixed = await m.lintAndFix(text, input.kind, (value) => lint(value, options), verify)
       const result = m.toResult(input.filePath, fixed.file, m.fixesOf(fixed.file, input.kind))
       if (fixed.output !== undefined) {
@@ -230,7 +227,7 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
   results.sort((a, b) => m.byPath({path: a.filePath}, {path: b.filePath}))
 
   const shown = args.quiet ? results.map(m.errorsOnly) : results
-  const {loadFormatter} = await import('./formatters/index.ts')
+  const {loadFormatter} = m
   const context = {cwd, color: useColor(io, args.color, output !== undefined), width: terminalWidth(io)}
   const report = await (await loadFormatter(args.format))(shown, context)
   if (output) {

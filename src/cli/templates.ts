@@ -24,7 +24,9 @@ import {parseSetting, type RuleSetting, type Severity, severityLabel} from '../c
 import type {PlaceholderOptions} from '../text/placeholders.ts'
 import type {LintOptions} from '../lint.ts'
 import {presets, type RulesConfig} from '../presets.ts'
-import {extractCollection, extractDocument, findFrontMatter, TemplateError, type TemplateMessage} from '../templates/extract.ts'
+import type {TemplateMessage} from '../templates/extract.ts'
+import {findFrontMatter} from '../templates/front-matter.ts'
+import {lint} from '../lint.ts'
 import {CliError, NotTemplatesError} from './errors.ts'
 import type {FileKind} from './kinds.ts'
 
@@ -84,8 +86,9 @@ function optionsFor(base: LintOptions, message: TemplateMessage, templates: Temp
   return options
 }
 
+/** Plain text is linted here; Markdown loads remark, only when a run has Markdown. */
 async function linter(markdown: boolean): Promise<(text: string, options: LintOptions) => Promise<VFile>> {
-  return markdown ? (await import('../markdown.ts')).lintMarkdown : (await import('../lint.ts')).lint
+  return markdown ? (await import('../markdown.ts')).lintMarkdown : lint
 }
 
 /** Moves a report on `message` to its place in the whole file. */
@@ -111,6 +114,7 @@ export async function lintFile(kind: FileKind, text: string, options: FileLintOp
   const markdown = kind === 'markdown'
   if ((markdown || kind === 'text') && !findFrontMatter(text)) return (await linter(markdown))(text, base)
   const fields = Object.keys(templates.fields)
+  const {extractCollection, extractDocument, TemplateError} = await import('../templates/extract.ts')
   let messages: TemplateMessage[]
   try {
     messages = kind === 'yaml' || kind === 'json' ? await extractCollection(text, kind, fields) : await extractDocument(text, markdown, fields)

@@ -23,6 +23,7 @@ import {type Channel, channels} from '../analysis/length.ts'
 import {isPhase, type Phase, phases} from '../analysis/phase.ts'
 import {widthsProblem} from '../text/placeholders.ts'
 import {closest} from '../core/did-you-mean.ts'
+import {findFrontMatter} from './front-matter.ts'
 import {jsonProblem} from './json.ts'
 import {mapScalar, toSource} from './scalar.ts'
 
@@ -249,26 +250,6 @@ export async function extractCollection(text: string, kind: 'yaml' | 'json', fie
   return out
 }
 
-/**
- * Front matter: `---` alone on the first line, YAML, then `---` (or `...`)
- * alone on a line. Returns where the YAML and the body start, if there is any.
- */
-export function findFrontMatter(text: string): {yaml: [number, number]; body: number} | undefined {
-  const first = /^---[ \t]*\r?\n/.exec(text)
-  if (!first) return undefined
-  for (let start = first[0].length; start < text.length; ) {
-    const newline = text.indexOf('\n', start)
-    const end = newline === -1 ? text.length : newline
-    // Trailing blanks trimmed by a loop: `/[ \t\r]+$/` retries from every blank and is quadratic on a long run of them.
-    let stop = end
-    while (stop > start && (text[stop - 1] === ' ' || text[stop - 1] === '\t' || text[stop - 1] === '\r')) stop--
-    const line = text.slice(start, stop)
-    if (line === '---' || line === '...') return {yaml: [first[0].length, start], body: newline === -1 ? end : end + 1}
-    start = end + 1
-  }
-  return undefined
-}
-
 /** The messages of a .md or .txt file: its body and, with front matter, the front matter's fields. */
 export async function extractDocument(text: string, markdown: boolean, fields: readonly string[]): Promise<TemplateMessage[]> {
   const found = findFrontMatter(text)
@@ -298,3 +279,5 @@ export async function extractDocument(text: string, markdown: boolean, fields: r
   out.push({text: text.slice(body), field: 'body', markdown, toSource: (offset) => offset + body, ...settings})
   return out
 }
+
+export {findFrontMatter} from './front-matter.ts'

@@ -157,3 +157,71 @@ describe('--fix in-process', () => {
     else expect(stderr).toMatch(/^liaison: cannot write the fixes to drafts\/a\.txt: EACCES/)
   })
 })
+
+describe('--fix in-process, every kind of file', () => {
+  it('fixes text, Markdown with front matter and a YAML collection, and reports what it wrote with --quiet', async () => {
+    const dir = project({
+      'drafts/a.txt': `\uFEFF${belief}`,
+      'drafts/b.md': `---\nphase: investigating\n---\n${belief}\n`,
+      'templates/c.yml': `- body: ${belief}\n`,
+    })
+    const {code, stdout} = await cli(dir, ['--fix', ...only, '--quiet', '-f', 'json'])
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout).map((result: {output?: string}) => result.output)).toEqual([fixed, `---\nphase: investigating\n---\n${fixed}\n`, `- body: ${fixed}\n`])
+    expect(readFileSync(join(dir, 'drafts/a.txt'), 'utf8')).toBe(`\uFEFF${fixed}`)
+    expect(readFileSync(join(dir, 'templates/c.yml'), 'utf8')).toBe(`- body: ${fixed}\n`)
+  })
+
+  it('keeps the fixes that read back exactly when some do not, and stops when none does', async () => {
+    const lint = async (text: string) => {
+      const vfile = new VFile({value: text})
+      for (const [at, from, to] of [['a', 0, 1], ['b', 2, 3]] as const) {
+        if (text[from] !== at) continue
+        const message = vfile.message('x', {place: {start: {line: 1, column: from + 1, offset: from}, end: {line: 1, column: to + 1, offset: to}}})
+        Object.assign(message, {ruleId: 'x', actual: at, expected: [at.toUpperCase()], fixable: true})
+      }
+      return vfile
+    }
+    // Only the fix to "a" reads back as intended.
+    const onlyA = async (_before: string, _after: string, applied: readonly {text: string}[]) => applied.every((fix) => fix.text === 'A')
+    expect((await lintAndFix('a b', 'yaml', lint, onlyA)).output).toBe('A b')
+    expect((await lintAndFix('a b', 'yaml', lint, async () => false)).output).toBeUndefined()
+  })
+
+  it('reads a fix as exact only where it lands on the characters of one message', async () => {
+    const text = '---\ntitle: We believe it\n---\nWe believe the cache is full.\n'
+    const verify = verifyTemplateFixes('markdown', ['title', 'body'])
+    const fix = (from: number, to: number, value: string) => ({range: [from, to] as [number, number], text: value})
+    const body = text.indexOf('We believe the')
+    expect(await verify(text, applyFixes(text, [fix(body, body + 10, 'We know')]).output, [fix(body, body + 10, 'We know')])).toBe(true)
+    // The front matter's `---` is in no message; a range from the title into the body is in no one message.
+    expect(await verify(text, applyFixes(text, [fix(0, 3, '+++')]).output, [fix(0, 3, '+++')])).toBe(false)
+    const across = fix(text.indexOf('believe it'), body + 2, 'x')
+    expect(await verify(text, applyFixes(text, [across]).output, [across])).toBe(false)
+    const mid = fix(body + 1, body + 3, 'E ')
+    expect(await verify(text, 'broken: [', [mid])).toBe(false)
+  })
+
+  it('marks a fixable error in stylish, and wraps rows that have no rule id', async () => {
+    const {stylish} = await import('../../src/cli/formatters/stylish.ts')
+    const out = await stylish(
+      [
+        {
+          filePath: '/x/a.md',
+          messages: [{ruleId: 'no-speculation', severity: 2, message: 'guess', line: 1, column: 1, fix: {range: [0, 1], text: 'x'}}],
+          errorCount: 1,
+          warningCount: 0,
+        },
+        {
+          filePath: '/x/b.md',
+          messages: [{ruleId: null, severity: 1, message: 'File ignored because of a pattern in a file name that wraps', line: 0, column: 0}],
+          errorCount: 0,
+          warningCount: 1,
+        },
+      ],
+      {cwd: '/x', color: false, width: 40},
+    )
+    expect(out).toContain('  1 error and 0 warnings potentially fixable with the `--fix` option.\n')
+    expect(out).toContain(`\nb.md\n  0:0  warning  File ignored because of\n${' '.repeat(16)}a pattern in a file name\n${' '.repeat(16)}that wraps\n`)
+  })
+})

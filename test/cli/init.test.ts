@@ -206,6 +206,16 @@ describe('liaison init (in-process)', () => {
     expect(JSON.parse(readFileSync(join(created, 'package.json'), 'utf8'))).toEqual({private: true, devDependencies: {liaison: `^${version}`}})
   })
 
+  it('leaves a package.json that lists liaison as a dependency alone, and keeps tabs and a missing final newline', async () => {
+    const listed = project({'package.json': '{"dependencies": {"liaison": "1.0.0"}}'})
+    expect((await cli(listed, ['init'])).stdout).toContain('  package.json (already lists liaison in dependencies; left as it was)\n')
+    const tabs = project({'package.json': '{\n\t"name": "x"\n}'})
+    await cli(tabs, ['init'])
+    expect(readFileSync(join(tabs, 'package.json'), 'utf8')).toBe(`{\n\t"name": "x",\n\t"devDependencies": {\n\t\t"liaison": "^${version}"\n\t}\n}`)
+    const folder = project({'package.json/x': ''})
+    expect((await cli(folder, ['init'])).stderr).toBe('liaison: init: package.json is a folder; nothing was written\n')
+  })
+
   it.each([
     ['{not json', /^liaison: init: package\.json is not valid JSON \(.+\); fix it first, as init adds liaison to its devDependencies\. Nothing was written\n$/],
     ['null', /^liaison: init: package\.json is not a JSON object; fix it first/],

@@ -204,3 +204,51 @@ describe('what the command line says', () => {
     }
   })
 })
+
+describe('in-process details', () => {
+  it('--messages-only passes by named files of other kinds, ignored ones and non-messages; --debug lists them', async () => {
+    const dir = project({'.liaisonrc.yaml': 'ignores: [drafts/old/]\n', 'notes.rst': 'x', 'README.md': guess, 'drafts/old/a.md': guess, 'drafts/b.md': clean})
+    const {code, stdout, stderr} = await cli(dir, ['--messages-only', '--no-warn-ignored', '--debug', 'notes.rst', 'README.md', 'drafts/old/a.md', 'drafts/b.md', '-f', 'json'])
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout).map((result: {filePath: string}) => result.filePath)).toEqual([join(dir, 'drafts/b.md')])
+    expect(stderr).toContain('liaison: debug: notes.rst: passed by, not a message: liaison lints .md')
+    expect(stderr).toContain('liaison: debug: README.md: passed by, not a message: it is not where messages are kept by default')
+    expect(stderr).toContain('liaison: debug: drafts/old/a.md: passed by (--no-warn-ignored): File ignored because of "ignores" in .liaisonrc.yaml\n')
+  })
+
+  it('--max-warnings -1, after "--" too; --fix-dry-run writes nothing', async () => {
+    const dir = project({'drafts/a.md': 'We believe the cache is full, so checkout fails for some customers.\n'})
+    expect((await cli(dir, ['--max-warnings', '-1'])).code).toBe(0)
+    expect((await cli(dir, ['--max-warnings', '0', '--', 'drafts/a.md'])).code).toBe(1)
+    expect((await cli(dir, ['--max-warnings'])).stderr).toBe('liaison: option --max-warnings needs a value; see liaison --help\n')
+    const dry = await cli(dir, ['--fix-dry-run', '-f', 'json'])
+    expect(JSON.parse(dry.stdout)[0].output).toMatch(/^We are investigating whether the cache/)
+  })
+
+  it('names the blocks a file uses with --debug, and says when none applies', async () => {
+    const dir = project({'.liaisonrc.yaml': '- files: [drafts/**]\n- {name: tweets, files: [tweets/**], channel: sms}\n', 'drafts/a.md': clean, 'notes/b.md': clean})
+    const {stderr} = await cli(dir, ['--debug', 'drafts/a.md', 'notes/b.md'])
+    expect(stderr).toBe('liaison: debug: drafts/a.md (markdown) uses .liaisonrc.yaml (blocks: block 1)\nliaison: debug: notes/b.md (markdown) uses .liaisonrc.yaml (blocks: none)\n')
+  })
+
+  it('says a file outside the folder of the config given with -c is not one of its messages', async () => {
+    const dir = project({'conf/liaison.yaml': 'files: ["**"]\n', 'work/a.md': clean})
+    const printed = JSON.parse((await cli(join(dir, 'work'), ['-c', '../conf/liaison.yaml', '--print-config', '../elsewhere/x.md'])).stdout)
+    expect(printed).toMatchObject({message: false, why: `it is outside ${join(dir, 'work')}, where the "files" of ${join(dir, 'conf/liaison.yaml')} start`})
+  })
+
+  it('lets a block\'s own rules choose a channel over its "channel", in either form', async () => {
+    const config = (setting: string) => `- channel: sms\n  rules: {max-length: ${setting}}\n`
+    for (const setting of ['[error, {channel: mastodon}]', '{channel: mastodon}']) {
+      const dir = project({'.liaisonrc.yaml': config(setting)})
+      expect(JSON.parse((await cli(dir, ['--print-config', 'x.md'])).stdout).rules['max-length'][1].channel).toBe('mastodon')
+    }
+    expect((await cli(project(), ['--preset', 'xyz', 'x.md'])).stderr).toBe('liaison: --preset "xyz" is not one of recommended, strict\n')
+  })
+
+  it('drops a configured limit when a template names another channel, whatever the options', async () => {
+    const dir = project({'a.txt': `---\nchannel: sms\n---\n${words(200)}`})
+    const {stdout} = await cli(dir, ['a.txt', '--no-config', '-f', 'json'])
+    expect(JSON.parse(stdout)[0].messages.map((m: {messageId: string}) => m.messageId)).toContain('tooManySegments')
+  })
+})

@@ -1,9 +1,10 @@
 /**
  * Formatters, one file each, loaded only when chosen: a run pays for the
- * one it prints.
+ * one it prints. The default, stylish, comes with the lint run itself.
  */
 import type {FormatName} from '../args.ts'
 import type {LintResult} from '../results.ts'
+import {stylish} from './stylish.ts'
 
 export interface FormatContext {
   /** Paths are shown relative to it where they lie inside it. */
@@ -19,7 +20,7 @@ export type Formatter = (results: readonly LintResult[], context: FormatContext)
 export async function loadFormatter(name: FormatName): Promise<Formatter> {
   switch (name) {
     case 'stylish':
-      return (await import('./stylish.ts')).stylish
+      return stylish
     case 'json':
       return (await import('./json.ts')).json
     case 'sarif':
