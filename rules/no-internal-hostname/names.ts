@@ -127,9 +127,15 @@ function siteNumbered(lower: string): boolean {
   return match !== null && !notSites.has(match[1]!) && !isYear(match[2]!)
 }
 
-/** A part after the name's role that only numbers or places it: `-7`, `-b`, `-1b`, `-eu`, `-staging`. */
+/**
+ * A generated instance suffix (`api-server-7f9c`): letters and digits mixed,
+ * two of each at least, so model numbers (13900k, 4o) and versions are not.
+ */
+const isInstanceId = (part: string) => /^[a-z\d]{4,10}$/.test(part) && /\d.*\d/.test(part) && /[a-z].*[a-z]/.test(part) && !/^v\d/.test(part)
+
+/** A part after the name's role that only numbers or places it: `-7`, `-b`, `-1b`, `-eu`, `-staging`, `-7f9c`. */
 function isTrailer(part: string): boolean {
-  return /^\d+[a-z]?$/.test(part) || /^[a-z]$/.test(part) || regionParts.has(part) || environments.has(part)
+  return /^\d+[a-z]?$/.test(part) || /^[a-z]$/.test(part) || regionParts.has(part) || environments.has(part) || isInstanceId(part)
 }
 
 /**
@@ -151,6 +157,8 @@ function composedKind(parts: readonly string[], separator: string): 'service' | 
   if (heads.has(head) && modifier !== undefined && /[a-z]{2}/.test(modifier) && !modifiers.has(modifier)) return kind()
   if (separator === '_') return undefined
   const words = parts.filter((part) => /^[a-z][a-z\d]*$/.test(part) && !regionParts.has(part) && !modifiers.has(part))
+  // Two words and a generated suffix: an instance of a service (api-server-7f9c).
+  if (end < parts.length && isInstanceId(parts.at(-1)!) && parts.slice(0, end).filter((part) => /^[a-z]{2,}$/.test(part)).length >= 2) return kind()
   const termCount = words.filter((word) => terms.has(word) || glued.some((g) => word !== g && word.includes(g))).length
   if (termCount === 0) return heads.has(head) && parts.slice(end).some((part) => environments.has(part)) ? kind() : undefined
   // prod-us-central-0: an environment word in a region name customers pick; auth-svc, eks-staging: a term and another word.
