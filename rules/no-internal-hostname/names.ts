@@ -109,10 +109,14 @@ function numberedMachine(segments: readonly string[], before: string | undefined
   const stems = new Set(segments.map(withoutNumber))
   const region = [...stems].some((stem) => regionParts.has(stem))
   let score = 0
+  let role = false
   for (const stem of stems) {
     const part = nameParts.get(stem)
     if (part && !(region && part.environment)) score += part.weight
+    if (part && !part.environment) role = true
   }
+  // web-eu-3: a role placed in a zone is a machine there; prod-eu-01 (no role) is a region slug.
+  if (region && role) score += 1
   // Zero-padded (db-03) or a first StatefulSet ordinal (kafka-0): numbered by machines, not by versions.
   if (number === '0' || (number.length >= 2 && number.startsWith('0'))) score += 1
   if (before !== undefined && hostNouns.has(before) && !region) score += 2
