@@ -43,7 +43,8 @@ const hasLetter = (value: string) => /[a-z]/i.test(value)
 const upperCount = (value: string) => value.replace(/[^A-Z]/g, '').length
 
 function ticketKind(core: string): string | undefined {
-  const key = /^([A-Z][A-Z\d]{1,9})-\d{1,7}$/.exec(core)?.[1]
+  // Two digits at least: PRO-2 and BIZ-5 are plan names, OPS-12 a ticket.
+  const key = /^([A-Z][A-Z\d]{1,9})-\d{2,7}$/.exec(core)?.[1]
   if (key !== undefined && upperCount(key) >= 2 && !v.standardPrefixes.has(key) && !v.codePrefixes.has(key)) return 'a ticket key'
   // Phabricator tasks (T183999).
   if (/^T\d{5,7}$/.test(core)) return 'a ticket key'
