@@ -70,9 +70,15 @@ const haves = new Set(['have', 'has', 'had', 'having'])
 /** Nouns that extend a subject's noun phrase: "production builds", "the database node". */
 const subjectNouns = set(undefined, 'internal', 'generic', 'audience')
 /** What an -ing word after a trouble word can be: "trouble connecting", "issues loading", "issues logging in". */
-const activities = set(undefined, 'state', 'phrasal')
+const activities = set(undefined, 'state', 'phrasal', 'prep')
 /** Tagged verbs that "again" can follow: "payments work again", "mail is syncing again". */
 const againVerbs = set('work', 'state')
+/** What cannot follow a negated verb group as its verb ("is not the cause", "are not our customers"), or has its own reading ("not affected", "not loading"). */
+const notVerbs = set('quantifier', 'owner', 'work', 'writer', 'internal', 'generic', 'audience', 'trouble', 'pronoun', 'linker', 'prep', 'clause', 'relative', 'when', 'notFailure', 'vague', 'shadow', 'affected', 'symptom', 'state', 'inability')
+/** Negators that halt on their own: "Imports stopped", "Syncing has ceased". */
+const halts = /^(?:stop|cease)/
+/** Particles of phrasal verbs before "again": "sign in again", "warmed up again". */
+const particles = new Set(['up', 'out', 'back', 'down', 'over', 'off'])
 /** What may stand between "no" and "impact". */
 const impactModifiers = set(undefined, 'audience', 'vague', 'quantifier')
 /** After "unable to", the writer's own work: "unable to provide an ETA", "cannot reproduce the problem". */
@@ -107,6 +113,8 @@ class Reader {
       if (kind === undefined && /^[a-z]{2,}ly$/.test(words[i]!.text)) kinds[i] = 'adverb'
       // "web services", "application performance": a generic noun with a content word before it names a thing.
       if (kind === 'generic' && this.isContent(this.before(i))) kinds[i] = undefined
+      // "the cache layer", "our storage subsystem": a generic noun after an internal one is internal.
+      if (kind === 'generic' && kinds[this.before(i) ?? -1] === 'internal') kinds[i] = 'internal'
       // "Page loads are slow", "sync runs have stalled": a state word between a noun and an auxiliary is a noun.
       if (kind === 'state' && this.isContent(this.before(i)) && kinds[i + 1] === 'aux') kinds[i] = undefined
       // "our database clusters" are internal; "Databases in eu-west-2" are the customers'.
@@ -153,7 +161,7 @@ class Reader {
   thing(index: number | undefined): Thing {
     if (index === undefined) return undefined
     const kind = this.kind(index)
-    if (kind === undefined || kind === 'symptom' || kind === 'symptomNoun') return 'named'
+    if (kind === undefined || kind === 'symptom' || kind === 'symptomNoun' || kind === 'state') return 'named'
     if (kind === 'audience') return this.qualified(index) ? 'named' : 'who'
     return undefined
   }
@@ -214,26 +222,40 @@ class Reader {
   }
 
   state(from: number, to: number): boolean {
-    const bearer = grammar.bearer(this.t, from)
+    const before = this.before(from)
+    // "for all mailboxes to resync": the noun before "to" bears it, and "to" makes it a statement.
+    const infinitive = before !== undefined && this.norm(before) === 'to' && grammar.bearer(this.t, from) === undefined
+    const bearer = infinitive ? grammar.bearer(this.t, before) : grammar.bearer(this.t, from)
     if (bearer === undefined || notCustomer.has(this.kind(bearer))) return false
+    // "to have billing back", "get checkout back": a state said of the object of "have" or "get".
+    const opener = this.before(grammar.nounPhraseStart(this.t, bearer))
+    const participle = this.norm(bearer).endsWith('ed')
+    const caused = this.kind(bearer) === undefined && !participle && opener !== undefined && (this.kind(opener) === 'causative' || haves.has(this.norm(opener)))
+    // "warmed up again", "is being rolled back", "cleaning up": a particle after a verb is part of that verb.
+    if (from === to && particles.has(this.norm(from)) && before === bearer && /(?:ed|ing)$/.test(this.norm(bearer)) && !caused) return false
     const start = grammar.chainStart(this.t, from)
-    const auxiliary = start < from
+    const auxiliary = start < from || infinitive
     const again = this.kind(this.joined(to + 1)) === 'again'
     // "get things back to normal" is work and "Service should be restored soon" a prediction; "All services are operating normally" is a state.
     if (this.kind(bearer) === 'generic') return (auxiliary || again) && !this.t.kinds.slice(start, from).includes('modal')
-    if (auxiliary || again || (to > from && this.kind(bearer) === undefined)) return true
-    // "to have billing back", "get checkout back"; not "is being rolled back" or "cleaning up", whose bearer is a verb.
-    const opener = this.before(grammar.nounPhraseStart(this.t, bearer))
-    const participle = this.norm(bearer).endsWith('ed')
-    return this.kind(bearer) === undefined && !participle && opener !== undefined && (this.kind(opener) === 'causative' || haves.has(this.norm(opener)))
+    return auxiliary || again || (to > from && this.kind(bearer) === undefined) || caused
   }
 
-  /** "Desk phones are ringing again", "payments work again": any verb with "again", said of a customer-facing noun. */
+
+  /** "Desk phones are ringing again", "payments work again", "users can sign in again": any verb with "again", said of a customer-facing noun. */
   again(from: number): boolean {
-    const verb = this.before(from)
+    let verb = this.before(from)
+    // Back over adverbs and a particle: "load quickly again", "sign in again", "warmed up again".
+    while (verb !== undefined && this.kind(verb) === 'adverb') verb = this.before(verb)
+    if (verb !== undefined && (grammar.isPreposition(this.kind(verb)) || particles.has(this.norm(verb)))) verb = this.before(verb)
     if (verb === undefined || !(this.isContent(verb) || againVerbs.has(this.kind(verb)))) return false
     const bearer = grammar.bearer(this.t, verb)
     return bearer !== undefined && customerFacing.has(this.kind(bearer))
+  }
+
+  /** An -ing word naming what customers do: "trouble connecting", "issues logging in", "impacted while using the app". */
+  activity(index: number): boolean {
+    return this.joined(index) !== undefined && activities.has(this.kind(index)) && this.norm(index).endsWith('ing') && !this.t.sentence.words[index]!.literal
   }
 
   /** "logging some members out". */
@@ -283,7 +305,7 @@ class Reader {
     let named: Thing
     if (link !== undefined && links.has(this.kind(link))) named = this.thing(grammar.headAfter(this.t, this.t.last[link]! + 1, modifiers))
     // "trouble connecting", "issues loading"; "may impact users on iOS".
-    else if (link === next && next === to + 1 && activities.has(this.kind(link)) && this.norm(link).endsWith('ing') && !this.t.sentence.words[link]!.literal) named = 'named'
+    else if (link === next && next === to + 1 && this.activity(link)) named = 'named'
     else if (isImpact && before !== undefined && (this.kind(before) === 'modal' || this.kind(before) === 'aux' || this.kind(before) === 'pronoun')) named = this.thing(grammar.headAfter(this.t, to + 1, modifiers))
     if (named === 'named') this.reading.impact = true
     else if (named === 'who') this.reading.who = true
@@ -303,6 +325,11 @@ class Reader {
     for (let k = grammar.chainStart(this.t, from); k < from; k++) if (this.kind(k) === 'aux' || this.kind(k) === 'modal') auxiliary = true
     if (!auxiliary) return false
     if (negated) return customerFacing.has(kind)
+    // "Some customers may be impacted while using the Android app": the thing follows.
+    const next = this.joined(to + 1)
+    if (named === 'who' && next !== undefined && (this.kind(next) === 'when' || this.kind(next) === 'linker')) {
+      return this.thing(grammar.headAfter(this.t, this.t.last[next]! + 1, modifiers)) === 'named' || this.activity(this.t.last[next]! + 1)
+    }
     return named === 'named'
   }
 
@@ -315,7 +342,10 @@ class Reader {
     }
     let next = to + 1
     while (this.joined(next) !== undefined && chain.has(this.kind(next)) && next - to < 4) next++
-    if (this.joined(next) === undefined || !this.isContent(next)) return false
+    // Any verb: "domains are not resolving", "the integration is not triggering".
+    const verbFollows = this.joined(next) !== undefined && !this.t.sentence.words[next]!.literal && !notVerbs.has(this.kind(next))
+    // "Imports stopped with an exception": a halt needs no verb after it.
+    if (!verbFollows && !halts.test(this.norm(from))) return false
     const bearer = grammar.bearer(this.t, from)
     return bearer !== undefined && customerFacing.has(this.kind(bearer))
   }
