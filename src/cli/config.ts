@@ -135,7 +135,7 @@ export function checkRules(settings: Record<string, unknown>): void {
         : parseSetting(id, setting)
       if (severity !== 0) {
         const resolved = resolveOptions(id, rule.meta.options, options)
-        // create() checks what a schema cannot (phases, domains, user regexes via recheck): fail here, naming the config.
+        // create() checks what a schema cannot (phases, domains, user regexes): fail here, naming the config.
         if (options !== undefined) (rule.definition.create as (options: unknown) => unknown)(resolved)
       }
     } catch (error) {

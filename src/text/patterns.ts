@@ -8,17 +8,29 @@
  * - a literal name, compared case-insensitively (host names are);
  * - a glob whose only special character is `*`, matched in linear time by
  *   locating its literal pieces in order, with no regular expression built;
- * - `/source/flags`, accepted only when `unsafeRegex()` finds none of the
- *   shapes that backtrack exponentially: nested quantifiers, quantified
- *   alternations whose branches can overlap, and backreferences; and then
- *   when recheck, where it can run, finds it no worse than quadratic
- *   (redos.ts). A regex never sees more than a DNS name's 253 characters.
+ * - `/source/flags`, matched by re2js (RE2's automata in plain JavaScript),
+ *   never by the backtracking RegExp engine: every pattern it accepts runs in
+ *   time linear in the name, whatever its shape, so nothing needs proving.
+ *   What RE2 cannot match in linear time (lookaround, backreferences) and the
+ *   `v` flag (class set operations, `\q{…}` strings) are refused, with the
+ *   reason. A pattern must also be valid JavaScript in Unicode mode (as with
+ *   the `u` flag), which is where the two syntaxes agree: `\A`, `\Q…\E`,
+ *   `(?i)` or `[[:alpha:]]` mean one thing to RE2 and another to JavaScript,
+ *   and Unicode mode refuses them all.
+ *
+ * Why re2js and not a ReDoS checker (recheck, which this replaced): recheck
+ * was a devDependency, so installed packages ran unchecked patterns; as a
+ * dependency it adds 57 MB (a JAR and a native binary) and ~0.2 s to load,
+ * cannot read the `v` flag, and answers "unknown" for patterns it cannot
+ * decide. re2js is one 0.9 MB package with no dependencies, loaded only when
+ * a config holds a `/regex/` (re2.ts), in ~0.2× `node -e 0`.
  *
  * Patterns are compiled once per configuration; a bad one is a ConfigError
  * naming the rule, the option and the pattern.
  */
+import type {RE2JS} from 're2js'
 import {ConfigError} from '../core/options.ts'
-import {recheckProblem} from './redos.ts'
+import {loadRe2} from './re2.ts'
 
 export type PatternKind = 'literal' | 'glob' | 'regex'
 
@@ -35,11 +47,26 @@ export interface PatternList {
   readonly size: number
 }
 
-/** Longer than any host name (DNS caps them at 253): never matched by a regex, so a quadratic one stays cheap. */
+/** Longer than any host name (DNS caps them at 253): never matched by a regex. */
 export const maxNameLength = 253
 
-/** `test()` must not depend on the previous call, so the stateful flags are refused. */
-const allowedFlags = new Set([...'dimsuv'])
+/** RE2's flags for JavaScript's; `d` (indices) and `u` change nothing here (RE2 always reads code points). */
+const flagNames: Readonly<Record<string, 'CASE_INSENSITIVE' | 'MULTILINE' | 'DOTALL' | undefined>> = {
+  d: undefined,
+  i: 'CASE_INSENSITIVE',
+  m: 'MULTILINE',
+  s: 'DOTALL',
+  u: undefined,
+}
+
+/** `\uXXXX` and `\u{X}` in RE2's spelling, `\x{X}`; every other escape is the same in both. */
+function toRe2(source: string): string {
+  // Escapes are read left to right, so `\\u0041` stays a backslash then "u0041".
+  return source.replace(/\\(?:u\{([\da-f]+)\}|u([\da-f]{4})|.)/gis, (escape, braced?: string, four?: string) => {
+    const hex = braced ?? four
+    return hex === undefined ? escape : `\\x{${hex}}`
+  })
+}
 
 /** Literal pieces between `*`s must appear in order; leftmost placement is always safe for `*`. */
 function globTest(pieces: readonly string[]): (name: string) => boolean {
@@ -61,136 +88,6 @@ function globTest(pieces: readonly string[]): (name: string) => boolean {
   }
 }
 
-interface Frame {
-  /** Start of the group in the source, for the error message. */
-  start: number
-  /** Some quantifier appears inside, at any depth. */
-  quantified: boolean
-  /** Each alternative's text when it is a plain literal, else null. */
-  branches: Array<string | null>
-}
-
-/** `{2}`, `{2,}` or `{2,5}` at `i`: its end and whether it repeats more than once. */
-function braceQuantifier(source: string, i: number): {end: number; repeats: boolean} | undefined {
-  const match = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24))
-  if (!match) return undefined
-  const min = Number(match[1])
-  const max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3])
-  return {end: i + match[0].length, repeats: max > 1}
-}
-
-/** Characters that make an alternative more than a plain string. */
-const special = new Set([...'.^$[]()|*+?{}'])
-
-/**
- * Why `source` could backtrack catastrophically, or `undefined` if it is
- * safe by these checks. Deliberately conservative: `(?:ab+)+` is rejected
- * even though it is harmless, because telling the two apart needs an
- * automaton, and `(?:ab)+` or a character class says the same thing safely.
- * Polynomial shapes such as `\w*\w*` are allowed: names are short.
- */
-export function unsafeRegex(source: string, flags = ''): string | undefined {
-  const fold = flags.includes('i')
-  const root: Frame = {start: 0, quantified: false, branches: ['']}
-  const stack: Frame[] = [root]
-  const top = () => stack.at(-1)!
-  const spoil = () => {
-    top().branches[top().branches.length - 1] = null
-  }
-  /** The atom just read, when it was a group, for the quantifier that may follow. */
-  let closed: Frame | undefined
-  let i = 0
-  while (i < source.length) {
-    const ch = source[i]!
-    const atom = closed
-    closed = undefined
-    if (ch === '\\') {
-      const next = source[i + 1] ?? ''
-      if ((next >= '1' && next <= '9') || next === 'k') return `backreference "\\${next}…"`
-      const branches = top().branches
-      const last = branches.length - 1
-      if (/[\da-z]/i.test(next)) spoil()
-      else if (branches[last] !== null) branches[last] += next
-      // `\u{…}`, `\p{…}` and `\P{…}` carry braces that are not quantifiers.
-      i = 'upP'.includes(next) && source[i + 2] === '{' ? source.indexOf('}', i) + 1 : i + 2
-      continue
-    }
-    if (ch === '[') {
-      // Skip the class; with the v flag classes nest.
-      let depth = 0
-      while (i < source.length) {
-        const c = source[i]
-        if (c === '\\') i++
-        else if (c === '[' && (depth === 0 || flags.includes('v'))) depth++
-        else if (c === ']' && --depth === 0) break
-        i++
-      }
-      spoil()
-      i++
-      continue
-    }
-    if (ch === '(') {
-      spoil()
-      stack.push({start: i, quantified: false, branches: ['']})
-      if (source[i + 1] !== '?') i += 1
-      // `(?<name>…)` skips its name; `(?:`, `(?=`, `(?!` are three characters, `(?<=`, `(?<!` four.
-      else if (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') i = source.indexOf('>', i) + 1
-      else i += source[i + 2] === '<' ? 4 : 3
-      continue
-    }
-    if (ch === ')') {
-      const group = stack.pop()!
-      if (stack.length > 0 && group.quantified) top().quantified = true
-      closed = group
-      i++
-      continue
-    }
-    if (ch === '|') {
-      top().branches.push('')
-      i++
-      continue
-    }
-    const brace = ch === '{' ? braceQuantifier(source, i) : undefined
-    if (ch === '*' || ch === '+' || ch === '?' || brace) {
-      const end = brace ? brace.end : i + 1
-      const repeats = brace ? brace.repeats : ch !== '?'
-      if (atom && repeats) {
-        const text = source.slice(atom.start, end)
-        if (atom.quantified) return `nested quantifier "${text}"`
-        if (overlapping(atom.branches, fold)) return `quantified alternation whose branches can overlap "${text}"`
-      }
-      top().quantified = true
-      spoil()
-      // A lazy or possessive-looking suffix belongs to this quantifier.
-      i = source[end] === '?' ? end + 1 : end
-      continue
-    }
-    const branches = top().branches
-    const last = branches.length - 1
-    if (special.has(ch)) spoil()
-    else if (branches[last] !== null) branches[last] += ch
-    i++
-  }
-  return undefined
-}
-
-/**
- * Branches are safe under a quantifier only when each is a non-empty plain
- * string and no two start with the same character, so at most one can match
- * at any position.
- */
-function overlapping(branches: ReadonlyArray<string | null>, fold: boolean): boolean {
-  if (branches.length < 2) return false
-  const firsts = new Set<string>()
-  for (const branch of branches) {
-    if (branch === null || branch.length === 0) return true
-    const first = fold ? branch[0]!.toLowerCase() : branch[0]!
-    if (firsts.has(first)) return true
-    firsts.add(first)
-  }
-  return false
-}
-
 function fail(ruleId: string, option: string, source: string, problem: string): never {
   throw new ConfigError(`Rule "${ruleId}": option "${option}" pattern ${JSON.stringify(source)} ${problem}`)
 }
@@ -202,22 +99,35 @@ export function compilePattern(ruleId: string, option: string, source: string): 
     if (close === 0) fail(ruleId, option, source, 'starts with "/" but has no closing "/" (expected /regex/flags)')
     const body = source.slice(1, close)
     const flags = source.slice(close + 1)
+    const re2 = loadRe2()
+    if (!re2) fail(ruleId, option, source, 'is a regular expression, which needs Node here (re2js, the linear-time matcher, is loaded on demand); use a literal name or a * glob')
+    let bits = 0
     for (const flag of flags) {
-      if (!allowedFlags.has(flag)) fail(ruleId, option, source, `has flag "${flag}"; use only d, i, m, s, u or v (g and y make matching stateful)`)
+      if (flag === 'v') {
+        fail(ruleId, option, source, 'has flag "v", which cannot be matched in guaranteed linear time (class set operations and \\q{…} strings); write the class out, or use a * glob')
+      }
+      if (!Object.hasOwn(flagNames, flag)) fail(ruleId, option, source, `has flag "${flag}"; use only d, i, m, s or u (g and y make matching stateful)`)
+      const name = flagNames[flag]
+      if (name) bits |= re2[name]
     }
-    let regex: RegExp
     try {
-      regex = new RegExp(body, flags)
+      // Only for its syntax check: this RegExp never matches anything.
+      new RegExp(body, flags.includes('u') ? flags : `${flags}u`)
     } catch (error) {
-      fail(ruleId, option, source, `is not a valid regular expression: ${(error as Error).message}`)
+      fail(ruleId, option, source, `is not a valid regular expression (read in Unicode mode, as with the u flag): ${(error as Error).message}`)
     }
-    const reason = unsafeRegex(body, flags) ?? recheckProblem(body, flags)
-    if (reason) {
+    let regex: RE2JS
+    try {
+      regex = re2.compile(toRe2(body), bits)
+    } catch (error) {
+      // RE2's own wording for these ("invalid named capture") would not tell the user what to change.
+      const construct = /\(\?<?[=!]/.test(body) ? 'lookaround' : /\\(?:[1-9]|k<)/.test(body) ? 'a backreference' : undefined
+      const reason = construct ? `it uses ${construct}` : (error as Error).message.replace(/^error parsing regexp: /, '')
       fail(
         ruleId,
         option,
         source,
-        `can backtrack catastrophically (${reason}); rewrite it so no two quantifiers can match the same text (no nested quantifiers, overlapping alternatives or backreferences), or use a * glob`,
+        `cannot be matched in guaranteed linear time (${reason}); patterns run on RE2, which has no lookaround ((?=, (?!, (?<=, (?<!) and no backreferences (\\1, \\k<name>): rewrite it without them, or use a * glob`,
       )
     }
     return {kind: 'regex', source, test: (name) => name.length <= maxNameLength && regex.test(name)}
