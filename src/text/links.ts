@@ -95,9 +95,11 @@ function hostEnd(text: string, from: number, end: number, stopAtColon: boolean):
 }
 
 function trimEnd(text: string, start: number, end: number): number {
+  // Found once, and only inside the run: searching again for each trailing `)` made a run of them quadratic.
+  const open = text.slice(start, end).indexOf('(') + start
   while (end > start && trailing.has(text[end - 1]!)) {
     // Keep a closing parenthesis that closes one opened inside the link (Wikipedia-style URLs).
-    if (text[end - 1] === ')' && text.slice(start, end - 1).includes('(')) break
+    if (text[end - 1] === ')' && open >= start && open < end - 1) break
     end--
   }
   return end
