@@ -4,6 +4,7 @@
  * set, not forced, so buffered output is flushed before Node exits.
  */
 import * as nodeModule from 'node:module'
+import {line} from './visible.ts'
 
 /* v8 ignore start -- @preserve run by test/cli/bin.test.ts in a child process, which coverage does not see */
 
@@ -30,7 +31,10 @@ try {
   })
 } catch (error) {
   const {message, stack} = error as Error
-  process.stderr.write(`liaison: internal error: ${message}${argv.includes('--debug') ? `\n${stack}` : ' (rerun with --debug for the stack)'}\n`)
+  // One escaped line per line of output (see visible.ts): nothing here may start a workflow command.
+  const lines = [`liaison: internal error: ${message}${argv.includes('--debug') ? '' : ' (rerun with --debug for the stack)'}`]
+  if (argv.includes('--debug') && stack) lines.push(...stack.split('\n').filter((frame) => /^\s+at /.test(frame)))
+  process.stderr.write(lines.map(line).join(''))
   process.exitCode = 2
 }
 /* v8 ignore stop */

@@ -21,6 +21,7 @@ import {defaultTemplates} from '../templates/defaults.ts'
 import {isPlainObject, searchPlaces} from './config.ts'
 import {CliError, UsageError} from './errors.ts'
 import {displayPath} from './paths.ts'
+import {visible} from './visible.ts'
 import type {CliIO} from './run.ts'
 import {version} from './version.ts'
 
@@ -270,7 +271,7 @@ export async function init(argv: readonly string[], io: CliIO): Promise<number> 
     }
     /* v8 ignore stop */
   }
-  const where = show(dir)
+  const where = visible(show(dir))
   const listed = [...files.map(([name]) => `  ${name}${existing.includes(name) ? ' (overwritten)' : ''}`), `  package.json (${manifest.note})`]
   io.stdout.write(
     `Created a template repository in ${where}:\n${listed.join('\n')}\n\n` +

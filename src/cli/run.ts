@@ -22,6 +22,7 @@ import type {LintResult} from './results.ts'
 import type {Settings} from './settings.ts'
 import type {FileLintOptions} from './templates.ts'
 import {hasFrontMatter} from '../templates/front-matter.ts'
+import {line, safeJson} from './visible.ts'
 
 export interface CliIO {
   cwd: string
@@ -94,7 +95,7 @@ async function gatherInputs(args: Args, io: CliIO, m: RunModules, judges: Pick<F
   if (!kind) throw new UsageError(`--stdin-filename ${name}: ${whyNotLinted(name!)}`)
   const draft = await readStdinDraft(io.stdin, args.maxFileSize)
   if (draft.binary !== undefined) {
-    io.stderr.write(binaryWarning('standard input', draft.binary))
+    io.stderr.write(line(binaryWarning('standard input', draft.binary)))
     return {inputs, results, skipped: []}
   }
   const {text} = draft
@@ -107,8 +108,8 @@ async function gatherInputs(args: Args, io: CliIO, m: RunModules, judges: Pick<F
 async function lintAll(args: Args, io: CliIO): Promise<number> {
   const {cwd} = io
   const m = await loadRunModules()
-  const debug = (line: string) => {
-    if (args.debug) io.stderr.write(`liaison: debug: ${line}\n`)
+  const debug = (text: string) => {
+    if (args.debug) io.stderr.write(line(`liaison: debug: ${text}`))
   }
   const overrides = await m.parseOverrides(args.rules, args.channel, args.preset)
   const configs = m.createConfigLoader({cwd, configFile: args.config, noConfig: args.noConfig})
@@ -135,7 +136,7 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
 
   if (args.printConfig !== undefined) {
     const {loaded, found} = await blocksOf(resolve(cwd, args.printConfig))
-    io.stdout.write(`${JSON.stringify(m.printableConfig(loaded, settingsOf(loaded, found.blocks), found), null, 2)}\n`)
+    io.stdout.write(`${safeJson(JSON.stringify(m.printableConfig(loaded, settingsOf(loaded, found.blocks), found), null, 2))}\n`)
     return 0
   }
 
@@ -186,7 +187,7 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
       // Measured before it is read; binary drafts are skipped, invalid UTF-8 stops the run (read.ts).
       const draft = await readDraft(input.path, show(input.path), args.maxFileSize)
       if (draft.binary !== undefined) {
-        io.stderr.write(binaryWarning(show(input.path), draft.binary))
+        io.stderr.write(line(binaryWarning(show(input.path), draft.binary)))
         continue
       }
       text = draft.text
@@ -243,7 +244,7 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
   const {errors, warnings} = m.totals(shown)
   if (errors > 0) return 1
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
-    io.stderr.write(`liaison: too many warnings (${warnings}; --max-warnings is ${args.maxWarnings})\n`)
+    io.stderr.write(line(`liaison: too many warnings (${warnings}; --max-warnings is ${args.maxWarnings})`))
     return 1
   }
   return 0
@@ -268,8 +269,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   } catch (error) {
     const {name, message, stack} = error as Error
     const expected = error instanceof CliError || name === 'ConfigError'
-    io.stderr.write(`liaison: ${expected ? message : `internal error: ${message}${debug ? '' : ' (rerun with --debug for the stack)'}`}\n`)
-    if (debug && stack) io.stderr.write(`${stack}\n`)
+    io.stderr.write(line(`liaison: ${expected ? message : `internal error: ${message}${debug ? '' : ' (rerun with --debug for the stack)'}`}`))
+    // The stack's own first line holds the message raw, and the message may quote a file: rebuilt, escaped.
+    if (debug && stack) io.stderr.write(line(`${name}: ${message}`) + stack.split('\n').filter((frame) => /^\s+at /.test(frame)).map(line).join(''))
     return 2
   }
 }

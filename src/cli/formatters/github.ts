@@ -4,6 +4,7 @@
  * annotations on the pull request's diff.
  */
 import {displayPath, posix} from '../paths.ts'
+import {visible} from '../visible.ts'
 import type {Formatter} from './index.ts'
 
 /** Message text: `%`, CR and LF are escaped (the runner's `escapeData`). */
@@ -19,7 +20,9 @@ export function escapeProperty(value: string): string {
 export const github: Formatter = (results, {cwd}) => {
   const lines: string[] = []
   for (const result of results) {
-    const file = posix(displayPath(result.filePath, cwd))
+    // Control characters are shown as escapes first (visible.ts); the runner's own escapes then keep `:` and `,` apart,
+    // and carry a message's line breaks into the annotation as %0D%0A, which can start no command.
+    const file = visible(posix(displayPath(result.filePath, cwd)))
     for (const message of result.messages) {
       const properties: Array<[string, string | number | undefined]> = [
         ['file', file],
@@ -33,7 +36,7 @@ export const github: Formatter = (results, {cwd}) => {
         .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
         .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
         .join(',')
-      lines.push(`::${message.severity === 2 ? 'error' : 'warning'} ${list}::${escapeData(message.message)}`)
+      lines.push(`::${message.severity === 2 ? 'error' : 'warning'} ${list}::${escapeData(visible(message.message, '\r\n'))}`)
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : ''

@@ -5,10 +5,11 @@
  * suggestions) and `suggestions` in ESLint's `{desc, fix: {range, text}}` form;
  * a safe fix is `fix: {range, text}`, and `output` is the fixed text.
  */
+import {safeJson} from '../visible.ts'
 import type {Formatter} from './index.ts'
 
 export const json: Formatter = (results) =>
-  `${JSON.stringify(
+  `${safeJson(JSON.stringify(
     results.map((result) => ({
       filePath: result.filePath,
       messages: result.messages,
@@ -20,4 +21,4 @@ export const json: Formatter = (results) =>
       // With --fix or --fix-dry-run, the fixed text, as ESLint prints it.
       ...(result.output === undefined ? {} : {output: result.output}),
     })),
-  )}\n`
+  ))}\n`

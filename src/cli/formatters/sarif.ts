@@ -16,6 +16,7 @@ import {rules} from '../../../rules/index.ts'
 import {displayPath, posix} from '../paths.ts'
 import {type LintMessage, stdinPath} from '../results.ts'
 import {version} from '../version.ts'
+import {safeJson} from '../visible.ts'
 import type {Formatter} from './index.ts'
 
 const informationUri = 'https://github.com/liaison-lint/liaison'
@@ -92,5 +93,5 @@ export const sarif: Formatter = (results, {cwd}) => {
       },
     ],
   }
-  return `${JSON.stringify(log, null, 2)}\n`
+  return `${safeJson(JSON.stringify(log, null, 2))}\n`
 }

@@ -9,6 +9,7 @@
  * a file, every problem stays on one line for grep.
  */
 import {displayPath} from '../paths.ts'
+import {visible} from '../visible.ts'
 import type {Formatter} from './index.ts'
 
 const codes = {bold: [1, 22], dim: [2, 22], underline: [4, 24], red: [31, 39], yellow: [33, 39]} as const
@@ -55,7 +56,7 @@ export const stylish: Formatter = (results, {cwd, color, width}) => {
       `${message.line ?? 0}:${message.column ?? 0}`,
       message.severity === 2 ? 'error' : 'warning',
       // Each whitespace run holding a line break becomes one space; `\s*\n\s*` would backtrack quadratically.
-      message.message.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)),
+      visible(message.message.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))),
       message.ruleId ?? '',
     ])
     const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)))
@@ -64,7 +65,7 @@ export const stylish: Formatter = (results, {cwd, color, width}) => {
       const room = width - indent - (widths[3]! > 0 ? 2 + widths[3]! : 0)
       widths[2] = Math.min(widths[2]!, Math.max(room, minimumColumn))
     }
-    output += `\n${paint(displayPath(result.filePath, cwd), 'underline')}\n`
+    output += `\n${paint(visible(displayPath(result.filePath, cwd)), 'underline')}\n`
     for (const [place, severity, text, ruleId] of rows) {
       const [first, ...more] = width === undefined ? [text!] : wrapWords(text!, widths[2]!)
       const cells = [
