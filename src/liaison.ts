@@ -9,7 +9,7 @@ import {rules} from '../rules/index.ts'
 import {type ConfiguredRule, configureRule, runRules} from './engine/executor.ts'
 import {type Doc, getDoc} from './engine/doc.ts'
 import {isPhase, type Phase, phases} from './analysis/phase.ts'
-import {ConfigError} from './core/options.ts'
+import {checkPlainData, ConfigError} from './core/options.ts'
 import {checkPlaceholders, type PlaceholderOptions} from './text/placeholders.ts'
 import {closest} from './core/did-you-mean.ts'
 import {type PresetName, presets, type RulesConfig} from './presets.ts'
@@ -37,6 +37,7 @@ export function resolveConfig(options: LiaisonOptions): Record<string, unknown> 
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new ConfigError(`liaison: options must be an object, got ${JSON.stringify(options)}`)
   }
+  checkPlainData(options, 'options')
   for (const key of Object.keys(options)) {
     if (!optionKeys.includes(key)) throw new ConfigError(`liaison: unknown option "${key}" (known options: ${optionKeys.join(', ')})`)
   }

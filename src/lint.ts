@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import {parseInChunks} from './text/parse.ts'
 import {buildDoc} from './engine/doc.ts'
 import {createLinter, type LiaisonOptions} from './liaison.ts'
-import {assertText, parse, processorCache} from './processors.ts'
+import {assertText, checkLintOptions, parse, processorCache} from './processors.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 
 /** Options of `lint()` and `lintMarkdown()`: the plugin's, plus the file's path. */
@@ -26,7 +26,7 @@ const linterFor = processorCache(createLinter)
 export async function lint(text: string, options: LintOptions = {}): Promise<VFile> {
   assertText('lint', text)
   // Placeholders go to the file, not the processor: they vary per file, processors are shared.
-  const {path, placeholders, ...rest} = options ?? {}
+  const {path, placeholders, ...rest} = checkLintOptions(options)
   const linter = linterFor(rest)
   const file = new VFile({value: text, path})
   if (placeholders !== undefined) file.data.placeholders = checkPlaceholders(placeholders)

@@ -22,7 +22,7 @@ import {VFile} from 'vfile'
 import {rules} from '../rules/index.ts'
 import {commentControl} from './comment-control.ts'
 import {liaison} from './liaison.ts'
-import {assertText, processorCache} from './processors.ts'
+import {assertText, checkLintOptions, processorCache} from './processors.ts'
 import type {CodeSpan} from './text/code.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 import type {LintOptions} from './lint.ts'
@@ -86,7 +86,7 @@ const processorFor = processorCache((options) => {
 export async function lintMarkdown(text: string, options: LintOptions = {}): Promise<VFile> {
   assertText('lintMarkdown', text)
   // Placeholders go to the file, not the processor: they vary per file, processors are shared.
-  const {path, placeholders, ...rest} = options ?? {}
+  const {path, placeholders, ...rest} = checkLintOptions(options)
   const processor = processorFor(rest)
   const file = new VFile({value: text, path})
   if (placeholders !== undefined) file.data.placeholders = checkPlaceholders(placeholders)

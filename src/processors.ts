@@ -6,7 +6,9 @@
 import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {type Processor, unified} from 'unified'
-import type {LiaisonOptions} from './liaison.ts'
+import {ConfigError} from './core/options.ts'
+import {type LiaisonOptions, resolveConfig} from './liaison.ts'
+import type {LintOptions} from './lint.ts'
 
 type TextProcessor = Processor<Root, Root, Root, undefined, undefined>
 
@@ -35,4 +37,18 @@ export function processorCache<P>(build: (options: LiaisonOptions) => P): (optio
 
 export function assertText(name: string, text: unknown): asserts text is string {
   if (typeof text !== 'string') throw new TypeError(`${name}() expects a string, got ${text === null ? 'null' : typeof text}`)
+}
+
+/**
+ * `options` checked on every call, before the processor cache is consulted:
+ * a configuration that was built once must not let a bad one through under
+ * the same key. Cheap: a walk over the options and the rule ids.
+ */
+export function checkLintOptions(options: unknown): LintOptions {
+  // null was accepted before options were checked on every call, and means none.
+  if (options === undefined || options === null) return {}
+  const {path, ...rest} = options as LintOptions
+  if (path !== undefined && typeof path !== 'string') throw new ConfigError(`liaison: option "path" must be a string, got ${typeof path}`)
+  resolveConfig(options !== null && typeof options === 'object' && !Array.isArray(options) ? rest : (options as LiaisonOptions))
+  return options as LintOptions
 }

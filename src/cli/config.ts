@@ -352,6 +352,8 @@ export function createConfigLoader({cwd, configFile, noConfig}: ConfigLoaderOpti
       return parse(content, {prettyErrors: false})
     } catch (error) {
       const {message, pos} = error as YAMLParseError
+      // Not a syntax error: yaml refuses aliases that expand past its limit (a "billion laughs" document).
+      if (!pos) throw failAt(label(filepath), `YAML aliases expand too far (${message}); write the values out instead of repeating aliases`)
       throw failAt(label(filepath), message, lineColumn(content, pos[0]))
     }
   }

@@ -35,6 +35,8 @@ export class ConfigError extends Error {
 
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value)
+  // JSON.stringify shows Infinity and NaN as null.
+  if (typeof value === 'number') return String(value)
   try {
     return JSON.stringify(value) ?? String(value)
   } catch {
@@ -70,6 +72,62 @@ function valid(spec: OptionSpec, value: unknown): boolean {
       return typeof value === 'string' && spec.values.includes(value)
     case 'string[]':
       return Array.isArray(value) && value.every((item) => typeof item === 'string' && item.length > 0)
+  }
+}
+
+/** Deeper than any real setting; deeper input is refused before anything recurses over it. */
+export const maxOptionDepth = 32
+
+function keyPath(path: ReadonlyArray<string | number>): string {
+  return path.map((key) => (typeof key === 'number' ? `[${key}]` : /^[a-z_$][\w$]*$/i.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)).join('')
+}
+
+/**
+ * Options are plain data, as a JSON or YAML config gives them: objects,
+ * arrays, strings, finite numbers, booleans and null. Anything else (a cycle,
+ * a BigInt, a function, Infinity) is a ConfigError naming where it is, rather
+ * than a TypeError from deep inside. Iterative, so no depth of nesting can
+ * overflow the stack, and linear in the size of `value`.
+ */
+export function checkPlainData(value: unknown, name: string): void {
+  const fail = (path: ReadonlyArray<string | number>, problem: string): never => {
+    throw new ConfigError(`${name}${keyPath(path)} ${problem}`)
+  }
+  const ancestors = new Set<object>()
+  // Each entry is a value to check, or the marker that its children are done.
+  const stack: Array<{value: unknown; path: Array<string | number>; exit?: object}> = [{value, path: []}]
+  while (stack.length > 0) {
+    const {value: item, path, exit} = stack.pop()!
+    if (exit) {
+      ancestors.delete(exit)
+      continue
+    }
+    switch (typeof item) {
+      case 'string':
+      case 'boolean':
+      case 'undefined':
+        continue
+      case 'number':
+        if (!Number.isFinite(item)) fail(path, `is ${item}; use a finite number`)
+        continue
+      case 'bigint':
+        fail(path, `is a BigInt (${item}n); use a number`)
+        break
+      case 'object':
+        break
+      default:
+        fail(path, `is a ${typeof item}; options are plain data (objects, arrays, strings, numbers, booleans)`)
+    }
+    if (item === null) continue
+    if (ancestors.has(item as object)) fail(path, 'refers back to an object that contains it (a cycle); options are plain data')
+    if (path.length >= maxOptionDepth) fail(path.slice(0, 3), `nests deeper than ${maxOptionDepth} levels`)
+    const proto = Object.getPrototypeOf(item)
+    if (!Array.isArray(item) && proto !== Object.prototype && proto !== null) {
+      fail(path, `is a ${(item as object).constructor?.name ?? 'class instance'}; options are plain data (objects, arrays, strings, numbers, booleans)`)
+    }
+    ancestors.add(item as object)
+    stack.push({value: undefined, path, exit: item as object})
+    for (const [key, child] of Object.entries(item as object)) stack.push({value: child, path: [...path, Array.isArray(item) ? Number(key) : key]})
   }
 }
 

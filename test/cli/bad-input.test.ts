@@ -176,6 +176,27 @@ const cases: Record<string, Case> = {
     code: 2,
     stderr: /^\.liaisonrc\.yaml:2:3: Rule "no-internal-hostname": option "allow" pattern "\/\^\(a\+\)\\\\1\$\/" cannot be matched in guaranteed linear time \(it uses a backreference\); /,
   },
+  'a JSON config nested 5,000 deep': {
+    files: {'draft.txt': 'x', '.liaisonrc.json': `{"rules": {"max-length": ["error", ${'{"a": '.repeat(5000)}1${'}'.repeat(5000)}]}}`},
+    argv: ['draft.txt'],
+    code: 2,
+    stderr: '.liaisonrc.json:1:12: options.rules["max-length"][1] nests deeper than 32 levels',
+  },
+  'a YAML alias bomb in the config': {
+    files: {
+      'draft.txt': 'x',
+      '.liaisonrc.yaml': `a: &a [x, x, x, x, x, x, x, x, x, x]\n${[...'bcdefghi'].map((name, i) => `${name}: &${name} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`).join('\n')}\nrules: {max-length: [error, {limit: 5}]}\n`,
+    },
+    argv: ['draft.txt'],
+    code: 2,
+    stderr: /^\.liaisonrc\.yaml: YAML aliases expand too far \(.+\); write the values out instead of repeating aliases$/,
+  },
+  'a number too large for a double (limit: 1e400)': {
+    files: {'draft.txt': 'x', '.liaisonrc.yaml': 'rules:\n  max-length: [error, {limit: 1e400}]\n'},
+    argv: ['draft.txt'],
+    code: 2,
+    stderr: '.liaisonrc.yaml:2:3: options.rules["max-length"][1].limit is Infinity; use a finite number',
+  },
   'a lookaround regex in --rule': {
     argv: ['--rule', "no-internal-hostname: [error, {deny: ['/db(?=-)/']}]", 'x.txt'],
     code: 2,
