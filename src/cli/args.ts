@@ -18,6 +18,8 @@ export interface Args {
   stdinFilename: string | undefined
   config: string | undefined
   noConfig: boolean
+  /** Search for a config above the repository root too. */
+  configAboveRoot: boolean
   rules: string[]
   channel: string | undefined
   /** `--preset`: the preset for this run, in place of the config's. */
@@ -50,6 +52,7 @@ const options = {
   'stdin-filename': {type: 'string'},
   config: {type: 'string', short: 'c'},
   'no-config': {type: 'boolean'},
+  'config-above-root': {type: 'boolean'},
   rule: {type: 'string', multiple: true},
   channel: {type: 'string'},
   preset: {type: 'string'},
@@ -135,6 +138,7 @@ export function parseCliArgs(argv: readonly string[]): Args {
     stdinFilename: values['stdin-filename'],
     config: values.config,
     noConfig: values['no-config'] ?? false,
+    configAboveRoot: values['config-above-root'] ?? false,
     rules: values.rule ?? [],
     channel: values.channel,
     preset: values.preset,

@@ -12,7 +12,7 @@
  * prefixes the config's name and, where it can, the line and column.
  */
 import {existsSync} from 'node:fs'
-import {basename, dirname, join, resolve} from 'node:path'
+import {basename, dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {type LilconfigResult, lilconfig} from 'lilconfig'
 import type {YAMLParseError} from 'yaml'
@@ -24,7 +24,7 @@ import {closest} from '../core/did-you-mean.ts'
 import {resolveConfig} from '../liaison.ts'
 import {type PresetName, presets, type RulesConfig} from '../presets.ts'
 import {CliError} from './errors.ts'
-import {displayPath} from './paths.ts'
+import {displayPath, repositoryRoot} from './paths.ts'
 import {defaultTemplatesConfig, type TemplatesConfig} from './templates.ts'
 
 /**
@@ -329,9 +329,27 @@ export interface ConfigLoaderOptions {
   configFile?: string | undefined
   /** `--no-config`: built-in defaults only. */
   noConfig?: boolean
+  /** `--config-above-root`: search past the repository root, as far as lilconfig goes (the home folder, else `/`). */
+  aboveRoot?: boolean
 }
 
-export function createConfigLoader({cwd, configFile, noConfig}: ConfigLoaderOptions) {
+/**
+ * Where the upward search for a file in `dir` stops: the repository root
+ * (the nearest folder holding `.git`, a folder or a worktree's file), as
+ * ESLint stops at its config's folder; outside any repository, the working
+ * folder, or for a file outside it the folder the two have in common. A
+ * config found above a repository (a home folder's, a shared machine's `/`)
+ * is someone else's and may be a `.mjs` that runs code.
+ */
+export function searchRoot(dir: string, cwd: string): string {
+  const root = repositoryRoot(dir)
+  if (existsSync(join(root, '.git'))) return root
+  let common = cwd
+  while (relative(common, dir).startsWith('..') || isAbsolute(relative(common, dir))) common = dirname(common)
+  return common
+}
+
+export function createConfigLoader({cwd, configFile, noConfig, aboveRoot}: ConfigLoaderOptions) {
   const label = (filepath: string) => displayPath(filepath, cwd)
 
   function parseJson(filepath: string, content: string): unknown {
@@ -377,7 +395,7 @@ export function createConfigLoader({cwd, configFile, noConfig}: ConfigLoaderOpti
     return module.default
   }
 
-  const explorer = lilconfig('liaison', {
+  const explorerOptions = {
     searchPlaces,
     // An empty config file still applies (every default), rather than the search going past it.
     ignoreEmptySearchPlaces: false,
@@ -390,7 +408,22 @@ export function createConfigLoader({cwd, configFile, noConfig}: ConfigLoaderOpti
       '.mjs': importJs,
       '.cjs': importJs,
     },
-  })
+  }
+  const explorer = lilconfig('liaison', explorerOptions)
+  /** One explorer per place the search stops (lilconfig takes it per explorer), so each caches its own searches. */
+  const explorers = new Map<string, ReturnType<typeof lilconfig>>()
+  const byDir = new Map<string, ReturnType<typeof lilconfig>>()
+  const explorerFor = (dir: string) => {
+    if (aboveRoot) return explorer
+    let found = byDir.get(dir)
+    if (!found) {
+      const stopDir = searchRoot(dir, cwd)
+      found = explorers.get(stopDir)
+      if (!found) explorers.set(stopDir, (found = lilconfig('liaison', {...explorerOptions, stopDir})))
+      byDir.set(dir, found)
+    }
+    return found
+  }
 
   const checked = new Map<string, Promise<LoadedConfig>>()
 
@@ -464,7 +497,7 @@ export function createConfigLoader({cwd, configFile, noConfig}: ConfigLoaderOpti
       if (configFile !== undefined) return (explicit ??= loadExplicit(configFile))
       let result: LilconfigResult
       try {
-        result = await explorer.search(dirname(path))
+        result = await explorerFor(dirname(path)).search(dirname(path))
       } catch (error) {
         if (error instanceof CliError) throw error
         throw new CliError(`cannot read config for ${label(path)}: ${(error as Error).message}`)

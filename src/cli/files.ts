@@ -13,9 +13,10 @@
  * warning rather than silently dropped (as ESLint does); a directory or glob
  * that yields nothing to lint is an error (unless --messages-only).
  */
+import * as nodeFs from 'node:fs'
 import {existsSync} from 'node:fs'
-import {readdir, readFile, stat} from 'node:fs/promises'
-import {dirname, join, relative, resolve} from 'node:path'
+import {readdir, readFile, realpath, stat} from 'node:fs/promises'
+import {dirname, join, relative, resolve, sep} from 'node:path'
 import type {Ignore} from 'ignore'
 import {displayPath, posix} from './paths.ts'
 import {CliError} from './errors.ts'
@@ -121,6 +122,27 @@ export function createIgnoreCheck(cwd: string, configIgnores: ConfigIgnores, ign
   }
 }
 
+/** A symlink that resolves to a file inside the folder `top` (a real path). */
+async function linkedFileInside(path: string, top: string): Promise<boolean> {
+  const target = await realpath(path).catch(() => undefined)
+  if (target === undefined || !target.startsWith(`${top}${sep}`)) return false
+  return (await stat(target)).isFile()
+}
+
+/**
+ * Node's fs for tinyglobby, except that a folder it cannot read is recorded
+ * in `unreadable`: tinyglobby (fdir) skips such folders silently.
+ */
+function reportingFs(unreadable: Array<{path: string; error: Error}>): typeof nodeFs {
+  const readdir = ((path: string, options: object, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
+    nodeFs.readdir(path, options, (error, entries) => {
+      // A folder that vanished mid-walk is not a folder we failed to read.
+      if (error && error.code !== 'ENOENT' && error.code !== 'ENOTDIR') unreadable.push({path, error})
+      callback(error, entries)
+    })) as typeof nodeFs.readdir
+  return {...nodeFs, readdir}
+}
+
 export interface FindOptions {
   /** Why the config ignores `path`, or undefined. */
   configIgnores: ConfigIgnores
@@ -147,17 +169,29 @@ export async function findFiles(patterns: readonly string[], cwd: string, option
   const skipped: Discovery['skipped'] = []
   const kinds = extensions.join(', ')
 
-  /** Collects drafts under `dir` into `found`; returns how many folders it skipped as ignored. */
-  async function walk(dir: string, found: string[]): Promise<number> {
+  /**
+   * Collects drafts under `dir` into `found`; returns how many folders it
+   * skipped as ignored. `top` is the real path of the folder named on the
+   * command line: directory symlinks are not followed (no cycles), file
+   * symlinks only when they stay inside it, so a link to /etc/hosts is not
+   * quoted into a report.
+   */
+  async function walk(dir: string, found: string[], top: string): Promise<number> {
     let skippedDirs = 0
-    for (const entry of await readdir(dir, {withFileTypes: true})) {
+    let entries: nodeFs.Dirent[]
+    try {
+      entries = await readdir(dir, {withFileTypes: true})
+    } catch (error) {
+      // A folder left out silently would let a CI check pass without reading the drafts in it.
+      throw new CliError(`cannot read folder ${displayPath(dir, cwd)}: ${(error as Error).message}`)
+    }
+    for (const entry of entries) {
       if (alwaysSkipped.has(entry.name)) continue
       const path = join(dir, entry.name)
-      // Directory symlinks are not followed (no cycles); file symlinks are.
       if (entry.isDirectory()) {
         if (await ignoreFiles.ignoredBy(path, true)) skippedDirs++
-        else skippedDirs += await walk(path, found)
-      } else if (fileKind(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile()))) {
+        else skippedDirs += await walk(path, found, top)
+      } else if (fileKind(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await linkedFileInside(path, top))))) {
         found.push(path)
       }
     }
@@ -215,19 +249,22 @@ export async function findFiles(patterns: readonly string[], cwd: string, option
       else files.set(path, {path, kind, named: true})
     } else if (stats?.isDirectory()) {
       const found: string[] = []
-      const skippedDirs = await walk(path, found)
+      const skippedDirs = await walk(path, found, await realpath(path))
       if (found.length === 0 && !messagesOnly) {
         throw new CliError(skippedDirs === 0 ? `${pattern}: no ${kinds} files found` : `${pattern}: nothing to lint: every folder in it is ignored`)
       }
       await keep(pattern, found, 'found')
     } else if (globMagic.test(pattern)) {
       const {glob} = await import('tinyglobby')
+      const unreadable: Array<{path: string; error: Error}> = []
       const matches = (
-        await glob(pattern, {cwd, absolute: true, dot: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**']})
+        await glob(pattern, {cwd, absolute: true, dot: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], fs: reportingFs(unreadable)})
       )
         .map((match) => resolve(match))
         .filter((match) => fileKind(match))
         .sort()
+      const [first] = unreadable
+      if (first) throw new CliError(`${pattern}: cannot read folder ${displayPath(first.path, cwd)}: ${first.error.message}`)
       if (matches.length === 0 && !messagesOnly) throw new CliError(`${pattern}: no ${kinds} files match`)
       await keep(pattern, matches, matches.length === 1 ? 'matches' : 'match')
     } else {

@@ -43,6 +43,8 @@ Input:
 Configuration:
   -c, --config <file>          Use this config for every file (no search)
   --no-config                  Use no config file: defaults and flags only
+  --config-above-root          Search for a config above the repository root (the
+                               folder holding .git) too; by default the search stops there
   --rule <setting>             Set a rule for this run (repeatable), e.g.
                                  --rule 'no-speculation: off'
                                  --rule 'max-length: [error, {channel: sms}]'

@@ -13,8 +13,9 @@
  * Existing files are never overwritten without --force, and the check comes
  * first: when init refuses, it has written nothing.
  */
-import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
-import {dirname, join, resolve} from 'node:path'
+import {randomBytes} from 'node:crypto'
+import {link, lstat, mkdir, readFile, rename, rm, rmdir, stat, unlink, writeFile} from 'node:fs/promises'
+import {basename, dirname, join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {type Phase, phases} from '../analysis/phase.ts'
 import {defaultTemplates} from '../templates/defaults.ts'
@@ -217,6 +218,84 @@ async function otherConfig(dir: string): Promise<string | undefined> {
   return undefined
 }
 
+/**
+ * Checks every path init would write, before it writes any: each folder on
+ * the way and the file itself, from the top, since a symbolic link anywhere
+ * would send the write somewhere else (a `templates` link to a folder
+ * outside, a file linked to one outside, a dangling link). Returns the
+ * names that exist already.
+ */
+async function checkTargets(dir: string, names: readonly string[], show: (path: string) => string): Promise<string[]> {
+  const existing: string[] = []
+  for (const name of names) {
+    const parts = name.split('/')
+    for (let i = 1; i <= parts.length; i++) {
+      const path = join(dir, ...parts.slice(0, i))
+      const found = await lstat(path).catch(() => undefined)
+      if (!found) break
+      const isFile = i === parts.length
+      if (found.isSymbolicLink()) throw new CliError(`init: ${show(path)} is a symbolic link; nothing was written (init never writes through a link)`)
+      if (isFile && found.isDirectory()) throw new CliError(`init: ${show(path)} is a folder; nothing was written`)
+      if (isFile && !found.isFile()) throw new CliError(`init: ${show(path)} is not a regular file; nothing was written`)
+      if (!isFile && !found.isDirectory()) throw new CliError(`init: ${show(path)} is a file, not a folder; nothing was written`)
+      if (isFile) existing.push(name)
+    }
+  }
+  return existing
+}
+
+/**
+ * Writes every file atomically: each goes to a temporary file beside it
+ * first, and only when all are written are they moved into place, so a
+ * failure leaves nothing behind. A move replaces a file's directory entry,
+ * never writes into it, so a hard link to a file elsewhere is left alone.
+ * A file that is not to be replaced is linked into place, which fails
+ * rather than overwrite one that appeared since the check.
+ */
+async function writeAll(dir: string, files: ReadonlyArray<{name: string; content: string; replace: boolean}>, show: (path: string) => string): Promise<void> {
+  const made: string[] = []
+  const staged: Array<[string, string, boolean]> = []
+  let current = dir
+  try {
+    const missing: string[] = []
+    for (let folder = dir; !(await lstat(folder).catch(() => undefined)); folder = dirname(folder)) missing.unshift(folder)
+    for (const folder of missing) {
+      current = folder
+      await mkdir(folder)
+      made.push(folder)
+    }
+    for (const {name, content, replace} of files) {
+      const path = join(dir, name)
+      const parts = name.split('/').slice(0, -1)
+      for (let i = 1; i <= parts.length; i++) {
+        current = join(dir, ...parts.slice(0, i))
+        if (!(await lstat(current).catch(() => undefined))) {
+          await mkdir(current)
+          made.push(current)
+        }
+      }
+      current = path
+      const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+      staged.push([temporary, path, replace])
+      await writeFile(temporary, content, {flag: 'wx'})
+    }
+    for (const [temporary, path, replace] of staged) {
+      current = path
+      if (replace) await rename(temporary, path)
+      else {
+        await link(temporary, path)
+        await unlink(temporary)
+      }
+    }
+    /* v8 ignore start -- @preserve run by test/cli/filesystem.test.ts as an unprivileged user in a child process, which coverage does not see */
+  } catch (error) {
+    for (const [temporary] of staged) await rm(temporary, {force: true})
+    for (const folder of made.reverse()) await rmdir(folder).catch(() => undefined)
+    throw new CliError(`init: cannot write ${show(current)}: ${(error as Error).message}; nothing was written`)
+  }
+  /* v8 ignore stop */
+}
+
 export async function init(argv: readonly string[], io: CliIO): Promise<number> {
   let parsed
   try {
@@ -238,39 +317,15 @@ export async function init(argv: readonly string[], io: CliIO): Promise<number> 
 
   const manifest = await packageJson(dir, show)
   const files = Object.entries(initFiles())
-  const existing: string[] = []
-  for (const [name] of files) {
-    const kind = await kindOf(join(dir, name))
-    if (kind === 'folder') throw new CliError(`init: ${show(join(dir, name))} is a folder; nothing was written`)
-    if (kind === 'file') existing.push(name)
-    for (let parent = dirname(name); parent !== '.'; parent = dirname(parent)) {
-      if ((await kindOf(join(dir, parent))) === 'file') throw new CliError(`init: ${show(join(dir, parent))} is a file, not a folder; nothing was written`)
-    }
-  }
+  const existing = await checkTargets(dir, files.map(([name]) => name), show)
   if (existing.length > 0 && !values.force) {
     throw new CliError(`init: ${show(dir)} already has ${existing.join(', ')}; nothing was written (--force overwrites them)`)
   }
-  for (const [name, content] of files) {
-    const path = join(dir, name)
-    try {
-      await mkdir(dirname(path), {recursive: true})
-      // 'wx' fails rather than overwrite a file that appeared since the check.
-      await writeFile(path, content, {flag: values.force ? 'w' : 'wx'})
-      /* v8 ignore start -- @preserve a disk that fails between the check and the write; tests run as root */
-    } catch (error) {
-      throw new CliError(`init: cannot write ${show(path)}: ${(error as Error).message}`)
-    }
-    /* v8 ignore stop */
-  }
-  if (manifest.content !== undefined) {
-    try {
-      await writeFile(join(dir, 'package.json'), manifest.content)
-      /* v8 ignore start -- @preserve a disk that fails between the check and the write; tests run as root */
-    } catch (error) {
-      throw new CliError(`init: cannot write ${show(join(dir, 'package.json'))}: ${(error as Error).message}`)
-    }
-    /* v8 ignore stop */
-  }
+  // package.json is added to when it exists, so it is replaced even without --force, but checked and written the same way.
+  if (manifest.content !== undefined) await checkTargets(dir, ['package.json'], show)
+  const writes = files.map(([name, content]) => ({name, content, replace: values.force === true}))
+  if (manifest.content !== undefined) writes.push({name: 'package.json', content: manifest.content, replace: true})
+  await writeAll(dir, writes, show)
   const where = visible(show(dir))
   const listed = [...files.map(([name]) => `  ${name}${existing.includes(name) ? ' (overwritten)' : ''}`), `  package.json (${manifest.note})`]
   io.stdout.write(

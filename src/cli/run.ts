@@ -7,7 +7,7 @@
  * internal failure). On 2, stdout stays empty and stderr gets one
  * `liaison: …` line (plus the stack with --debug). Input files are only read.
  */
-import {realpath, stat, writeFile} from 'node:fs/promises'
+import {stat, writeFile} from 'node:fs/promises'
 import {dirname, relative, resolve} from 'node:path'
 import type {Ignore} from 'ignore'
 import {type Args, parseCliArgs} from './args.ts'
@@ -67,9 +67,14 @@ async function checkOutput(path: string, show: (path: string) => string): Promis
   if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new CliError(`--output-file ${show(path)}: is a directory`)
 }
 
+/**
+ * Whether `a` and `b` are one file: the same device and inode, so a hard
+ * link or a symlink to a draft counts, not only the same path. A file that
+ * does not exist yet is no draft.
+ */
 async function sameFile(a: string, b: string): Promise<boolean> {
-  const real = async (path: string) => realpath(path).catch(() => path)
-  return (await real(a)) === (await real(b))
+  const [x, y] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)])
+  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino
 }
 
 /** The modules a lint run needs (see lint-modules.ts). */
@@ -112,7 +117,7 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
     if (args.debug) io.stderr.write(line(`liaison: debug: ${text}`))
   }
   const overrides = await m.parseOverrides(args.rules, args.channel, args.preset)
-  const configs = m.createConfigLoader({cwd, configFile: args.config, noConfig: args.noConfig})
+  const configs = m.createConfigLoader({cwd, configFile: args.config, noConfig: args.noConfig, aboveRoot: args.configAboveRoot})
   const blockMatchers = new Map<LoadedConfig, BlockMatcher>()
   const root = repositoryRoot(cwd)
   const matcherOf = async (path: string) => {
@@ -168,8 +173,9 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
   }
   if (output) {
     for (const {path} of [...inputs, ...results.map((result) => ({path: result.filePath}))]) {
-      if (await sameFile(output, path)) {
-        throw new CliError(`--output-file ${show(output)} is one of the files being linted; refusing to overwrite it`)
+      if (path === output || (await sameFile(output, path))) {
+        const which = path === output ? 'is one of the files being linted' : `is ${show(path)} (the same file, through a link), which is being linted`
+        throw new CliError(`--output-file ${show(output)} ${which}; refusing to overwrite it`)
       }
     }
   }

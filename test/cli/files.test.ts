@@ -48,12 +48,13 @@ describe('finding files', () => {
     expect((await linted(join(dir, 'here'), ['../elsewhere'])).files).toEqual([`${dir}/elsewhere/a.md`])
   })
 
-  it('follows file symlinks but not directory symlinks', async () => {
+  it('follows file symlinks inside the folder, but not directory symlinks or file links out of it', async () => {
     const dir = project({...config, 'real/a.md': 'A.', 'drafts/b.md': 'B.'})
     symlinkSync(join(dir, 'real/a.md'), join(dir, 'drafts/link.md'))
+    symlinkSync('b.md', join(dir, 'drafts/inside.md'))
     symlinkSync(join(dir, 'real'), join(dir, 'drafts/linked-dir'))
     symlinkSync(join(dir, 'missing.md'), join(dir, 'drafts/dangling.md'))
-    expect((await linted(dir, ['drafts'])).files).toEqual(['drafts/b.md', 'drafts/link.md'])
+    expect((await linted(dir, ['drafts'])).files).toEqual(['drafts/b.md', 'drafts/inside.md'])
   })
 
   it.each([
@@ -87,7 +88,8 @@ describe('finding files', () => {
 describe('ignores', () => {
   it('reads .gitignore and .liaisonignore in every folder up to the repository root', async () => {
     const dir = project({
-      ...config,
+      // The config search stops at the repository root too, so the repository holds its own.
+      'repo/.liaisonrc.json': config['.liaisonrc.json'],
       '.gitignore': 'build/\n',
       'repo/.git/HEAD': '',
       'repo/.gitignore': 'private.md\n*.tmp.md\ngenerated/\n',
