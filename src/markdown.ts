@@ -24,6 +24,7 @@ import {commentControl} from './comment-control.ts'
 import {liaison} from './liaison.ts'
 import {assertText, checkLintOptions, processorCache} from './processors.ts'
 import type {CodeSpan} from './text/code.ts'
+import {checkMarkdownShape} from './text/markdown-shape.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 import type {LintOptions} from './lint.ts'
 
@@ -85,6 +86,8 @@ const processorFor = processorCache((options) => {
  */
 export async function lintMarkdown(text: string, options: LintOptions = {}): Promise<VFile> {
   assertText('lintMarkdown', text)
+  // Before remark: its parser is not linear on every shape (see markdown-shape.ts).
+  checkMarkdownShape(text)
   // Placeholders go to the file, not the processor: they vary per file, processors are shared.
   const {path, placeholders, ...rest} = checkLintOptions(options)
   const processor = processorFor(rest)

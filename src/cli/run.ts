@@ -218,6 +218,8 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
       }
       results.push(result)
     } catch (error) {
+      // A draft over one of Markdown's shape limits (src/text/markdown-shape.ts): a problem with this input, named.
+      if ((error as Error).name === 'LimitError') throw new CliError(`${show(input.path)}: ${(error as Error).message}`)
       // A YAML or JSON file found in a folder that is no collection of templates is some other file: passed by.
       if (!(error instanceof NotTemplatesError) || input.named || input.text !== undefined) throw error
       debug(`${show(input.path)}: passed by, not a message: ${error.message.slice(error.message.indexOf(': ') + 2)}`)

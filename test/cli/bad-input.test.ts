@@ -197,6 +197,18 @@ const cases: Record<string, Case> = {
     code: 2,
     stderr: '.liaisonrc.yaml:2:3: options.rules["max-length"][1].limit is Infinity; use a finite number',
   },
+  'a Markdown draft nested 5,000 deep': {
+    files: {...quiet, 'deep.md': `${'>'.repeat(5000)} Checkout is failing.\n`},
+    argv: ['deep.md'],
+    code: 2,
+    stderr: 'deep.md: line 1: quotes or lists nest more than 32 levels deep; flatten the nesting',
+  },
+  'a YAML alias bomb in a template collection': {
+    files: {...quiet, 'bomb.yaml': `- body: &big "${'Checkout is failing. '.repeat(5000)}"\n${'- body: *big\n'.repeat(1500)}`},
+    argv: ['bomb.yaml'],
+    code: 2,
+    stderr: /^bomb\.yaml:1:14: YAML aliases repeat this text until the messages come to more than 1048576 characters, more than the file itself; /,
+  },
   'a lookaround regex in --rule': {
     argv: ['--rule', "no-internal-hostname: [error, {deny: ['/db(?=-)/']}]", 'x.txt'],
     code: 2,
