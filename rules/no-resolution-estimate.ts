@@ -30,8 +30,8 @@ type Found = PhraseMatch<Cue>[]
 const lengthLeads = new Set(['take', 'takes', 'taking', 'need', 'needs'])
 /** A pronoun subject of "take" stands for the work in hand: "This usually takes 30–45 minutes." */
 const workPronouns = new Set(['it', 'this', 'that', 'which'])
-/** Leads that say how long something goes on from now: "for the next 24 hours", "until 19:00 UTC". */
-const untilLeads = new Set(['for', 'until', 'till', "'til", 'up until', 'through'])
+/** Leads that say how long something goes on from now: "for the next 24 hours", "until 19:00 UTC", "may last several hours". */
+const untilLeads = new Set(['for', 'until', 'till', "'til", 'up until', 'through', 'last', 'lasts'])
 /** How far a `stability` cue may follow its `condition` ("if the error rate stays flat"), in words. */
 const conditionReach = 8
 

@@ -24,7 +24,7 @@ interface Cue {
 
 /** What stands around a hedge: the system it is about, a thing customers look at, a picture it is compared with. */
 interface Around {
-  kind: 'system' | 'appearance' | 'picture'
+  kind: 'system' | 'appearance' | 'picture' | 'opinion'
 }
 
 /** How far a cue may stand from a hedge, in words, within the same clause. */
@@ -58,6 +58,8 @@ const scopeVerbs = new Set([
   'affect', 'affects', 'affected', 'affecting', 'impact', 'impacts', 'impacted', 'impacting',
   'unaffected', 'unimpacted', 'limited', 'confined', 'restricted', 'isolated', 'highlighted', 'displayed', 'shown', 'rendered', 'visible',
 ])
+/** Between a hedge and its verb: "appear | to be | affected", "seems | to have been | limited". */
+const verbFillers = new Set(['be', 'to', 'have', 'been'])
 /** Past hedges narrate what was seen at the time ("the file server appeared to be offline"); only a cause after them is a guess. */
 const pastHedges = new Set(['seemed', 'appeared'])
 /** After "it may be": a necessity or a wait, not a guess ("It may be necessary to sign in again"). */
@@ -117,26 +119,42 @@ function subjectOf(sentence: Sentence, match: PhraseMatch<Guess>): number {
  */
 function isNotAGuess(sentence: Sentence, match: PhraseMatch<Guess>, found: PhraseMatch<Cue>[], around: PhraseMatch<Around>[]): boolean {
   const {words: list} = sentence
+  const at = (index: number) => list[index]?.norm ?? ''
   const subject = subjectOf(sentence, match)
   const aroundAt = (index: number) => around.find((cue) => cue.from <= index && index <= cue.to)?.entry.kind
-  const next = list[match.to + 1]
-  if (comparisons.has(list[match.to]!.norm)) {
+  const next = at(match.to + 1)
+  const last = at(match.to)
+  if (comparisons.has(last)) {
     if (aroundAt(subject) === 'appearance' || aroundAt(match.to + 1) === 'picture') return true
     // "looks like this:" points at what follows.
-    if (next?.norm === 'this' && (list[match.to + 2] === undefined || list[match.to + 2]!.gap)) return true
+    if (next === 'this' && list[match.to + 2]?.gap !== false) return true
   }
   // "may have to restart" (an obligation) and "may have some network noise" (a possession) are not "may have crashed".
-  if (list[match.to]!.norm === 'have' && !(next && (participles.has(next.norm) || (next.norm.length > 3 && next.norm.endsWith('ed'))))) return true
+  if (last === 'have' && !participles.has(next) && !(next.length > 3 && next.endsWith('ed'))) return true
   // "It may be necessary to…", "It may be a few minutes before…"
-
-  if (list[match.to]!.norm === 'be' && notIdentities.has(next?.norm ?? '') && (next!.norm !== 'a' || quantities.has(list[match.to + 2]?.norm ?? ''))) return true
+  if (last === 'be' && notIdentities.has(next) && (next !== 'a' || quantities.has(at(match.to + 2)))) return true
   let verb = match.to + 1
-  while (list[verb] && (list[verb]!.norm === 'be' || list[verb]!.norm === 'to' || list[verb]!.norm === 'have' || list[verb]!.norm === 'been')) verb++
-  if (scopeVerbs.has(list[verb]?.norm ?? '')) return true
-  if (pastHedges.has(list[match.from]!.norm)) return found.find((cue) => cue.from > match.to)?.entry.kind !== 'cause'
-  if (next && !next.gap && determiners.has(next.norm) && !quantities.has(list[match.to + 2]?.norm ?? '')) return false
+  while (verbFillers.has(at(verb))) verb++
+  if (scopeVerbs.has(at(verb))) return true
+  if (pastHedges.has(at(match.from))) return found.find((cue) => cue.from > match.to)?.entry.kind !== 'cause'
+  if (determiners.has(next) && !list[match.to + 1]!.gap && !quantities.has(at(match.to + 2))) return false
   if (subject !== -1 && aroundAt(subject) === 'system') return false
   return isAboutImpact(sentence, match, found)
+}
+
+/** How far a word of value may follow a belief: "We believe | that's a more | useful course of action". */
+const opinionReach = 5
+
+/**
+ * A belief that is an opinion about how the team works: a word of value
+ * soon after it in the same clause ("We believe that's a more useful course
+ * of action", "We believe every customer deserves a clear explanation").
+ */
+function isOpinion(sentence: Sentence, match: PhraseMatch<Guess>, around: PhraseMatch<Around>[]): boolean {
+  const value = around.find((cue) => cue.entry.kind === 'opinion' && cue.from > match.to)
+  if (!value || value.from - match.to > opinionReach) return false
+  for (let k = match.to + 1; k <= value.from; k++) if (sentence.words[k]!.gap) return false
+  return true
 }
 
 /**
@@ -210,6 +228,7 @@ export const noSpeculation = defineRule({
           quoted ??= maskLookup(findQuotes(doc.text))
           if (quoted(match.start, match.end)) continue
           if (kind === 'hedge' && isNotAGuess(sentence, match, (found ??= cues.find(sentence)), (around ??= surroundings.find(sentence)))) continue
+          if (kind === 'belief' && isOpinion(sentence, match, (around ??= surroundings.find(sentence)))) continue
           if (kind === 'cause' && isIncidentImpact(sentence, match, (found ??= cues.find(sentence)))) continue
           const actual = doc.text.slice(match.start, match.end)
           const next = sentence.words[match.to + 1]

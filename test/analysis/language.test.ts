@@ -74,6 +74,8 @@ describe('other languages', () => {
     ['Мы расследуем ошибки при входе в систему.', 'rus'],
     ['调查中，部分用户无法登录。', 'cmn'],
     ['Ερευνούμε το πρόβλημα σύνδεσης.', 'ell'],
+    // Two scripts: the one with more letters decides.
+    ['Ερευνούμε το πρόβλημα σύνδεσης: Ошибка', 'ell'],
     // A script not listed is still not English.
     ['Մենք ուսումնասիրում ենք խնդիրը', 'mis'],
   ])('%s → %s', (text, language) => {
@@ -95,6 +97,8 @@ describe('other languages', () => {
     expect(detect('Seguimos trabajando para que los pagos de tarjeta funcionen.')).toBe('spa')
     expect(detect('Continuamos trabalhando para que pagamentos de cartão não falhem.')).toBe('por')
     expect(detect('Trabajamos para que funcione.')).toBe('spa')
+    // A constructed tie, three words each: "la" is Spanish (and French, Italian), "não" Portuguese alone.
+    expect(detect('Para que la conexão não falhe.')).toBe('por')
   })
 
   it('reads only prose: literal words and quotes do not count', () => {

@@ -8,7 +8,7 @@
 import {
   adjectiveDuration, bare, barePlurals, clockPattern, clockStarts, compactDuration, compactHoursMinutes, countlessUnits,
   dateFollowers, dayNumber, dayPartModifiers, dayParts, dayStarts, deadlineAbbreviations, deadlineEnds, deadlineStarts,
-  durationStarts, durationTails, extraQuantities, frenchClock, fuzzyQuantities, hourMeridiem, isNumber, isoDate,
+  durationStarts, durationTails, verbBeforeLast, extraQuantities, frenchClock, fuzzyQuantities, hourMeridiem, isNumber, isoDate,
   meridiems, militaryClock, months, namedClock, notVagueNext, orderWords, pastOrder, rangePattern,
   relativeDays, startsWithDigit, theDayParts, topOfTheHour, units, vaguePhrases, vagueStarts, vagueWords,
   verbMonths, weekdays, yearPattern, zoneOffset, zoneRegions, zones,
@@ -74,6 +74,8 @@ export class ShapeReader extends WordReader {
     // "the hour", "the next 30 minutes", "next 12 hours", "the coming days"
     let at = norm === 'the' ? i + 1 : i
     const order = at === i ? norm : this.nx(at)
+    // "may last several hours": "last" is the verb, and the duration starts after it.
+    if (order === 'last' && at === i && verbBeforeLast.has(this.w(i - 1))) return undefined
     if (orderWords.has(order)) at++
     const framed = at > i
     const past = pastOrder.has(order)
@@ -147,10 +149,10 @@ export class ShapeReader extends WordReader {
    */
   isMonth(i: number, dayFirst: boolean): boolean {
     if (!verbMonths.has(this.w(i))) return true
-    const first = this.words[i]!.text.charCodeAt(0)
-    if (first < 0x41 || first > 0x5a) return false
+    const first = this.words[i]!.text[0]!
+    if (first !== first.toUpperCase()) return false
     const after = this.nx(i + 1)
-    return !dayFirst || after === '' || startsWithDigit(after) || dateFollowers.has(after) || zones.has(after)
+    return !dayFirst || after === '' || startsWithDigit(after) || dateFollowers.has(after)
   }
 
   year(i: number): number {

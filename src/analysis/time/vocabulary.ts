@@ -16,6 +16,7 @@ export const countlessUnits = set(words.countlessUnits.words)
 export const barePlurals = set(words.barePlurals.words)
 export const orderWords = set(words.orderWords.words)
 export const pastOrder = set(words.pastOrder.words)
+export const verbBeforeLast = set(words.verbBeforeLast.words)
 export const durationTails: readonly string[][] = words.durationTails.phrases
 
 export const zones = set(words.zones.words)
