@@ -83,6 +83,9 @@ const statements = [
   /\bUPDATE\s+[\w."]+\s+SET\b/,
 ]
 
+/** English after FROM: never a table. */
+const articles = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'this', 'that', 'these', 'those', 'all', 'any', 'each', 'every', 'some'])
+
 /** How far FROM may stand from SELECT: a column list, not a paragraph. */
 const selectReach = 200
 
@@ -91,9 +94,10 @@ function select(line: string): LineDetail | undefined {
   for (let at = line.indexOf('SELECT '); at !== -1; at = line.indexOf('SELECT ', at + 1)) {
     if (at > 0 && /\w/.test(line[at - 1]!)) continue
     const from = line.slice(at, at + selectReach).indexOf(' FROM ')
-    if (from === -1) continue
+    // A column list holds no sentence break: "the SELECT tier is fine; please SELECT a plan FROM the list" is shouting, not SQL.
+    if (from === -1 || /[.;!?] /.test(line.slice(at, at + from))) continue
     const table = /^\s+[\w."]+/.exec(line.slice(at + from + 5, at + from + 5 + 128))
-    if (table) return {kind: 'sql', start: at, end: at + from + 5 + table[0].length, what: 'a SQL statement'}
+    if (table && !articles.has(table[0].trim().toLowerCase())) return {kind: 'sql', start: at, end: at + from + 5 + table[0].length, what: 'a SQL statement'}
   }
   return undefined
 }
