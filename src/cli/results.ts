@@ -1,7 +1,11 @@
 /**
  * Lint results in ESLint's shape, which every formatter reads: one result
  * per file, messages with 1-based line/column (end exclusive, as vfile and
- * SARIF count) and severity 1 (warning) or 2 (error).
+ * SARIF count) and severity 1 (warning) or 2 (error). A note that is no
+ * rule's finding (vfile's `info()`, e.g. "the wording rules were skipped on
+ * this French message") has severity 0: ESLint never reports severity 0, so
+ * readers of its shape see it as neither, and it counts toward neither total
+ * (a note must not trip `--max-warnings 0`).
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -15,7 +19,8 @@ export interface Suggestion {
 export interface LintMessage {
   /** Null for problems that are not a rule's finding (an ignored file, a broken comment). */
   ruleId: string | null
-  severity: 1 | 2
+  /** 0: a note (info), 1: warning, 2: error. */
+  severity: 0 | 1 | 2
   message: string
   line?: number
   column?: number
@@ -45,7 +50,8 @@ export const stdinPath = '<text>'
 
 function count(filePath: string, messages: LintMessage[]): LintResult {
   const errorCount = messages.filter((message) => message.severity === 2).length
-  return {filePath, messages, errorCount, warningCount: messages.length - errorCount}
+  const warningCount = messages.filter((message) => message.severity === 1).length
+  return {filePath, messages, errorCount, warningCount}
 }
 
 function suggestions(actual: string | undefined, expected: readonly string[], start?: number, end?: number): Suggestion[] | undefined {
@@ -64,7 +70,8 @@ export function toResult(filePath: string, file: VFile, fixes?: ReadonlyMap<VFil
     const end = place && 'end' in place ? place.end : undefined
     const message: LintMessage = {
       ruleId: problem.ruleId ?? null,
-      severity: problem.fatal === true ? 2 : 1,
+      // vfile: fatal true is an error, false a warning, unset an info note.
+      severity: problem.fatal === true ? 2 : problem.fatal === false ? 1 : 0,
       message: problem.reason,
     }
     if (start) Object.assign(message, {line: start.line, column: start.column})

@@ -17,6 +17,9 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C')
 }
 
+/** Workflow commands by severity: a note (0) is a `notice`. */
+const commands = ['notice', 'warning', 'error'] as const
+
 export const github: Formatter = (results, {cwd}) => {
   const lines: string[] = []
   for (const result of results) {
@@ -36,7 +39,7 @@ export const github: Formatter = (results, {cwd}) => {
         .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
         .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
         .join(',')
-      lines.push(`::${message.severity === 2 ? 'error' : 'warning'} ${list}::${escapeData(visible(message.message, '\r\n'))}`)
+      lines.push(`::${commands[message.severity]} ${list}::${escapeData(visible(message.message, '\r\n'))}`)
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : ''

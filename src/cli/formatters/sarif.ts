@@ -37,6 +37,9 @@ function region(message: LintMessage) {
   }
 }
 
+/** SARIF levels by severity: a note (0) is `note`. */
+const levels = ['note', 'warning', 'error'] as const
+
 export const sarif: Formatter = (results, {cwd}) => {
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.meta.id,
@@ -54,7 +57,7 @@ export const sarif: Formatter = (results, {cwd}) => {
   for (const result of results) {
     const artifactLocation = artifact(result.filePath, cwd)
     for (const message of result.messages) {
-      const level = message.severity === 2 ? 'error' : 'warning'
+      const level = levels[message.severity]
       const where = region(message)
       const location = {physicalLocation: {artifactLocation, ...(where ? {region: where} : {})}}
       if (message.ruleId === null || !index.has(message.ruleId)) {

@@ -36,6 +36,8 @@ export function wrapWords(text: string, width: number): string[] {
   return lines
 }
 
+const severityNames = ['info', 'warning', 'error'] as const
+
 export const stylish: Formatter = (results, {cwd, color, width}) => {
   const paint = (text: string, ...styles: Style[]) =>
     color && text ? styles.reduceRight((out, style) => `\u001B[${codes[style][0]}m${out}\u001B[${codes[style][1]}m`, text) : text
@@ -54,7 +56,7 @@ export const stylish: Formatter = (results, {cwd, color, width}) => {
     }
     const rows = result.messages.map((message) => [
       `${message.line ?? 0}:${message.column ?? 0}`,
-      message.severity === 2 ? 'error' : 'warning',
+      severityNames[message.severity],
       // Each whitespace run holding a line break becomes one space; `\s*\n\s*` would backtrack quadratically.
       visible(message.message.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))),
       message.ruleId ?? '',
@@ -70,7 +72,7 @@ export const stylish: Formatter = (results, {cwd, color, width}) => {
       const [first, ...more] = width === undefined ? [text!] : wrapWords(text!, widths[2]!)
       const cells = [
         paint(place!.padEnd(widths[0]!), 'dim'),
-        paint(severity!.padEnd(widths[1]!), severity === 'error' ? 'red' : 'yellow'),
+        paint(severity!.padEnd(widths[1]!), severity === 'error' ? 'red' : severity === 'warning' ? 'yellow' : 'dim'),
         ruleId ? first!.padEnd(widths[2]!) : first!,
         paint(ruleId!, 'dim'),
       ]
@@ -78,7 +80,9 @@ export const stylish: Formatter = (results, {cwd, color, width}) => {
       for (const line of more) output += `${' '.repeat(indent)}${line}\n`
     }
   }
-  if (errors + warnings === 0) return ''
+  if (output === '') return ''
+  // Only notes (no problem): list them, with no ✖ summary.
+  if (errors + warnings === 0) return output
   const summary = `\u2716 ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`
   const fixable =
     fixableErrors + fixableWarnings === 0
