@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest'
 import {lintMarkdown} from '../../src/markdown.ts'
 import {findLinks} from '../../src/text/links.ts'
 import {checkMarkdownShape, LimitError} from '../../src/text/markdown-shape.ts'
-import {extractCollection, maxExpandedCharacters, TemplateError} from '../../src/templates/extract.ts'
+import {extractCollection, maxCollectionCharacters, maxExpandedCharacters, TemplateError} from '../../src/templates/extract.ts'
 
 describe('links', () => {
   // trimEnd searched the link again for each trailing ")": 5 MiB of them took 261 s.
@@ -71,5 +71,16 @@ describe('YAML aliases in template collections', () => {
     const messages = await extractCollection(yaml, 'yaml', ['title', 'body'])
     expect(messages).toHaveLength(40_002)
     expect(messages.at(-1)!.text).toBe('Next update in 30 minutes.')
+  })
+})
+
+describe('YAML and JSON collections', () => {
+  // yaml's document takes ~180 MiB per MiB: 4 MiB of templates peaked at 530 MiB.
+  it.each(['yaml', 'json'] as const)('over 2 MiB (%s) are refused before parsing, naming the limit', async (kind) => {
+    const body = JSON.stringify('Checkout is failing for some customers. Next update in 30 minutes.')
+    const text = kind === 'json' ? `[${Array(40_000).fill(`{"body": ${body}}`).join(',')}]` : `- body: ${body}\n`.repeat(40_000)
+    expect(text.length).toBeGreaterThan(maxCollectionCharacters)
+    await expect(extractCollection(text, kind, ['body'])).rejects.toThrow(`a template collection of ${text.length} characters is over the 2097152-character limit; split it`)
+    await expect(extractCollection(text.slice(0, 1000).replace(/,?\{[^}]*$/, kind === 'json' ? ']' : ''), kind, ['body'])).resolves.not.toHaveLength(0)
   })
 })
