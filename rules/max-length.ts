@@ -3,7 +3,7 @@
  * Works on the message as one unit, unlike the word-level rules.
  */
 import {defineRule} from '../src/engine/define-rule.ts'
-import {channels, measure} from '../src/analysis/length.ts'
+import {channels, defaultLimits, measure} from '../src/analysis/length.ts'
 import type {Mask} from '../src/text/mask.ts'
 import {type PlaceholderOptions, placeholderWidth} from '../src/text/placeholders.ts'
 
@@ -74,7 +74,7 @@ function describeWidths(widths: Array<[string, number]>): string {
 
 export const maxLength = defineRule({
   id: 'max-length',
-  description: 'The message fits the weighted character limit of its channel (Twitter by default)',
+  description: 'The message fits the weighted character limit of its channel (Twitter by default; status pages and e-mail have none)',
   severity: 'error',
   recommended: true,
   messages: {
@@ -89,6 +89,8 @@ export const maxLength = defineRule({
     limit: {type: 'number', default: undefined, min: 1, integer: true, description: 'Your own limit, overriding the channel’s'},
   },
   create({channel, limit}) {
+    // Status pages and e-mail have no limit of their own: nothing to measure unless the user sets one.
+    if (limit === undefined && !Number.isFinite(defaultLimits[channel])) return () => {}
     return ({doc, file, report}) => {
       const {text} = doc
       // Leading and trailing blank lines are not part of the post.

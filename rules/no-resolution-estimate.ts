@@ -14,6 +14,9 @@ import {type Clause, clauseAt, findClauses, futureCues} from '../src/analysis/ti
 import {findTimes, type TimeExpression} from '../src/analysis/time/expressions.ts'
 import {findPromises} from '../src/analysis/time/promises.ts'
 import {defineRule} from '../src/engine/define-rule.ts'
+import type {Doc} from '../src/engine/doc.ts'
+import {isMaintenance} from '../src/analysis/phase.ts'
+import {placeholderKind} from '../src/analysis/placeholder-kinds.ts'
 import {Lexicon, type PhraseMatch} from '../src/text/lexicon.ts'
 import type {Sentence} from '../src/text/walk.ts'
 import data from './no-resolution-estimate.json' with {type: 'json'}
@@ -93,6 +96,7 @@ export const noResolutionEstimate = defineRule({
       '"{time}" predicts when the problem will be fixed; if that slips, customers stop trusting your updates. Promise the next update instead: "We will provide an update {next}."',
     vague:
       '"{time}" still promises a fix, just without a time customers can hold you to. Say when the next update comes instead: "We will provide an update within 30 minutes."',
+    slot: '"{slot}" asks for a fix time: whoever fills in this template will write an estimate. Ask for the next update instead, e.g. "Next update: [time]."',
   },
   note: 'A resolution estimate is a promise you may not be able to keep: customers plan around it, and when it slips they stop believing later updates. The time of your next update is something you control, so commit to that. Teams that publish ETAs on purpose can turn this rule off.',
   options: {
@@ -101,6 +105,9 @@ export const noResolutionEstimate = defineRule({
   create({allowVague}) {
     const cues = new Lexicon(data.cues as Cue[], (cue) => cue.phrases)
     return ({doc, report}) => {
+      // A maintenance window's end is a schedule, not an estimate (docs/templates.md).
+      if (isMaintenance(doc.phase)) return
+      const spans: Array<[number, number]> = []
       for (const sentence of doc.sentences) {
         const times = findTimes(sentence)
         if (!times.some((time) => time.frame === 'ahead')) continue
@@ -132,6 +139,12 @@ export const noResolutionEstimate = defineRule({
           }
         }
         for (const time of reported) {
+          spans.push([time.start, time.end])
+          // A placeholder for the time (docs/templates.md): whoever fills it in writes the estimate.
+          if (time.slot) {
+            report({messageId: 'slot', start: time.start, end: time.end, data: {slot: time.text}})
+            continue
+          }
           report(
             time.vague
               ? {messageId: 'vague', start: time.start, end: time.end, data: {time: time.text}}
@@ -139,9 +152,20 @@ export const noResolutionEstimate = defineRule({
           )
         }
       }
+      // A slot that asks for the fix time ("Estimated Time: [Time estimate]", "{ETR}") needs no cue words around it.
+      for (const slot of estimateSlots(doc)) {
+        if (!spans.some(([start, end]) => start < slot.end && end > slot.start)) report({messageId: 'slot', ...slot, data: {slot: doc.text.slice(slot.start, slot.end)}})
+      }
     }
   },
 })
+
+/** Estimate placeholders in prose (see src/analysis/placeholder-kinds.ts). */
+function estimateSlots(doc: Doc): Array<{start: number; end: number}> {
+  return doc.sentences.flatMap((sentence) =>
+    (sentence.placeholders ?? []).filter((slot) => placeholderKind(slot.placeholder) === 'estimate').map(({start, end}) => ({start, end})),
+  )
+}
 
 /** The time that clause `index` ties to the problem ending, if any: one report per clause, an explicit time before a vague one. */
 function estimateIn(

@@ -12,6 +12,7 @@ import {defineRule} from '../src/engine/define-rule.ts'
 import {Grammar, tag, type Tagged} from '../src/text/grammar.ts'
 import {Lexicon} from '../src/text/lexicon.ts'
 import {nameParts} from '../src/text/placeholders.ts'
+import {placeholderKind} from '../src/analysis/placeholder-kinds.ts'
 import type {Sentence} from '../src/text/walk.ts'
 import type {Doc} from '../src/engine/doc.ts'
 import data from './require-impact.json' with {type: 'json'}
@@ -391,10 +392,16 @@ function containsRun(words: string[], run: string[]): boolean {
 
 /** A template's `{{customer_impact}}` is where the impact will be written; only placeholders in prose count. */
 function hasImpactPlaceholder(doc: Doc, impactNames: string[][]): boolean {
+  // The engine's placeholder kinds (src/analysis/placeholder-kinds.ts) read `[DESCRIBE CUSTOMER IMPACT]`,
+  // `<what customers see>` and `Impact: [..]` as impact slots; the option adds a team's own names.
   for (const mask of doc.masks) {
-    const name = mask.placeholder?.control ? undefined : mask.placeholder?.name
-    if (name === undefined || !impactNames.some((entry) => containsRun(nameParts(name), entry))) continue
-    if (doc.sentences.some((sentence) => mask.start >= sentence.start && mask.end <= sentence.end)) return true
+    const placeholder = mask.placeholder
+    if (!placeholder || placeholder.control) continue
+    const name = placeholder.name
+    const named = name !== undefined && impactNames.some((entry) => containsRun(nameParts(name), entry))
+    if (!named && placeholderKind(placeholder) !== 'impact') continue
+    // Only placeholders in prose count; guidance may run across sentences.
+    if (doc.sentences.some((sentence) => mask.start < sentence.end && mask.end > sentence.start)) return true
   }
   return false
 }
@@ -437,9 +444,9 @@ export const requireImpact = defineRule({
   options: {
     phases: {
       type: 'string[]',
-      default: ['investigating', 'identified', 'monitoring'],
+      default: ['investigating', 'identified', 'monitoring', 'scheduled', 'in_progress', 'verifying'],
       description:
-        'Phases whose updates must state impact (investigating, identified, monitoring, resolved); an update whose phase cannot be detected counts as investigating',
+        'Phases whose updates must state impact (investigating, identified, monitoring, resolved, and the maintenance statuses scheduled, in_progress, verifying, completed); an update whose phase cannot be detected counts as investigating',
     },
     impactPlaceholders: {
       type: 'string[]',

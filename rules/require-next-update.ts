@@ -10,6 +10,7 @@
 import {defineRule} from '../src/engine/define-rule.ts'
 import {ConfigError} from '../src/core/options.ts'
 import {phases} from '../src/analysis/phase.ts'
+import {placeholderKind} from '../src/analysis/placeholder-kinds.ts'
 import {findPromises} from '../src/analysis/time/promises.ts'
 import {isRetrospective} from '../src/analysis/time/retrospective.ts'
 
@@ -57,6 +58,8 @@ export const requireNextUpdate = defineRule({
       if (!first || doc.phase === 'resolved' || !checked.has(doc.phase ?? 'undetected')) return
       // Without a phase from the caller, a report of a closed past window is read as resolved.
       if (doc.phaseSource !== 'given' && isRetrospective(doc.sentences)) return
+      // A template's next-update slot ("[When we'll share the next update.]") is the promise, with its time.
+      if (doc.sentences.some((sentence) => sentence.placeholders?.some((slot) => placeholderKind(slot.placeholder) === 'next-update'))) return
       const promises = doc.sentences.flatMap((sentence) => findPromises(sentence))
       if (promises.length === 0) {
         report({messageId: 'missing', start: first.start, end: first.end})

@@ -8,7 +8,7 @@ import type {VFile} from 'vfile'
 import {rules} from '../rules/index.ts'
 import {type ConfiguredRule, configureRule, runRules} from './engine/executor.ts'
 import {type Doc, getDoc} from './engine/doc.ts'
-import {isPhase, type Phase, phases} from './analysis/phase.ts'
+import {isPhase, type Phase, phaseNames} from './analysis/phase.ts'
 import {checkPlainData, ConfigError} from './core/options.ts'
 import {checkPlaceholders, type PlaceholderOptions} from './text/placeholders.ts'
 import {closest} from './core/did-you-mean.ts'
@@ -46,7 +46,7 @@ export function resolveConfig(options: LiaisonOptions): Record<string, unknown> 
     throw new ConfigError(`liaison: unknown preset ${JSON.stringify(presetName)} (expected "recommended" or "strict")`)
   }
   if (options.phase !== undefined && !isPhase(options.phase)) {
-    throw new ConfigError(`liaison: invalid phase ${JSON.stringify(options.phase)} (expected one of ${phases.join(', ')})`)
+    throw new ConfigError(`liaison: invalid phase ${JSON.stringify(options.phase)} (expected one of ${phaseNames.join(', ')})`)
   }
   if (options.placeholders !== undefined) checkPlaceholders(options.placeholders)
   const settings: Record<string, unknown> = {...presets[presetName]}

@@ -30,6 +30,6 @@ describe('analyze', () => {
   it('rejects bad input, naming it', () => {
     expect(() => analyze(42 as never)).toThrow('analyze() expects a string, got number')
     expect(() => analyze('x', {phase: 'fixed' as never})).toThrow(new ConfigError('analyze: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved)'))
-    expect(() => analyze('x', {channel: 'fax' as never})).toThrow('analyze: invalid channel "fax" (expected one of twitter, sms, mastodon, bluesky)')
+    expect(() => analyze('x', {channel: 'fax' as never})).toThrow('analyze: invalid channel "fax" (expected one of twitter, sms, mastodon, bluesky, statuspage, email)')
   })
 })

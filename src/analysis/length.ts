@@ -11,8 +11,15 @@
 import {forEachGrapheme} from '../text/graphemes.ts'
 import {findLinks, type Link} from '../text/links.ts'
 
-export const channels = ['twitter', 'sms', 'mastodon', 'bluesky'] as const
-/** A channel with a length limit: `twitter`, `sms`, `mastodon` or `bluesky`. */
+/**
+ * `statuspage` and `email` have no length limit: Statuspage documents none
+ * for incident updates (its tweet on an update is the `twitter` channel), and
+ * an e-mail body is as long as it needs to be (RFC 5322 folds long lines; it
+ * never cuts a message). Set a `limit` for a house style; they count
+ * characters as a reader sees them (graphemes). See docs/templates.md.
+ */
+export const channels = ['twitter', 'sms', 'mastodon', 'bluesky', 'statuspage', 'email'] as const
+/** A channel: `twitter`, `sms`, `mastodon`, `bluesky`, `statuspage` or `email` (the last two without a limit of their own). */
 export type Channel = (typeof channels)[number]
 
 /** The weighted length of a message for a channel, as `measure()` returns it. */
@@ -29,7 +36,15 @@ export interface Measure {
   encoding?: 'GSM-7' | 'UCS-2'
 }
 
-export const defaultLimits: Readonly<Record<Channel, number>> = {twitter: 280, sms: 160, mastodon: 500, bluesky: 300}
+/** Infinity: no limit unless the user sets one. */
+export const defaultLimits: Readonly<Record<Channel, number>> = {
+  twitter: 280,
+  sms: 160,
+  mastodon: 500,
+  bluesky: 300,
+  statuspage: Infinity,
+  email: Infinity,
+}
 const urlWeight = 23
 
 
@@ -183,7 +198,7 @@ function measureSms(text: string, customLimit: number | undefined): Measure {
 
 /**
  * Measure `text` for a channel. `limit` overrides the channel's own.
- * Mastodon counts code points with every link as 23; Bluesky counts graphemes.
+ * Mastodon counts code points with every link as 23; Bluesky, status pages and e-mail count graphemes.
  */
 export function measure(text: string, channel: Channel = 'twitter', limit?: number): Measure {
   switch (channel) {
@@ -196,8 +211,10 @@ export function measure(text: string, channel: Channel = 'twitter', limit?: numb
       const links = findLinks(text).filter((link) => link.scheme !== undefined)
       return {channel, limit: max, invalid: false, ...walk(text, links, max, (unit, isLink) => (isLink ? urlWeight : [...unit].length))}
     }
-    case 'bluesky': {
-      const max = limit ?? defaultLimits.bluesky
+    case 'bluesky':
+    case 'statuspage':
+    case 'email': {
+      const max = limit ?? defaultLimits[channel]
       return {channel, limit: max, invalid: false, ...walk(text, [], max, () => 1)}
     }
   }

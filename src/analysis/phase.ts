@@ -14,13 +14,30 @@ import {ConfigError} from '../core/options.ts'
 import {closest} from '../core/did-you-mean.ts'
 import type {Sentence, Word} from '../text/walk.ts'
 
+/** Incident phases, the ones wording can reveal. */
 export const phases = ['investigating', 'identified', 'monitoring', 'resolved'] as const
-/** The phase of an incident update, as Statuspage names them. */
-export type Phase = (typeof phases)[number]
+/**
+ * Statuspage's scheduled-maintenance statuses. Never detected (planned work
+ * reads like an incident in places); they come from a template's
+ * `update_status` or `phase`, or from `lint(text, {phase})`.
+ */
+export const maintenancePhases = ['scheduled', 'in_progress', 'verifying', 'completed'] as const
+/** An incident phase: `investigating`, `identified`, `monitoring` or `resolved`. */
+export type IncidentPhase = (typeof phases)[number]
+/** A Statuspage maintenance status: `scheduled`, `in_progress`, `verifying` or `completed`. */
+export type MaintenancePhase = (typeof maintenancePhases)[number]
+/** The phase of an update: an incident phase, as Statuspage names them, or a maintenance status. */
+export type Phase = IncidentPhase | MaintenancePhase
+const allPhases: readonly string[] = [...phases, ...maintenancePhases]
+
+/** Planned work: its end time is a schedule, not an estimate (see docs/templates.md). */
+export function isMaintenance(phase: Phase | undefined): phase is MaintenancePhase {
+  return phase !== undefined && (maintenancePhases as readonly string[]).includes(phase)
+}
 
 interface Marker {
   /** `undefined`: a longer phrase that shadows a marker without being one ("our monitoring systems"). */
-  phase: Phase | undefined
+  phase: IncidentPhase | undefined
   /**
    * Strong markers are status verbs ("resolved", "are monitoring"). Weak ones
    * describe a state that active incidents also mention about other parts
@@ -31,7 +48,7 @@ interface Marker {
   phrase: string
 }
 
-type Markers = Partial<Record<Phase | 'none', string[]>>
+type Markers = Partial<Record<IncidentPhase | 'none', string[]>>
 
 /**
  * Chosen from the four Statuspage status names and the verbs real updates use
@@ -161,15 +178,18 @@ const guardWindow = 6
 
 function entries(markers: Markers, isStrong: boolean): Marker[] {
   return Object.entries(markers).flatMap(([phase, list]) =>
-    list.map((phrase) => ({phase: phase === 'none' ? undefined : (phase as Phase), strong: isStrong, phrase})),
+    list.map((phrase) => ({phase: phase === 'none' ? undefined : (phase as IncidentPhase), strong: isStrong, phrase})),
   )
 }
 
 const lexicon = new Lexicon([...entries(strong, true), ...entries(weak, false)], (marker) => [marker.phrase])
 
 export function isPhase(value: unknown): value is Phase {
-  return typeof value === 'string' && (phases as readonly string[]).includes(value)
+  return typeof value === 'string' && allPhases.includes(value)
 }
+
+/** Every phase a message can be given, for messages that list them. */
+export const phaseNames: readonly Phase[] = allPhases as readonly Phase[]
 
 /**
  * A rule option that lists phases (`phases: ['investigating', …]`), checked
@@ -179,9 +199,9 @@ export function isPhase(value: unknown): value is Phase {
 export function phaseSet(ruleId: string, option: string, values: readonly string[]): Set<Phase> {
   for (const value of values) {
     if (isPhase(value)) continue
-    const guess = closest(value, phases)
+    const guess = closest(value, allPhases)
     throw new ConfigError(
-      `Rule "${ruleId}": option "${option}" has unknown phase ${JSON.stringify(value)}${guess ? ` (did you mean "${guess}"?)` : ''}; expected any of ${phases.join(', ')}`,
+      `Rule "${ruleId}": option "${option}" has unknown phase ${JSON.stringify(value)}${guess ? ` (did you mean "${guess}"?)` : ''}; expected any of ${allPhases.join(', ')}`,
     )
   }
   return new Set(values as readonly Phase[])
@@ -200,7 +220,7 @@ function isCancelled(words: Word[], match: PhraseMatch<Marker>): boolean {
   return false
 }
 
-export function detectPhase(sentences: readonly Sentence[]): Phase | undefined {
+export function detectPhase(sentences: readonly Sentence[]): IncidentPhase | undefined {
   let strongest = -1
   let weakest = -1
   for (const sentence of sentences) {

@@ -50,6 +50,8 @@ export function fixOf(problem: VFileMessage, source: string, kind: FileKind): Fi
   const end = place && 'end' in place ? place.end.offset : undefined
   if (start === undefined || end === undefined || source.slice(start, end) !== problem.actual) return undefined
   const text = problem.expected[0]!
+  // An .mdx file is linted with its MDX syntax blanked out; a fix is not checked against that syntax, so none is made.
+  if (kind === 'mdx') return undefined
   if (kind === 'markdown' && !inertInMarkdown.test(text)) return undefined
   return {range: [start, end], text}
 }

@@ -17,7 +17,7 @@ import {randomBytes} from 'node:crypto'
 import {link, lstat, mkdir, readFile, rename, rm, rmdir, stat, unlink, writeFile} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {type Phase, phases} from '../analysis/phase.ts'
+import {type IncidentPhase, phases} from '../analysis/phase.ts'
 import {defaultTemplates} from '../templates/defaults.ts'
 import {isPlainObject, searchPlaces} from './config.ts'
 import {CliError, UsageError} from './errors.ts'
@@ -28,7 +28,7 @@ import {version} from './version.ts'
 
 const configName = '.liaisonrc.yaml'
 
-const uses: Readonly<Record<Phase, string>> = {
+const uses: Readonly<Record<IncidentPhase, string>> = {
   investigating: 'first update: customers see a problem and you are looking into it',
   identified: 'the cause is known and a fix is being worked on',
   monitoring: 'a fix is in place and you are watching it',
@@ -58,11 +58,11 @@ const config = `# liaison's settings for this repository: https://github.com/lia
       component: 30   # the longest component name on your status page
       status_url: 23  # Twitter counts every link as 23
 
-# Status-page updates (.md) have no length limit of their own.
+# Status-page updates (.md): Statuspage sets no length limit on an update.
+# Give max-length a limit here if your team keeps a house style.
 - name: status page
   files: [templates/**/*.md]
-  rules:
-    max-length: off
+  channel: statuspage
 
 # Tweets: 280 weighted characters, links counted as 23.
 - name: tweets

@@ -2,18 +2,20 @@
  * Which files liaison lints, and how: the one place that decides a file's
  * kind from its name.
  *
- * Drafts and templates: `.md`/`.markdown` (Markdown) and `.txt` (plain
- * text), each with optional front matter; `.yml`/`.yaml`/`.json` collections
+ * Drafts and templates: `.md`/`.markdown` (Markdown), `.mdx` (Markdown with
+ * JSX, src/templates/mdx.ts) and `.txt` (plain text), each with optional
+ * front matter; `.yml`/`.yaml`/`.json` collections
  * of templates (see src/templates/extract.ts). Config and manifest files that
  * share those extensions (liaison's own config, package.json, pre-commit's
  * files) are never templates, so folder walks and globs pass them by.
  */
 
-export type FileKind = 'markdown' | 'text' | 'yaml' | 'json'
+export type FileKind = 'markdown' | 'mdx' | 'text' | 'yaml' | 'json'
 
 const byExtension: Readonly<Record<string, FileKind>> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.mdx': 'mdx',
   '.txt': 'text',
   '.yml': 'yaml',
   '.yaml': 'yaml',

@@ -3,9 +3,14 @@
  * code, so tests can call it in-process; bin.ts wires it to the process.
  *
  * Exit codes: 0 clean (warnings within --max-warnings), 1 lint errors or too
- * many warnings, 2 anything that stopped the run (usage, config, input,
- * internal failure). On 2, stdout stays empty and stderr gets one
- * `liaison: …` line (plus the stack with --debug). Input files are only read.
+ * many warnings, 2 anything that stopped the run (usage, config, internal
+ * failure) or a file that could not be linted. A file that cannot be read or
+ * parsed (invalid UTF-8, too big, a broken template) does not stop the run:
+ * each gets its `liaison: file:line:column: …` line on stderr, the other
+ * files are linted and reported on stdout as usual (with --fix, nothing is
+ * written), and the exit code is 2. Anything else that stops the run leaves
+ * stdout empty and writes one `liaison: …` line (plus the stack with
+ * --debug). Input files are only read, unless --fix writes.
  */
 import {stat, writeFile} from 'node:fs/promises'
 import {dirname, relative, resolve} from 'node:path'
@@ -180,29 +185,34 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
     }
   }
 
-  // Fixed files are written once every file has been linted: a run that stops (exit 2) changes nothing.
+  // Fixed files are written once every file has been linted: a run that exits 2 changes nothing.
   const writes: Array<{path: string; text: string}> = []
+  /** Files that could not be read or parsed: each is reported, the others still linted. */
+  const broken: string[] = []
   for (const input of inputs) {
     const {loaded, matcher} = await matcherOf(input.path)
     const applying = await matcher.blocks(input.path)
     const blocks = loaded.config.blocks.length > 1 ? ` (blocks: ${applying.map((index) => m.blockLabel(loaded, index)).join(', ') || 'none'})` : ''
     debug(`${show(input.path)} (${input.kind}) uses ${loaded.label}${blocks}`)
-    let text = input.text
-    let bom = false
-    if (text === undefined) {
-      // Measured before it is read; binary drafts are skipped, invalid UTF-8 stops the run (read.ts).
-      const draft = await readDraft(input.path, show(input.path), args.maxFileSize)
-      if (draft.binary !== undefined) {
-        io.stderr.write(line(binaryWarning(show(input.path), draft.binary)))
-        continue
-      }
-      text = draft.text
-      bom = draft.bom === true
-    }
-    const lint = (value: string, options: FileLintOptions) => m.lintFile(input.kind, value, options)
-    const settings = settingsOf(loaded, applying)
-    const options = {...m.lintOptions(settings), path: input.filePath, label: show(input.path)}
     try {
+      let text = input.text
+      let bom = false
+      if (text === undefined) {
+        // Measured before it is read; binary drafts are skipped, invalid UTF-8 is an error (read.ts).
+        const draft = await readDraft(input.path, show(input.path), args.maxFileSize)
+        if (draft.binary !== undefined) {
+          io.stderr.write(line(binaryWarning(show(input.path), draft.binary)))
+          continue
+        }
+        text = draft.text
+        bom = draft.bom === true
+      }
+      const lint = (value: string, options: FileLintOptions) => m.lintFile(input.kind, value, options)
+      const settings = settingsOf(loaded, applying)
+      // Folders above the config's say nothing about a template's channel (channels.ts).
+      const fromBase = relative(loaded.base, input.path)
+      const channelPath = fromBase.startsWith('..') ? relative(cwd, input.path) : fromBase
+      const options = {...m.lintOptions(settings), path: input.filePath, label: show(input.path), channelPath}
       if (args.fix === undefined) {
         const file = await lint(text, options)
         results.push(m.toResult(input.filePath, file, m.fixesOf(file, input.kind)))
@@ -219,12 +229,15 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
       results.push(result)
     } catch (error) {
       // A draft over one of Markdown's shape limits (src/text/markdown-shape.ts): a problem with this input, named.
-      if ((error as Error).name === 'LimitError') throw new CliError(`${show(input.path)}: ${(error as Error).message}`)
+      if ((error as Error).name === 'LimitError') broken.push(`${show(input.path)}: ${(error as Error).message}`)
       // A YAML or JSON file found in a folder that is no collection of templates is some other file: passed by.
-      if (!(error instanceof NotTemplatesError) || input.named || input.text !== undefined) throw error
-      debug(`${show(input.path)}: passed by, not a message: ${error.message.slice(error.message.indexOf(': ') + 2)}`)
+      else if (error instanceof NotTemplatesError && !input.named && input.text === undefined) {
+        debug(`${show(input.path)}: passed by, not a message: ${error.message.slice(error.message.indexOf(': ') + 2)}`)
+      } else if (error instanceof CliError) broken.push(error.message)
+      else throw error
     }
   }
+  if (broken.length > 0) writes.length = 0
   for (const {path, reason} of gathered.skipped) debug(`${show(path)}: passed by, ${reason}`)
   for (const {path, text} of writes) {
     try {
@@ -249,6 +262,8 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
     io.stdout.write(report)
   }
 
+  for (const message of broken) io.stderr.write(line(`liaison: ${message}`))
+  if (broken.length > 0) return 2
   const {errors, warnings} = m.totals(shown)
   if (errors > 0) return 1
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {

@@ -29,6 +29,8 @@ import {findFrontMatter} from '../templates/front-matter.ts'
 import {lint} from '../lint.ts'
 import {CliError, NotTemplatesError} from './errors.ts'
 import type {FileKind} from './kinds.ts'
+import {channelOf} from './channels.ts'
+import type {Channel} from '../analysis/length.ts'
 
 export interface TemplatesConfig {
   /** The keys whose values are messages, each with rule settings applied over the file's for that field only. */
@@ -43,6 +45,8 @@ export interface FileLintOptions extends LintOptions {
   templates?: TemplatesConfig
   /** The channel given with `--channel`: it wins over a template's own. */
   channelFlag?: string
+  /** The file's path from where its templates live (its config's folder): its name and folders may name a channel (channels.ts). */
+  channelPath?: string
   /** How errors name the file (a path relative to the working directory). */
   label?: string
 }
@@ -67,16 +71,38 @@ function rulesFor(base: LintOptions, fieldRules: RulesConfig, channel: string | 
     if (fieldRules[id] !== undefined) current = layer(id, current, fieldRules[id], rule.meta.severity)
     let {options} = current
     if (channel !== undefined && current.severity !== 0 && Object.hasOwn(rule.meta.options, 'channel') && options?.channel !== channel) {
-      const {limit: _, ...rest} = options ?? {}
-      options = {...rest, channel}
+      // A limit set with a channel belongs to that channel; one set without a channel is the user's own for any.
+      const {limit, ...rest} = options ?? {}
+      options = {...rest, channel, ...(options?.channel === undefined && limit !== undefined ? {limit} : {})}
     }
     result[id] = options ? [severityLabel(current.severity), options] : severityLabel(current.severity)
   }
   return result
 }
 
-function optionsFor(base: LintOptions, message: TemplateMessage, templates: TemplatesConfig, channelFlag: string | undefined): LintOptions {
-  const channel = channelFlag === undefined ? message.channel : undefined
+/** Whether the settings chose a channel (a block's or the config's `channel`, a rule option, `--channel`), rather than max-length's default. */
+function configuredChannel(base: LintOptions): boolean {
+  const setting = base.rules?.['max-length']
+  return Array.isArray(setting) && (setting[1] as {channel?: unknown} | undefined)?.channel !== undefined
+}
+
+/**
+ * A message's channel, most specific first: `--channel` (applied by the
+ * caller); the template's own `channel`; the config (a block's `channel`,
+ * the config's, or max-length's option: what a team says beats what a name
+ * suggests); the file's name or folder (`tweets/`, `*.email.md`); and for a
+ * template (a collection, or a file with front matter) without any of
+ * these, `statuspage`: templates are status-page posts unless something says
+ * otherwise, and Twitter's 280 is no default for them. `undefined` keeps the
+ * settings as they are.
+ */
+function channelFor(message: TemplateMessage | undefined, base: LintOptions, inferred: Channel | undefined): Channel | undefined {
+  if (message?.channel) return message.channel
+  if (configuredChannel(base)) return undefined
+  return inferred ?? (message ? 'statuspage' : undefined)
+}
+
+function optionsFor(base: LintOptions, message: TemplateMessage, templates: TemplatesConfig, channel: Channel | undefined): LintOptions {
   const options: LintOptions = {...base, rules: rulesFor(base, templates.fields[message.field] ?? {}, channel)}
   if (message.phase) options.phase = message.phase
   if (message.widths) {
@@ -109,27 +135,46 @@ function remap(problem: VFileMessage, message: TemplateMessage, source: string, 
   problem.column = startPoint.column
 }
 
-export async function lintFile(kind: FileKind, text: string, options: FileLintOptions): Promise<VFile> {
-  const {templates = defaultTemplatesConfig, channelFlag, label = options.path ?? '<text>', ...base} = options
-  const markdown = kind === 'markdown'
-  if ((markdown || kind === 'text') && !findFrontMatter(text)) return (await linter(markdown))(text, base)
-  const fields = Object.keys(templates.fields)
-  const {extractCollection, extractDocument, TemplateError} = await import('../templates/extract.ts')
-  let messages: TemplateMessage[]
+/** `read()`'s result, or a CliError naming the file, line and column of its TemplateError (`shift`: where what it read starts). */
+async function reportTemplateErrors<T>(text: string, label: string, read: () => Promise<T>, shift = 0): Promise<T> {
+  const {TemplateError} = await import('../templates/extract.ts')
   try {
-    messages = kind === 'yaml' || kind === 'json' ? await extractCollection(text, kind, fields) : await extractDocument(text, markdown, fields)
+    return await read()
   } catch (error) {
     /* v8 ignore next -- @preserve extraction throws nothing but TemplateError */
     if (!(error instanceof TemplateError)) throw error
     // Offsets lie within the file (its end included), where vfile-location always has a point.
-    const {line, column} = location(text).toPoint(error.offset)!
+    const {line, column} = location(text).toPoint(Math.min(text.length, shift + error.offset))!
     throw new (error.notACollection ? NotTemplatesError : CliError)(`${label}:${line}:${column}: ${error.message}`)
   }
+}
+
+export async function lintFile(kind: FileKind, text: string, options: FileLintOptions): Promise<VFile> {
+  const {templates = defaultTemplatesConfig, channelFlag, channelPath, label = options.path ?? '<text>', ...base} = options
+  if (kind === 'mdx') {
+    // MDX syntax is blanked out, offsets kept, and the rest is Markdown (src/templates/mdx.ts, loaded only for .mdx).
+    const {blankMdx} = await import('../templates/mdx.ts')
+    const body = findFrontMatter(text)?.body ?? 0
+    const prose = await reportTemplateErrors(text, label, async () => text.slice(0, body) + (await blankMdx(text.slice(body))), body)
+    return lintFile('markdown', prose, options)
+  }
+  const markdown = kind === 'markdown'
+  const inferred = channelFlag === undefined && channelPath !== undefined ? channelOf(channelPath) : undefined
+  if ((markdown || kind === 'text') && !findFrontMatter(text)) {
+    const channel = channelFlag === undefined ? channelFor(undefined, base, inferred) : undefined
+    return (await linter(markdown))(text, channel ? {...base, rules: rulesFor(base, {}, channel)} : base)
+  }
+  const fields = Object.keys(templates.fields)
+  const {extractCollection, extractDocument} = await import('../templates/extract.ts')
+  const messages = await reportTemplateErrors(text, label, () =>
+    kind === 'yaml' || kind === 'json' ? extractCollection(text, kind, fields) : extractDocument(text, markdown, fields),
+  )
   const file = new File({value: text, path: base.path})
   const place = location(file)
   const seen = new Set<string>()
   for (const message of messages) {
-    const linted = await (await linter(message.markdown))(message.text, optionsFor(base, message, templates, channelFlag))
+    const channel = channelFlag === undefined ? channelFor(message, base, inferred) : undefined
+    const linted = await (await linter(message.markdown))(message.text, optionsFor(base, message, templates, channel))
     for (const problem of linted.messages) {
       remap(problem, message, text, place)
       // A template reused through a YAML alias would report the same place twice.

@@ -5,7 +5,7 @@
  * `strict` preset: impact first, what we are doing, a next-update promise,
  * no estimate, no guess, no internal detail.
  */
-import type {Phase} from '../analysis/phase.ts'
+import type {IncidentPhase} from '../analysis/phase.ts'
 
 export interface DefaultTemplate {
   /** For a status page or email. */
@@ -14,7 +14,7 @@ export interface DefaultTemplate {
   tweet: string
 }
 
-export const defaultTemplates: Readonly<Record<Phase, DefaultTemplate>> = {
+export const defaultTemplates: Readonly<Record<IncidentPhase, DefaultTemplate>> = {
   investigating: {
     body:
       'We are investigating reports that {{component}} is unavailable or slow for some customers. ' +

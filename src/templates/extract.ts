@@ -20,7 +20,7 @@
  */
 import type {Document, Node, Pair, Scalar, YAMLMap} from 'yaml'
 import {type Channel, channels} from '../analysis/length.ts'
-import {isPhase, type Phase, phases} from '../analysis/phase.ts'
+import {isPhase, type Phase, phaseNames} from '../analysis/phase.ts'
 import {widthsProblem} from '../text/placeholders.ts'
 import {closest} from '../core/did-you-mean.ts'
 import {findFrontMatter} from './front-matter.ts'
@@ -149,9 +149,9 @@ class Reader {
       const node = this.resolve(phase.value)
       const value = isScalar(node) ? node.value : undefined
       if (!isPhase(value)) {
-        const guess = typeof value === 'string' ? closest(value, phases) : undefined
+        const guess = typeof value === 'string' ? closest(value, phaseNames) : undefined
         throw new TemplateError(
-          `"${String((phase.key as Scalar).value)}" must be one of ${phases.join(', ')}, got ${show(node)}${guess ? ` (did you mean "${guess}"?)` : ''}`,
+          `"${String((phase.key as Scalar).value)}" must be one of ${phaseNames.join(', ')}, got ${show(node)}${guess ? ` (did you mean "${guess}"?)` : ''}`,
           this.at(node, (phase.key as Node).range![0]),
         )
       }

@@ -5,7 +5,8 @@
  * regular expression can backtrack.
  */
 import {findLinks, type Link} from './links.ts'
-import {type PlaceholderInfo, type PlaceholderSyntax, placeholderSyntaxNames} from './placeholders.ts'
+import {type PlaceholderInfo, type PlaceholderPattern, type PlaceholderSyntax, placeholderSyntaxNames} from './placeholders.ts'
+import {labelBefore, type WrittenPlaceholder, writtenScanners} from './written-placeholders.ts'
 
 export type MaskKind = 'link' | 'code' | 'placeholder' | 'quote'
 
@@ -29,16 +30,8 @@ const pairSyntax: Readonly<Record<string, PlaceholderSyntax>> = {'{{{': 'mustach
 
 /** Placeholders never span lines and stay short; anything longer is prose with stray braces. */
 const maxPlaceholder = 200
-/** `<NAME>` and `[NAME]`: upper-case names of 3 to 64 characters. */
-const maxUpperName = 64
-/**
- * Bracketed status labels are headings, not placeholders: "[RESOLVED] Login
- * errors" must still read as resolved, and "[EU]" (too short) as a region.
- */
-const statusLabels = new Set([
-  'INVESTIGATING', 'IDENTIFIED', 'MONITORING', 'RESOLVED', 'UPDATE', 'UPDATED', 'SCHEDULED', 'MAINTENANCE',
-  'COMPLETED', 'ONGOING', 'FIXED', 'ALERT', 'INFO', 'NOTICE', 'WARNING', 'URGENT',
-])
+/** `%(name)s`: printf names are short. */
+const maxPrintfName = 64
 
 function scanPairs(text: string, open: string, close: string, kind: MaskKind, out: Mask[]): void {
   // The next `close` and the next line break at or after where the search is, kept as the search moves
@@ -93,7 +86,7 @@ function scanPrintf(text: string, out: Mask[]): void {
     let name: string | undefined
     if (next === '(') {
       // Names are short: look for the `)` no further than that, so the scan stays linear.
-      const close = text.slice(i + 2, i + 2 + maxUpperName).indexOf(')') + i + 2
+      const close = text.slice(i + 2, i + 2 + maxPrintfName).indexOf(')') + i + 2
       const inner = close < i + 2 ? '' : text.slice(i + 2, close)
       if (/^[a-z_]\w*$/i.test(inner) && (text[close + 1] === 's' || text[close + 1] === 'd')) {
         end = close + 2
@@ -108,25 +101,12 @@ function scanPrintf(text: string, out: Mask[]): void {
   }
 }
 
-function isUpperNameChar(code: number, first: boolean): boolean {
-  if (code >= 65 && code <= 90) return true
-  return !first && ((code >= 48 && code <= 57) || code === 95 || code === 45)
-}
-
-/** `<NAME>` or `[NAME]`: upper-case letters, digits, `_` and `-`, starting with a letter. */
-function scanUpper(text: string, open: string, close: string, syntax: PlaceholderSyntax, out: Mask[]): void {
-  for (let start = text.indexOf(open); start !== -1; start = text.indexOf(open, start + 1)) {
-    let i = start + 1
-    while (i < text.length && i - start <= maxUpperName && isUpperNameChar(text.charCodeAt(i), i === start + 1)) i++
-    const name = text.slice(start + 1, i)
-    if (text[i] !== close || name.length < 3 || statusLabels.has(name)) continue
-    out.push({kind: 'placeholder', start, end: i + 1, placeholder: {syntax, name}})
-    start = i
-  }
-}
-
 /** Placeholders of the given syntaxes, earliest first; where two overlap, the one starting first (then the longer) wins. */
-export function findPlaceholders(text: string, syntaxes: readonly PlaceholderSyntax[] = placeholderSyntaxNames): Mask[] {
+export function findPlaceholders(
+  text: string,
+  syntaxes: readonly PlaceholderSyntax[] = placeholderSyntaxNames,
+  patterns: readonly PlaceholderPattern[] = [],
+): Mask[] {
   const on = new Set(syntaxes)
   const found: Mask[] = []
   for (const [open, close] of placeholderSyntaxes) {
@@ -140,22 +120,62 @@ export function findPlaceholders(text: string, syntaxes: readonly PlaceholderSyn
     }
   }
   if (on.has('printf')) scanPrintf(text, found)
-  if (on.has('angle')) scanUpper(text, '<', '>', 'angle', found)
-  if (on.has('bracket')) scanUpper(text, '[', ']', 'bracket', found)
+  // Brackets, angles and braces in code are code (log lines, stack traces), never a writer's blank.
+  let inCode: ((start: number, end: number) => Mask | undefined) | undefined
+  for (const syntax of ['bracket', 'angle', 'brace', 'shell'] as const) {
+    if (!on.has(syntax)) continue
+    const written: WrittenPlaceholder[] = []
+    writtenScanners[syntax](text, written)
+    if (written.length > 0) inCode ??= maskLookup(codeSpans(text))
+    for (const {start, end, name} of written) {
+      if (!inCode!(start, end)) found.push({kind: 'placeholder', start, end, placeholder: {syntax, name}})
+    }
+  }
+  for (const pattern of patterns) {
+    for (const {start, end, name} of pattern.find(text)) found.push({kind: 'placeholder', start, end, placeholder: {syntax: 'custom', name}})
+  }
   found.sort((a, b) => a.start - b.start || b.end - a.end)
   // One sweep: a `{{` inside an already-found `{{{…}}}` is the same placeholder.
   const kept: Mask[] = []
   let reach = -1
   for (const m of found) {
     if (m.start < reach) continue
+    // What the placeholder fills: "Impact: [..]", "Next update: <..>", "ETA [..]" (see placeholder kinds).
+    Object.assign(m.placeholder!, labelBefore(text, m.start))
     kept.push(m)
     reach = m.end
   }
   return kept
 }
 
-export function findMasks(text: string, links: Link[] = findLinks(text), syntaxes?: readonly PlaceholderSyntax[]): Mask[] {
-  const masks = findPlaceholders(text, syntaxes)
+/** Fenced code blocks (``` or ~~~, as Markdown opens and closes them) and inline code spans, in order. */
+function codeSpans(text: string): Mask[] {
+  const spans: Mask[] = []
+  let fence: {marker: string; start: number} | undefined
+  for (let at = 0; at < text.length; ) {
+    const newline = text.indexOf('\n', at)
+    const end = newline === -1 ? text.length : newline + 1
+    const line = /^ {0,3}(`{3,}|~{3,})/.exec(text.slice(at, Math.min(end, at + 64)))
+    if (line && !fence) fence = {marker: line[1]!, start: at}
+    else if (line && fence && line[1]!.startsWith(fence.marker[0]!) && line[1]!.length >= fence.marker.length) {
+      spans.push({kind: 'code', start: fence.start, end})
+      fence = undefined
+    }
+    at = end
+  }
+  // An unclosed fence runs to the end, as in Markdown.
+  if (fence) spans.push({kind: 'code', start: fence.start, end: text.length})
+  scanPairs(text, '`', '`', 'code', spans)
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+export function findMasks(
+  text: string,
+  links: Link[] = findLinks(text),
+  syntaxes?: readonly PlaceholderSyntax[],
+  patterns?: readonly PlaceholderPattern[],
+): Mask[] {
+  const masks = findPlaceholders(text, syntaxes, patterns)
   scanPairs(text, '`', '`', 'code', masks)
   for (const link of links) masks.push({kind: 'link', start: link.start, end: link.end})
   return masks.sort((a, b) => a.start - b.start || b.end - a.end)

@@ -16,12 +16,23 @@ import {closest} from '../core/did-you-mean.ts'
  * - `tag`: `{% … %}` (Liquid and Jinja tags)
  * - `dollar`: `${name}`
  * - `printf`: `%s`, `%d`, `%(name)s`, `%(name)d`
- * - `angle`: `<NAME>`, upper case
- * - `bracket`: `[NAME]`, upper case
+ * - `angle`: `<name>` in any case, with guidance: `<affected_service>`, `<a one-line summary of what customers see>`
+ * - `bracket`: `[name]` in any case, with guidance or alternatives: `[Feature Name]`, `[X]`, `[degraded / partial outage]`
+ * - `brace`: `{NAME}` with single braces: `{AFFECTED_SERVICES}`, `{ServiceName}`
+ * - `shell`: `$(name)`
+ *
+ * The last four are written by hand in published templates, so where they
+ * end and prose begins is a judgement: see src/text/written-placeholders.ts.
  */
-export const placeholderSyntaxNames = ['mustache', 'tag', 'dollar', 'printf', 'angle', 'bracket'] as const
-/** A placeholder syntax: `mustache`, `tag`, `dollar`, `printf`, `angle` or `bracket`. */
+export const placeholderSyntaxNames = ['mustache', 'tag', 'dollar', 'printf', 'angle', 'bracket', 'brace', 'shell'] as const
+/** A placeholder syntax: `mustache`, `tag`, `dollar`, `printf`, `angle`, `bracket`, `brace` or `shell`. */
 export type PlaceholderSyntax = (typeof placeholderSyntaxNames)[number]
+
+/** A syntax a team declares in its config (`placeholders.patterns`): where each match is, and its name. */
+export interface PlaceholderPattern {
+  source: string
+  find(text: string): Array<{start: number; end: number; name: string}>
+}
 
 /** Which placeholder syntaxes to recognise, and how wide `max-length` counts each placeholder. */
 export interface PlaceholderOptions {
@@ -33,13 +44,18 @@ export interface PlaceholderOptions {
   defaultWidth?: number
 }
 
-/** What mask.ts records about a placeholder it found. */
+/** A placeholder found in a message: its syntax, name, the label it fills, and whether it renders nothing itself. */
 export interface PlaceholderInfo {
-  syntax: PlaceholderSyntax
+  /** `custom`: matched by a pattern from the config. */
+  syntax: PlaceholderSyntax | 'custom'
   /** The variable's name as written (`component` in `{{ component | upcase }}`); none for `%s`. */
   name?: string
   /** Renders nothing itself: `{% if … %}`, `{{#section}}`, `{{/section}}`, `{{! comment }}`, `{{else}}`. */
   control?: boolean
+  /** The label it fills, from the text before it: "Impact" in `**Impact:** [..]`, "Next update" in `Next update: <..>`. */
+  label?: string
+  /** Without a label, the one or two words just before it on its line, lower-cased: "eta" in `ETA [time]`, "reports of" in `reports of [issue]`. */
+  lead?: string
 }
 
 declare module 'vfile' {

@@ -12,6 +12,7 @@ import {location} from 'vfile-location'
 import {type CodeSpan, parseCode} from './code.ts'
 import {findLinks, type Link} from './links.ts'
 import {findMasks, maskLookup, type Mask} from './mask.ts'
+import type {PlaceholderInfo} from './placeholders.ts'
 import {pieces} from './parse.ts'
 
 /** A word of the walk: as written, normalised, where it is, and whether it is literal. */
@@ -70,6 +71,18 @@ export interface Sentence {
   start: number
   end: number
   words: Word[]
+  /** Template placeholders among the words, as word index ranges (inclusive); absent when there are none. */
+  placeholders?: SentencePlaceholder[]
+}
+
+export interface SentencePlaceholder {
+  /** Word indices, inclusive. */
+  from: number
+  to: number
+  /** Offsets of the whole placeholder, delimiters included. */
+  start: number
+  end: number
+  placeholder: PlaceholderInfo
 }
 
 /** What the walk reads from a file: its text, sentences and words, links and masked spans. */
@@ -147,6 +160,7 @@ function collectSentence(
   shift: number,
 ): Sentence {
   const words: Word[] = []
+  let placeholders: SentencePlaceholder[] | undefined
   const {children} = node
   let gap = false
   for (let i = 0; i < children.length; i++) {
@@ -163,13 +177,21 @@ function collectSentence(
     // Slicing the source is what nlcst-to-string would build, without the recursion.
     const value = text.slice(start, end)
     const spelling = spell(value)
-    const literal = (masked !== undefined && masked(start, end) !== undefined) || (gap && punctuationAfter(children, i) && isLiteral(node, i))
+    const mask = masked?.(start, end)
+    if (mask?.placeholder) {
+      const last = placeholders?.at(-1)
+      if (last?.placeholder === mask.placeholder) last.to = words.length
+      else (placeholders ??= []).push({from: words.length, to: words.length, start: mask.start, end: mask.end, placeholder: mask.placeholder})
+    }
+    const literal = mask !== undefined || (gap && punctuationAfter(children, i) && isLiteral(node, i))
     words.push(new StoredWord(spelling[0], spelling[1], start, (literal ? literalFlag : 0) | (gap ? gapFlag : 0)))
     gap = false
   }
   const start = node.position!.start.offset! + shift
   const end = node.position!.end.offset! + shift
-  return {index, text: text.slice(start, end), start, end, words}
+  const sentence: Sentence = {index, text: text.slice(start, end), start, end, words}
+  if (placeholders) sentence.placeholders = placeholders
+  return sentence
 }
 
 /** Sentences sit in paragraphs (retext) or in paragraphs under other nodes (remark-retext): descend only through parents. */

@@ -85,11 +85,11 @@ describe('phaseSet', () => {
   it('names the rule, option and value of an unknown phase, with a suggestion for a near miss', () => {
     expect(() => phaseSet('require-impact', 'phases', ['investigating', 'resolve'])).toThrow(
       new ConfigError(
-        'Rule "require-impact": option "phases" has unknown phase "resolve" (did you mean "resolved"?); expected any of investigating, identified, monitoring, resolved',
+        'Rule "require-impact": option "phases" has unknown phase "resolve" (did you mean "resolved"?); expected any of investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed',
       ),
     )
     expect(() => phaseSet('require-impact', 'phases', ['update'])).toThrow(
-      'Rule "require-impact": option "phases" has unknown phase "update"; expected any of investigating, identified, monitoring, resolved',
+      'Rule "require-impact": option "phases" has unknown phase "update"; expected any of investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed',
     )
   })
 

@@ -46,7 +46,7 @@ interface Case {
 const quiet = {'.liaisonrc.json': {rules: onlyMaxLength()}}
 /** Every rule off: only reading is under test. */
 const silent = {'.liaisonrc.json': {rules: onlyMaxLength('off')}}
-const kinds = /\.md, \.markdown, \.txt[^:]*/
+const kinds = /\.md, \.markdown, \.mdx, \.txt[^:]*/
 const fiveMiB = 5 * 1024 * 1024
 
 function spawn(dir: string, argv: string[], stdin: string | Buffer = '') {

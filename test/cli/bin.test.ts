@@ -42,7 +42,7 @@ describe('liaison (built executable)', {timeout: 30_000}, () => {
   it.each([
     ['an unknown flag', ['--fromat', 'json'], 'liaison: unknown option --fromat (did you mean --format?); see liaison --help\n'],
     ['a missing file', ['nope.md'], 'liaison: nope.md: no such file or directory\n'],
-    ['a glob that matches nothing', ['drafts/*.md'], 'liaison: drafts/*.md: no .md, .markdown, .txt, .yml, .yaml, .json files match\n'],
+    ['a glob that matches nothing', ['drafts/*.md'], 'liaison: drafts/*.md: no .md, .markdown, .mdx, .txt, .yml, .yaml, .json files match\n'],
     ['an unknown rule in --rule', ['--rule', 'max-lenght: off', 'ok.txt'], 'liaison: --rule "max-lenght: off": Unknown rule "max-lenght" (did you mean "max-length"?)\n'],
   ])('exits 2 on %s: one line on stderr, nothing on stdout', (_, argv, message) => {
     const dir = project({'ok.txt': 'Checkout is failing for some customers.'})

@@ -125,7 +125,7 @@ describe('settings from the command line', () => {
     [['--rule', 'max-length: [error'], /^--rule "max-length: \[error": cannot read it \(.+\); write it as/],
     [['--rule', 'max-length: eror'], '--rule "max-length: eror": Rule "max-length": invalid severity "eror" (expected "off", "warn", "error", 0, 1 or 2)'],
     [['--rule', 'max-length: [error, {limit: -1}]'], '--rule "max-length: [error, {limit: -1}]": Rule "max-length": option "limit" must be an integer >= 1, got -1'],
-    [['--channel', 'smss'], '--channel "smss" is not one of twitter, sms, mastodon, bluesky (did you mean "sms"?)'],
+    [['--channel', 'smss'], '--channel "smss" is not one of twitter, sms, mastodon, bluesky, statuspage, email (did you mean "sms"?)'],
   ])('rejects %j', async (argv, message) => {
     const {code, stdout, stderr} = await cli(project({'x.txt': 'x'}), [...argv, 'x.txt'])
     expect({code, stdout}).toEqual({code: 2, stdout: ''})
@@ -142,12 +142,12 @@ describe('config errors name the file and, where known, the line and column', ()
     ['.liaisonrc.yaml', 'rules:\n  max-length: [error, {chanel: sms}]\n', '.liaisonrc.yaml:2:3: Rule "max-length": unknown option "chanel" (known options: channel, limit)'],
     ['.liaisonrc.yaml', 'rule:\n  max-length: off\n', '.liaisonrc.yaml:1:1: unknown key "rule" (did you mean "rules"?); a config has name, files, ignores, preset, rules, channel, placeholders, templates'],
     ['.liaisonrc.yaml', 'extends: recomended\n', '.liaisonrc.yaml:1:1: "extends" must be "recommended" or "strict", got "recomended" (did you mean "recommended"?)'],
-    ['.liaisonrc.yaml', 'channel: smss\n', '.liaisonrc.yaml:1:1: "channel" must be one of twitter, sms, mastodon, bluesky, got "smss" (did you mean "sms"?)'],
+    ['.liaisonrc.yaml', 'channel: smss\n', '.liaisonrc.yaml:1:1: "channel" must be one of twitter, sms, mastodon, bluesky, statuspage, email, got "smss" (did you mean "sms"?)'],
     ['.liaisonrc.yaml', 'ignores: old/**\n', '.liaisonrc.yaml:1:1: "ignores" must be a list of .gitignore-style patterns, got "old/**"'],
     ['.liaisonrc.yaml', 'ignores: [a, ""]\n', '.liaisonrc.yaml:1:14: "ignores" must list non-empty patterns; item 2 is ""'],
     ['.liaisonrc.yaml', 'rules:\n', '.liaisonrc.yaml:1:1: "rules" must be an object of rule ids to settings, got null'],
     ['.liaisonrc.yaml', 'extends: {}\n', '.liaisonrc.yaml:1:1: "extends" must be "recommended" or "strict", got an object'],
-    ['.liaisonrc.yaml', 'channel: 5\n', '.liaisonrc.yaml:1:1: "channel" must be one of twitter, sms, mastodon, bluesky, got 5'],
+    ['.liaisonrc.yaml', 'channel: 5\n', '.liaisonrc.yaml:1:1: "channel" must be one of twitter, sms, mastodon, bluesky, statuspage, email, got 5'],
     ['.liaisonrc.json', '{"rules":', '.liaisonrc.json:1:10: Unexpected end of JSON input'],
     ['.liaisonrc.json', '{"channel": tru}', '.liaisonrc.json: Unexpected token \'}\', "{"channel": tru}" is not valid JSON'],
     ['.liaisonrc.yaml', 'rules: [max-length]\n', '.liaisonrc.yaml:1:1: "rules" must be an object of rule ids to settings, got a list'],
@@ -155,7 +155,7 @@ describe('config errors name the file and, where known, the line and column', ()
     ['.liaisonrc.yaml', '- files: [drafts/**]\n  chanel: sms\n', '.liaisonrc.yaml:2:3: unknown key "chanel" (did you mean "channel"?); block 1 has name, files, ignores, preset, rules, channel, placeholders, templates'],
     ['.liaisonrc.yaml', '- ignores: [old/]\n- files: []\n', '.liaisonrc.yaml:2:3: "files" must be a non-empty list of globs, e.g. ["drafts/**", "**/*.update.md"], got a list'],
     ['.liaisonrc.yaml', '- files: [/drafts/**]\n', '.liaisonrc.yaml:1:11: "files" patterns are relative to the config\'s folder and stay inside it; item 1 is "/drafts/**"'],
-    ['.liaisonrc.yaml', '- {files: ["**"], channel: fax}\n', '.liaisonrc.yaml:1:19: "channel" must be one of twitter, sms, mastodon, bluesky, got "fax"'],
+    ['.liaisonrc.yaml', '- {files: ["**"], channel: fax}\n', '.liaisonrc.yaml:1:19: "channel" must be one of twitter, sms, mastodon, bluesky, statuspage, email, got "fax"'],
     ['.liaisonrc.yaml', '- {preset: strict, extends: strict}\n', '.liaisonrc.yaml:1:20: "preset" and "extends" are the same setting; keep one'],
     ['.liaisonrc.yaml', '- {preset: strikt}\n', '.liaisonrc.yaml:1:4: "preset" must be "recommended" or "strict", got "strikt" (did you mean "strict"?)'],
     ['.liaisonrc.yaml', '- {name: ""}\n', '.liaisonrc.yaml:1:4: "name" must be a non-empty string, got ""'],

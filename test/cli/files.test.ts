@@ -59,9 +59,9 @@ describe('finding files', () => {
 
   it.each([
     [['missing.md'], 'missing.md: no such file or directory'],
-    [['notes.rst'], 'notes.rst: liaison lints .md, .markdown, .txt, .yml, .yaml, .json files'],
-    [['empty'], 'empty: no .md, .markdown, .txt, .yml, .yaml, .json files found'],
-    [['*.rst'], '*.rst: no .md, .markdown, .txt, .yml, .yaml, .json files match'],
+    [['notes.rst'], 'notes.rst: liaison lints .md, .markdown, .mdx, .txt, .yml, .yaml, .json files'],
+    [['empty'], 'empty: no .md, .markdown, .mdx, .txt, .yml, .yaml, .json files found'],
+    [['*.rst'], '*.rst: no .md, .markdown, .mdx, .txt, .yml, .yaml, .json files match'],
     [['old'], 'old: nothing to lint (1 file found): old/a.md is ignored because of a pattern in .gitignore'],
     [['old/*.md'], 'old/*.md: nothing to lint (1 file matches): old/a.md is ignored because of a pattern in .gitignore'],
     [['drafts'], 'drafts: nothing to lint: every folder in it is ignored'],
@@ -81,7 +81,7 @@ describe('finding files', () => {
   })
 
   it('fails when the current directory has nothing to lint', async () => {
-    expect(await cli(project(), [])).toEqual({code: 2, stdout: '', stderr: 'liaison: .: no .md, .markdown, .txt, .yml, .yaml, .json files found\n'})
+    expect(await cli(project(), [])).toEqual({code: 2, stdout: '', stderr: 'liaison: .: no .md, .markdown, .mdx, .txt, .yml, .yaml, .json files found\n'})
   })
 })
 

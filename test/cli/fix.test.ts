@@ -131,7 +131,7 @@ describe('--fix and --fix-dry-run (built executable)', () => {
     expect(JSON.parse(stdout).map((result: {warningCount: number}) => result.warningCount)).toEqual([0, 1])
   })
 
-  it('never fixes a file with a problem of its own, and writes nothing when the run stops', () => {
+  it('never fixes a file with a problem of its own, and writes nothing when a file cannot be linted', () => {
     const broken = `<!-- liaison-disabel max-length -->\n\n${belief}\n`
     const dir = project({'drafts/a.md': broken, 'drafts/b.txt': belief})
     const {code, stdout} = spawnBin(dir, ['--fix', ...only, '-f', 'json'])
@@ -141,7 +141,8 @@ describe('--fix and --fix-dry-run (built executable)', () => {
     expect(JSON.parse(stdout)[0].messages.some((m: {fix?: unknown}) => m.fix)).toBe(false)
     writeFileSync(join(dir, 'drafts/b.txt'), belief)
     writeFileSync(join(dir, 'drafts/c.yml'), '- [\n')
-    expect(spawnBin(dir, ['--fix', ...only])).toMatchObject({code: 2, stdout: ''})
+    // A broken file does not stop the others' report, but a run that exits 2 writes no fix.
+    expect(spawnBin(dir, ['--fix', ...only])).toMatchObject({code: 2, stderr: expect.stringMatching(/^liaison: drafts\/c\.yml:2:1: /)})
     expect(readFileSync(join(dir, 'drafts/b.txt'), 'utf8')).toBe(belief)
   })
 })

@@ -119,7 +119,7 @@ describe('what init writes', () => {
   it('a config whose messages are the templates, strict, with a block per channel', () => {
     expect(parse(initFiles()['.liaisonrc.yaml']!)).toEqual([
       {name: 'templates', files: ['templates/**'], preset: 'strict', placeholders: {widths: {component: 30, status_url: 23}}},
-      {name: 'status page', files: ['templates/**/*.md'], rules: {'max-length': 'off'}},
+      {name: 'status page', files: ['templates/**/*.md'], channel: 'statuspage'},
       {name: 'tweets', files: ['templates/**/*.tweet.txt'], channel: 'twitter'},
     ])
   })

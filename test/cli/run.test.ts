@@ -18,7 +18,7 @@ describe('information flags', () => {
     for (const flag of ['--stdin', '--stdin-filename', '-c, --config', '--no-config', '--rule', '--channel', '-f, --format', '-o, --output-file', '--quiet', '--max-warnings', '--print-config', '--list-rules', '--debug', '-h, --help', '-v, --version']) {
       expect(stdout).toContain(`  ${flag} `)
     }
-    expect(stdout).toContain('twitter, sms, mastodon, bluesky')
+    expect(stdout).toContain('twitter, sms, mastodon, bluesky, statuspage, email')
     expect((await cli(project(), ['-h'])).stdout).toBe(stdout)
   })
 
@@ -55,7 +55,7 @@ describe('usage errors', () => {
     [['--fix', '--fix-dry-run'], '--fix and --fix-dry-run cannot be used together'],
     [['--fix', '--stdin'], '--fix writes files; for standard input use --fix-dry-run, which reports the fixed text'],
     [['--preset', 'strickt'], '--preset "strickt" is not one of recommended, strict (did you mean "strict"?)'],
-    [['--ext', 'md,rst'], '--ext "rst" is not an extension liaison lints (.md, .markdown, .txt, .yml, .yaml, .json)'],
+    [['--ext', 'md,rst'], '--ext "rst" is not an extension liaison lints (.md, .markdown, .mdx, .txt, .yml, .yaml, .json)'],
     [['--list-rules', '-f', 'sarif'], '--list-rules prints a table, or JSON with --format json; --format sarif is for lint results'],
     [['--list-rules', '-f', 'github'], '--list-rules prints a table, or JSON with --format json; --format github is for lint results'],
     [['--max-warning', '1'], 'unknown option --max-warning (did you mean --max-warnings?); see liaison --help'],
@@ -68,9 +68,9 @@ describe('usage errors', () => {
     [['--max-warnings=-1.5'], '--max-warnings expects a whole number of warnings (0 or more, or -1 for no limit), got "-1.5"'],
     [['--max-warnings', 'ten'], '--max-warnings expects a whole number of warnings (0 or more, or -1 for no limit), got "ten"'],
     [['--stdin-filename', 'x.md'], '--stdin-filename needs --stdin'],
-    [['--channel', 'fax'], '--channel "fax" is not one of twitter, sms, mastodon, bluesky'],
+    [['--channel', 'fax'], '--channel "fax" is not one of twitter, sms, mastodon, bluesky, statuspage, email'],
     [['--stdin', 'x.md'], '--stdin lints standard input; do not also pass paths (got x.md)'],
-    [['--stdin', '--stdin-filename', 'x.rst'], '--stdin-filename x.rst: liaison lints .md, .markdown, .txt, .yml, .yaml, .json files'],
+    [['--stdin', '--stdin-filename', 'x.rst'], '--stdin-filename x.rst: liaison lints .md, .markdown, .mdx, .txt, .yml, .yaml, .json files'],
     [['--config', ''], '--config needs a file name'],
   ])('%j', async (argv, message) => {
     expect(await cli(project(), argv)).toEqual({code: 2, stdout: '', stderr: `liaison: ${message}\n`})

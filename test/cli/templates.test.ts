@@ -7,6 +7,7 @@
  * template errors behave.
  */
 import {readFileSync} from 'node:fs'
+import {relative} from 'node:path'
 import {createRequire} from 'node:module'
 import AjvDraft04 from 'ajv-draft-04'
 import ajvFormats from 'ajv-formats'
@@ -146,9 +147,31 @@ describe('a template repository, linted by the built executable', {timeout: 30_0
     ['YAML', 'templates/statuspage.yml', 'templates:\n  - body: "unclosed\n', 'liaison: templates/statuspage.yml:3:1: Missing closing "quote\n'],
     ['JSON', 'templates/tweets.json', '{\n  "a": {"body": "x",}\n}\n', 'liaison: templates/tweets.json:2:21: invalid JSON: expected a double-quoted property name, got "}"\n'],
     ['front matter', 'templates/identified.md', '---\nphase: [\n---\nHi.\n', 'liaison: templates/identified.md:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]\n'],
-  ])('exits 2 on malformed %s, naming the file, line and column', (_, name, content, message) => {
+  ])('exits 2 on malformed %s, naming the file, line and column, and still reports the other files', (_, name, content, message) => {
     const dir = project({...repository, [name]: content})
-    expect(spawnBin(dir, ['-f', 'sarif'])).toEqual({code: 2, stdout: '', stderr: message})
+    const {code, stdout, stderr} = spawnBin(dir, ['-f', 'sarif'])
+    expect({code, stderr}).toEqual({code: 2, stderr: message})
+    const uris = (JSON.parse(stdout).runs[0].results as Array<{locations: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>).map(
+      (result) => result.locations[0]!.physicalLocation.artifactLocation.uri,
+    )
+    expect(new Set(uris)).toEqual(new Set(expected.map(([file]) => file).filter((file) => file !== name)))
+  })
+
+  it('reports every broken file, lints the rest, and exits 2', () => {
+    const dir = project({
+      ...repository,
+      'templates/statuspage.yml': 'templates:\n  - body: "unclosed\n',
+      'templates/tweets.json': '{\n  "a": {"body": "x",}\n}\n',
+      'templates/bad-phase.md': '---\nphase: planned\n---\nHi.\n',
+    })
+    const {code, stdout, stderr} = spawnBin(dir, ['-f', 'json'])
+    expect(code).toBe(2)
+    expect(stderr.trim().split('\n')).toEqual([
+      'liaison: templates/bad-phase.md:2:8: "phase" must be one of investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed, got "planned"',
+      'liaison: templates/statuspage.yml:3:1: Missing closing "quote',
+      'liaison: templates/tweets.json:2:21: invalid JSON: expected a double-quoted property name, got "}"',
+    ])
+    expect(JSON.parse(stdout).map((result: {filePath: string}) => relative(dir, result.filePath))).toEqual(['templates/identified.md'])
   })
 })
 
@@ -211,7 +234,7 @@ describe('template settings, in-process', () => {
     const dir = project({
       '.liaisonrc.yaml': 'rules:\n  require-impact: off\nplaceholders:\n  widths: {component: 10}\n  defaultWidth: 5\n',
       'narrow.txt': body,
-      'wide.txt': `---\nplaceholders: {component: 40}\n---\n${body}`,
+      'wide.txt': `---\nchannel: twitter\nplaceholders: {component: 40}\n---\n${body}`,
     })
     const {stdout} = await cli(dir, ['narrow.txt', 'wide.txt', '-f', 'json'])
     expect(JSON.parse(stdout).map((r: {messages: Array<{message: string}>}) => r.messages.map((m) => m.message))).toEqual([
@@ -219,7 +242,7 @@ describe('template settings, in-process', () => {
       ['worst case 291/280 for twitter when {{component}} is 40 characters; shorten it by 11 so it posts whole with the longest values'],
     ])
     const printed = JSON.parse((await cli(dir, ['--print-config', 'x.yml'])).stdout)
-    expect(printed.placeholders).toEqual({syntaxes: ['mustache', 'tag', 'dollar', 'printf', 'angle', 'bracket'], widths: {component: 10}, defaultWidth: 5})
+    expect(printed.placeholders).toEqual({syntaxes: ['mustache', 'tag', 'dollar', 'printf', 'angle', 'bracket', 'brace', 'shell'], widths: {component: 10}, defaultWidth: 5})
     expect(printed.templates).toEqual({fields: {title: {'require-impact': 'off', 'require-next-update': 'off'}, body: {}}})
   })
 
@@ -295,7 +318,7 @@ describe('template settings, in-process', () => {
 
 describe('the templates and placeholders config keys', () => {
   it.each([
-    ['placeholders: {syntaxes: [mustach]}\n', '.liaisonrc.yaml:1:27: "placeholders.syntaxes": unknown syntax "mustach" (did you mean "mustache"?); expected any of mustache, tag, dollar, printf, angle, bracket'],
+    ['placeholders: {syntaxes: [mustach]}\n', '.liaisonrc.yaml:1:27: "placeholders.syntaxes": unknown syntax "mustach" (did you mean "mustache"?); expected any of mustache, tag, dollar, printf, angle, bracket, brace, shell'],
     ['placeholders: {widths: {component: -1}}\n', '.liaisonrc.yaml:1:25: "placeholders.widths": the width of "component" must be a whole number of characters (0 or more), got -1'],
     ['placeholders: 3\n', '.liaisonrc.yaml:1:1: "placeholders" must be an object with any of syntaxes, widths, defaultWidth; got 3'],
     ['templates: []\n', '.liaisonrc.yaml:1:1: "templates" must be an object with "fields", got a list'],

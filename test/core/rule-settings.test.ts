@@ -52,7 +52,7 @@ describe('severity', () => {
 
 describe('options', () => {
   it.each([
-    [{channel: 'fax'}, 'Rule "max-length": option "channel" must be one of "twitter", "sms", "mastodon", "bluesky", got "fax"'],
+    [{channel: 'fax'}, 'Rule "max-length": option "channel" must be one of "twitter", "sms", "mastodon", "bluesky", "statuspage", "email", got "fax"'],
     [{limit: 0}, 'Rule "max-length": option "limit" must be an integer >= 1, got 0'],
     [{limit: 2.5}, 'Rule "max-length": option "limit" must be an integer >= 1, got 2.5'],
     [{limit: '280'}, 'Rule "max-length": option "limit" must be an integer >= 1, got "280"'],
@@ -80,7 +80,7 @@ describe('liaison preset', () => {
   it('rejects unknown presets, phases and option keys', async () => {
     await expect(lint('x', {preset: 'lenient' as never})).rejects.toThrow('liaison: unknown preset "lenient" (expected "recommended" or "strict")')
     await expect(lint('x', {phase: 'fixed' as never})).rejects.toThrow(
-      'liaison: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved)',
+      'liaison: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed)',
     )
     await expect(lint('x', {rule: {}} as never)).rejects.toThrow('liaison: unknown option "rule" (known options: preset, rules, phase, placeholders)')
     await expect(lint('x', null as never)).resolves.toBeDefined()

@@ -7,7 +7,7 @@
  * stays a plain textarea, so caret, selection, undo, spellcheck and IME work
  * as they always do; the backdrop also sizes the editor to its text.
  */
-import type {Phase} from '../../src/analysis/phase.ts'
+import type {IncidentPhase, Phase} from '../../src/analysis/phase.ts'
 import {defaultTemplates} from '../../src/templates/defaults.ts'
 import {copyText} from './clipboard.ts'
 import {count, type Target, targets} from './counter.ts'
@@ -41,7 +41,8 @@ const copyStatus = byId('copy-status', HTMLSpanElement)
 const copyFallback = byId('copy-fallback', HTMLTextAreaElement)
 
 /** Template order is phase order (investigating → resolved), and the record's type guarantees every phase. */
-const phaseNames = Object.keys(defaultTemplates) as Phase[]
+// The menu offers the incident phases, those with default templates.
+const phaseNames = Object.keys(defaultTemplates) as IncidentPhase[]
 
 let problems: Problem[] = []
 /** The text the backdrop and `problems` currently describe. */
@@ -79,7 +80,7 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
 
-function templateFor(phase: Phase): string {
+function templateFor(phase: IncidentPhase): string {
   const variant = targets.find((entry) => entry.value === target())!.template
   return defaultTemplates[phase][variant]
 }
@@ -87,7 +88,7 @@ function templateFor(phase: Phase): string {
 phaseSelect.addEventListener('change', () => {
   const phase = chosenPhase()
   if (phase) {
-    template = templateFor(phase)
+    template = templateFor(phase as IncidentPhase)
     replace(0, draft.value.length, template)
     // The insertion needed the textarea's focus; give it back to the select.
     phaseSelect.focus()
@@ -99,7 +100,7 @@ channelSelect.addEventListener('change', () => {
   const phase = chosenPhase()
   // Swap the template for the channel's variant only while it is untouched.
   if (phase && template !== undefined && draft.value === template) {
-    template = templateFor(phase)
+    template = templateFor(phase as IncidentPhase)
     replace(0, draft.value.length, template)
     channelSelect.focus()
   }

@@ -12,7 +12,9 @@
  * and "shortly"; see rules/no-resolution-estimate.md.
  */
 import type {Sentence} from '../../text/walk.ts'
+import type {PlaceholderInfo} from '../../text/placeholders.ts'
 import {type Core, ShapeReader, type TimeKind} from './shapes.ts'
+import {slotCore, timeSlots, withOpener} from './slots.ts'
 import {
   aheadLeads, approximationsByLast, bare, cadenceLeads, estimateWords, factFollowers, factLeads, impactNouns,
   isPastVerb, isTimeAnchor, mayStartTime, orderWords, pastSubjects, spanLeads, twoWordLeads,
@@ -49,15 +51,24 @@ export interface TimeExpression {
   /** Offset where the time proper starts, after its preposition ("about 20 minutes"). */
   coreStart: number
   text: string
+  /** A template placeholder stands for the time: "by [time]", "Next update: <UTC timestamp>", "ETA: [if known]". */
+  slot?: PlaceholderInfo
 }
 
 /** The parser: shapes (shapes.ts) with how the sentence frames them. */
 class Reader extends ShapeReader {
+  readonly slots = timeSlots(this.sentence)
+
+  /** A template placeholder at word `i` that stands for a time (slots.ts). */
+  slot(i: number): Core | undefined {
+    return slotCore(this, this.slots, i)
+  }
+
   /** Approximations ending just before word `i`: index of their first word, or `i`. */
   approximationStart(i: number): number {
     let at = i
     for (;;) {
-      if (!this.joined(at, '~≈')) return at
+      if (!this.joined(at, withOpener(this.slots, at, '~≈'))) return at
       const found = approximationsByLast.get(this.w(at - 1))?.find((phrase) => at >= phrase.length && this.spells(at - phrase.length, phrase))
       if (!found) return at
       at -= found.length
@@ -67,7 +78,7 @@ class Reader extends ShapeReader {
   /** The lead before word `i` ("in", "as of", "no later than", "ETA:"), as [name, index of its first word]. */
   lead(i: number): [string, number] | undefined {
     // Only "ETA" may stand before a colon: "ETA: 2 hours".
-    const one = this.joined(i, '~≈') ? this.w(i - 1) : this.joined(i, '~≈:') && this.w(i - 1) === 'eta' ? 'eta' : ''
+    const one = this.joined(i, withOpener(this.slots, i, '~≈')) ? this.w(i - 1) : this.joined(i, withOpener(this.slots, i, '~≈:')) && this.w(i - 1) === 'eta' ? 'eta' : ''
     const two = this.joined(i - 1) ? `${this.w(i - 2)} ${one}` : ''
     if (two === 'later than' && this.nx(i - 2) && this.w(i - 3) === 'no') return ['no later than', i - 3]
     if (twoWordLeads.has(two)) return [two, i - 2]
@@ -127,6 +138,8 @@ class Reader extends ShapeReader {
     const to = core.next - 1
     const offset = sentence.start
     let coreStart = words[approximationAt]!.start
+    // A placeholder starts at its opening delimiter: "[time]", "<UTC timestamp>".
+    if (core.span && approximationAt === coreAt) coreStart = Math.min(coreStart, core.span[0])
     // Keep a "~" written right before the number: "ETA ~07:00 UTC".
     const gap = approximationAt > 0 ? this.between(approximationAt) : ''
     const tilde = Math.max(gap.lastIndexOf('~'), gap.lastIndexOf('≈'))
@@ -134,6 +147,7 @@ class Reader extends ShapeReader {
     const start = from === approximationAt ? coreStart : words[from]!.start
     const last = words[to]!
     let end = bare(last.norm) === last.norm ? last.end : last.end - 1
+    if (core.span && core.span[1] > end && core.span[0] <= last.start) end = core.span[1]
     // Close a parenthesised zone: "7:25 am (PST)".
     const inside = sentence.text.slice(start - offset, end - offset)
     if (sentence.text[end - offset] === ')' && inside.lastIndexOf('(') > inside.lastIndexOf(')')) end++
@@ -149,6 +163,7 @@ class Reader extends ShapeReader {
       end,
       coreStart,
       text: sentence.text.slice(start - offset, end - offset),
+      ...(core.slot ? {slot: core.slot} : {}),
     }
   }
 }
@@ -163,7 +178,7 @@ const noTimes = Object.freeze([]) as unknown as TimeExpression[]
  */
 export function findTimes(sentence: Sentence): TimeExpression[] {
   // Most sentences hold no time: one look at their words, and nothing to cache.
-  if (!sentence.words.some((word) => !word.literal && isTimeAnchor(bare(word.norm)))) return noTimes
+  if (!sentence.placeholders && !sentence.words.some((word) => !word.literal && isTimeAnchor(bare(word.norm)))) return noTimes
   let found = timesCache.get(sentence)
   if (!found) timesCache.set(sentence, (found = parseTimes(sentence)))
   return found
@@ -174,7 +189,7 @@ function parseTimes(sentence: Sentence): TimeExpression[] {
   const found: TimeExpression[] = []
   let i = 0
   while (i < sentence.words.length) {
-    const core = mayStartTime(reader.w(i)) ? reader.core(i) : undefined
+    const core = reader.slot(i) ?? (mayStartTime(reader.w(i)) ? reader.core(i) : undefined)
     // A lead or approximation already inside the previous expression stays there.
     const floor = (found.at(-1)?.to ?? -1) + 1
     const approximationAt = core ? Math.max(reader.approximationStart(i), floor) : i

@@ -5,6 +5,7 @@
  * 2022-06-21") or a vague time ("shortly", "before long"). How the sentence
  * frames each one (a lead, ahead or fact) is expressions.ts's business.
  */
+import type {PlaceholderInfo} from '../../text/placeholders.ts'
 import {
   adjectiveDuration, bare, barePlurals, clockPattern, clockStarts, compactDuration, compactHoursMinutes, countlessUnits,
   dateFollowers, dayNumber, dayPartModifiers, dayParts, dayStarts, deadlineAbbreviations, deadlineEnds, deadlineStarts,
@@ -28,6 +29,9 @@ export interface Core {
   needsLead?: boolean
   /** Two clock times: "09:00 - 09:45 UTC", "13:05 to 13:40". */
   range?: boolean
+  /** The template placeholder the time is written as (slots.ts), and its offsets. */
+  slot?: PlaceholderInfo
+  span?: [number, number]
 }
 
 export class ShapeReader extends WordReader {
