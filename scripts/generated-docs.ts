@@ -1,7 +1,7 @@
 /**
  * The parts of the docs that code can write, so they cannot drift from it:
  * the README's rules table (from the registry and presets), flags table (from
- * the command's flag definitions) and types list (from src/index.ts), and each
+ * the flag definitions --help is printed from) and types list (from src/index.ts), and each
  * rule doc's options table (from its schema) and examples (a few fixtures,
  * with the messages the rule produces for them).
  *
@@ -17,6 +17,8 @@ import {rules} from '../rules/index.ts'
 import {describeOption} from '../src/core/options.ts'
 import type {LiaisonRule, RuleMeta} from '../src/engine/rule.ts'
 import {presets} from '../src/presets.ts'
+import {describeFlag, flagHelp, flagUsage} from '../src/cli/args.ts'
+import {channelValues} from '../src/cli/config.ts'
 import {type FlaggedCase, loadFixtures, type PassingCase, root, runRule} from './fixtures.ts'
 
 export interface GeneratedFile {
@@ -57,6 +59,15 @@ export function renderRulesTable(): string {
     return `| [\`${meta.id}\`](rules/${meta.id}.md) | ${cell(meta.description)} | ${preset('recommended')} | ${preset('strict')} |`
   })
   return ['', '| Rule | What it checks | `recommended` | `strict` |', '| --- | --- | --- | --- |', ...rows, ''].join('\n')
+}
+
+/** Every flag of the command, from the definitions --help is printed from (src/cli/args.ts). */
+export function renderFlagsTable(): string {
+  const values = {channels: channelValues(), presets: Object.keys(presets)}
+  const rows = (Object.keys(flagHelp) as (keyof typeof flagHelp)[]).map(
+    (name) => `| \`${flagUsage(name)}\` | ${cell(describeFlag(name, values))} |`,
+  )
+  return ['', '| Flag | What it does |', '| --- | --- |', ...rows, ''].join('\n')
 }
 
 interface Exported {
@@ -168,6 +179,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
   const out: GeneratedFile[] = []
   const readme = readFileSync(join(root, 'README.md'), 'utf8')
   let after = replaceSection(readme, 'rules', renderRulesTable(), 'README.md')
+  after = replaceSection(after, 'flags', renderFlagsTable(), 'README.md')
   after = replaceSection(after, 'types', renderTypes(), 'README.md')
   out.push({path: 'README.md', before: readme, after})
   for (const rule of rules) {

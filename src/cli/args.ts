@@ -75,6 +75,63 @@ const options = {
   debug: {type: 'boolean'},
 } as const
 
+/** How --help and the README describe a flag. */
+export interface FlagHelp {
+  group: 'Input' | 'Configuration' | 'Fixing' | 'Output' | 'Information'
+  /** The value's name, for flags that take one. */
+  value?: string
+  /**
+   * What it does; a new line continues it. `{channels}`, `{presets}` and
+   * `{formats}` stand for values that need the rule registry, filled in by
+   * `describeFlag`.
+   */
+  text: string
+}
+
+/** One entry per flag: a flag without help does not compile. Order is the order of --help. */
+export const flagHelp: Readonly<Record<keyof typeof options, FlagHelp>> = {
+  stdin: {group: 'Input', text: 'Lint standard input'},
+  'stdin-filename': {group: 'Input', value: '<name>', text: 'Its name: kind (.md, .txt, .yml, .json), config, reports'},
+  'max-file-size': {group: 'Input', value: '<size>', text: 'Largest draft to read, e.g. 500kB, 10MiB (default 5MiB)'},
+  ext: {group: 'Input', value: '<list>', text: 'Only these extensions from folders and globs, e.g. md,txt'},
+  'messages-only': {group: 'Input', text: 'Pass by named files that are not messages, as a folder\nwalk does; finding none is not an error (pre-commit)'},
+  'no-warn-ignored': {group: 'Input', text: 'Pass by named files that are ignored, without a warning'},
+  config: {group: 'Configuration', value: '<file>', text: 'Use this config for every file (no search)'},
+  'no-config': {group: 'Configuration', text: 'Use no config file: defaults and flags only'},
+  'config-above-root': {group: 'Configuration', text: 'Search for a config above the repository root (the\nfolder holding .git) too; by default the search stops there'},
+  rule: {group: 'Configuration', value: '<setting>', text: "Set a rule for this run (repeatable), e.g.\n--rule 'no-speculation: off'\n--rule 'max-length: [error, {channel: sms}]'"},
+  channel: {group: 'Configuration', value: '<name>', text: 'Length channel for this run: {channels}'},
+  preset: {group: 'Configuration', value: '<name>', text: "Preset for this run, in place of the config's: {presets}"},
+  fix: {group: 'Fixing', text: 'Apply the safe fixes and write the files'},
+  'fix-dry-run': {group: 'Fixing', text: 'Apply them in memory only (see "output" with -f json)'},
+  format: {group: 'Output', value: '<name>', text: '{formats} (default: stylish)'},
+  'output-file': {group: 'Output', value: '<file>', text: 'Write the report to a file instead of standard output'},
+  quiet: {group: 'Output', text: 'Report errors only'},
+  'max-warnings': {group: 'Output', value: '<n>', text: 'Exit 1 when there are more than n warnings (-1: no limit)'},
+  color: {group: 'Output', text: 'Force colours on (default: on for a terminal, off with\nNO_COLOR; FORCE_COLOR=1 forces them)'},
+  'no-color': {group: 'Output', text: 'Force colours off'},
+  'print-config': {group: 'Information', value: '<file>', text: 'Print the configuration that applies to a file'},
+  'list-rules': {group: 'Information', text: 'List the rules (with --format json: as JSON)'},
+  debug: {group: 'Information', text: 'Show the config used for each file and why files are\npassed by; stack traces on failure'},
+  help: {group: 'Information', text: 'Show this help'},
+  version: {group: 'Information', text: 'Show the version'},
+}
+
+/** `-c, --config <file>`: a flag as the user types it. */
+export function flagUsage(name: keyof typeof options): string {
+  const spec = options[name] as {short?: string}
+  const {value} = flagHelp[name]
+  return `${spec.short ? `-${spec.short}, ` : ''}--${name}${value ? ` ${value}` : ''}`
+}
+
+/** A flag's help with its placeholders filled in. */
+export function describeFlag(name: keyof typeof options, values: {channels: readonly string[]; presets: readonly string[]}): string {
+  return flagHelp[name].text
+    .replace('{channels}', values.channels.join(', '))
+    .replace('{presets}', values.presets.join(', '))
+    .replace('{formats}', formatNames.join(', '))
+}
+
 const flagNames = Object.keys(options).map((name) => `--${name}`)
 
 /** parseArgs' messages explain its own API; ours name the flag and what to do. */

@@ -2,7 +2,7 @@
  * What the command prints about itself: --help and --list-rules.
  */
 import {rules} from '../../rules/index.ts'
-import {formatNames} from './args.ts'
+import {describeFlag, flagHelp, flagUsage} from './args.ts'
 import {channelValues, searchPlaces} from './config.ts'
 import {presets} from '../presets.ts'
 import {defaultFiles} from './blocks.ts'
@@ -19,6 +19,24 @@ function wrap(items: readonly string[]): string {
   return lines.map((line) => `  ${line}`).join('\n')
 }
 
+/** The flags by group, from their definitions in args.ts. */
+function flagList(): string {
+  const values = {channels: channelValues(), presets: Object.keys(presets)}
+  const names = Object.keys(flagHelp) as (keyof typeof flagHelp)[]
+  const groups = [...new Set(names.map((name) => flagHelp[name].group))]
+  return groups
+    .map((group) => {
+      const lines = names
+        .filter((name) => flagHelp[name].group === group)
+        .map((name) => {
+          const [first, ...rest] = describeFlag(name, values).split('\n')
+          return [`  ${flagUsage(name).padEnd(29)}${first}`, ...rest.map((line) => `${' '.repeat(33)}${line}`)].join('\n')
+        })
+      return `${group}:\n${lines.join('\n')}\n`
+    })
+    .join('\n')
+}
+
 export function help(): string {
   return `Usage: liaison [options] [file | directory | glob ...]
        liaison init [dir] [--force]   Create a template repository
@@ -31,46 +49,7 @@ and files named *.update.*. A file named on the command line is always linted.
 node_modules, .git, .gitignore'd and .liaisonignore'd files and config files
 are skipped.
 
-Input:
-  --stdin                      Lint standard input
-  --stdin-filename <name>      Its name: kind (.md, .txt, .yml, .json), config, reports
-  --max-file-size <size>       Largest draft to read, e.g. 500kB, 10MiB (default 5MiB)
-  --ext <list>                 Only these extensions from folders and globs, e.g. md,txt
-  --messages-only              Pass by named files that are not messages, as a folder
-                                 walk does; finding none is not an error (pre-commit)
-  --no-warn-ignored            Pass by named files that are ignored, without a warning
-
-Configuration:
-  -c, --config <file>          Use this config for every file (no search)
-  --no-config                  Use no config file: defaults and flags only
-  --config-above-root          Search for a config above the repository root (the
-                               folder holding .git) too; by default the search stops there
-  --rule <setting>             Set a rule for this run (repeatable), e.g.
-                                 --rule 'no-speculation: off'
-                                 --rule 'max-length: [error, {channel: sms}]'
-  --channel <name>             Length channel for this run: ${channelValues().join(', ')}
-  --preset <name>              Preset for this run, in place of the config's: ${Object.keys(presets).join(', ')}
-
-Fixing:
-  --fix                        Apply the safe fixes and write the files
-  --fix-dry-run                Apply them in memory only (see "output" with -f json)
-
-Output:
-  -f, --format <name>          ${formatNames.join(', ')} (default: stylish)
-  -o, --output-file <file>     Write the report to a file instead of standard output
-  --quiet                      Report errors only
-  --max-warnings <n>           Exit 1 when there are more than n warnings (-1: no limit)
-  --color, --no-color          Force colours on or off (default: on for a terminal,
-                                 off with NO_COLOR; FORCE_COLOR=1 forces them)
-
-Information:
-  --print-config <file>        Print the configuration that applies to a file
-  --list-rules                 List the rules (with --format json: as JSON)
-  --debug                      Show the config used for each file and why files are
-                                 passed by; stack traces on failure
-  -h, --help                   Show this help
-  -v, --version                Show the version
-
+${flagList()}
 Config files, searched upward from each file (the nearest applies):
 ${wrap(searchPlaces.map((place) => (place === 'package.json' ? 'package.json ("liaison" key)' : place)))}
 
@@ -82,9 +61,9 @@ too many warnings; 2 usage, config or input errors.
 export function listRules(asJson: boolean): string {
   if (asJson) return `${JSON.stringify(rules.map((rule) => rule.meta))}\n`
   const width = Math.max(...rules.map((rule) => rule.meta.id.length))
-  const lines = rules.map(({meta}) => {
-    const setting = meta.recommended ? `${meta.severity} (recommended)` : `${meta.severity} (strict only)`
-    return `${meta.id.padEnd(width)}  ${setting.padEnd(21)}  ${meta.description}`
-  })
+  // As the README's rules table has it: the setting each preset gives the rule.
+  const settings = rules.map(({meta}) => `recommended: ${String(presets.recommended[meta.id])}, strict: ${String(presets.strict[meta.id])}`)
+  const settingWidth = Math.max(...settings.map((setting) => setting.length))
+  const lines = rules.map(({meta}, i) => `${meta.id.padEnd(width)}  ${settings[i]!.padEnd(settingWidth)}  ${meta.description}`)
   return `${lines.join('\n')}\n`
 }

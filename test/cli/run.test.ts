@@ -33,7 +33,7 @@ describe('information flags', () => {
     expect(text.code).toBe(0)
     const lines = text.stdout.trimEnd().split('\n')
     expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(rules.map((rule) => rule.meta.id))
-    expect(lines[0]).toMatch(/^max-length +error \(recommended\) +The message fits/)
+    expect(lines[0]).toMatch(/^max-length +recommended: error, strict: error +The message fits/)
     const asJson = JSON.parse((await cli(project(), ['--list-rules', '-f', 'json'])).stdout)
     expect(asJson.map((meta: {id: string; url: string}) => [meta.id, meta.url])).toEqual(rules.map((rule) => [rule.meta.id, rule.meta.url]))
   })
