@@ -11,8 +11,8 @@ import {type Doc, getDoc} from './engine/doc.ts'
 import {isPhase, type Phase, phaseNames} from './analysis/phase.ts'
 import {checkPlainData, ConfigError} from './core/options.ts'
 import {checkPlaceholders, type PlaceholderOptions} from './text/placeholders.ts'
-import {closest} from './core/did-you-mean.ts'
 import {type PresetName, presets, type RulesConfig} from './presets.ts'
+import {RuleSettings} from './settings.ts'
 
 /** Options of the `liaison` plugin: preset, rule settings, phase, placeholders. */
 export interface LiaisonOptions {
@@ -29,7 +29,6 @@ export interface LiaisonOptions {
   placeholders?: PlaceholderOptions
 }
 
-const ruleIds = rules.map((rule) => rule.meta.id)
 const optionKeys = ['preset', 'rules', 'phase', 'placeholders']
 
 /** Throws a ConfigError naming the problem; returns the settings to apply. */
@@ -49,15 +48,7 @@ export function resolveConfig(options: LiaisonOptions): Record<string, unknown> 
     throw new ConfigError(`liaison: invalid phase ${JSON.stringify(options.phase)} (expected one of ${phaseNames.join(', ')})`)
   }
   if (options.placeholders !== undefined) checkPlaceholders(options.placeholders)
-  const settings: Record<string, unknown> = {...presets[presetName]}
-  for (const [id, setting] of Object.entries(options.rules ?? {})) {
-    if (!ruleIds.includes(id)) {
-      const guess = closest(id, ruleIds)
-      throw new ConfigError(`Unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`)
-    }
-    settings[id] = setting
-  }
-  return settings
+  return new RuleSettings(presetName).applyAll(options.rules).toRulesConfig()
 }
 
 /** What runs per file: the rules a configuration switches on, and the file data it carries. */

@@ -9,17 +9,18 @@
  * config), and a `[severity, options]` replaces them. A block's `channel`
  * fills in every rule with a `channel` option that the block's own `rules`
  * gave none; `--channel` overrides it for the run, and `--preset` stands in
- * for the base preset and every preset the config names.
+ * for the base preset and every preset the config names. The layering
+ * itself is src/settings.ts, shared with the API and template files.
  */
 import {rules} from '../../rules/index.ts'
-import {parseSetting, parseSeverity, type Severity, type SeverityLabel, severityLabel} from '../core/severity.ts'
 import {resolveOptions} from '../core/options.ts'
 import {closest} from '../core/did-you-mean.ts'
 import type {LiaisonOptions} from '../liaison.ts'
 import {type PresetName, presets, type RulesConfig} from '../presets.ts'
+import {type ResolvedSetting, RuleSettings} from '../settings.ts'
 import {defaultPlaceholderWidth, type PlaceholderOptions, placeholderSyntaxNames} from '../text/placeholders.ts'
 import {blockLabel, type FileBlocks} from './blocks.ts'
-import {channelValues, checkRules, isPlainObject, type LoadedConfig} from './config.ts'
+import {channelValues, checkRules, type LoadedConfig} from './config.ts'
 import {defaultTemplatesConfig, type FileLintOptions, type TemplatesConfig} from './templates.ts'
 import {CliError, UsageError} from './errors.ts'
 
@@ -86,68 +87,39 @@ export async function parseOverrides(ruleFlags: readonly string[], channel: stri
   return overrides
 }
 
-type Setting = SeverityLabel | [SeverityLabel, Record<string, unknown>]
-
 export interface Settings extends Required<Pick<LiaisonOptions, 'preset'>> {
   /** Every rule's final setting, so the run never depends on a preset's defaults changing under it. */
-  rules: Record<string, Setting>
+  rules: Record<string, ResolvedSetting>
   placeholders?: PlaceholderOptions
   templates: TemplatesConfig
   /** `--channel`, which also wins over a template's own channel. */
   channelFlag?: string
 }
 
-/** Rule settings as they build up, block by block. */
-interface Layered {
-  severity: Severity
-  options: Record<string, unknown> | undefined
-}
-
 export function settingsFor(loaded: LoadedConfig, applying: readonly number[], overrides: Overrides): Settings {
   const blocks = applying.map((index) => loaded.config.blocks[index]!)
   let preset: PresetName = overrides.preset ?? 'recommended'
-  const state = new Map<string, Layered>(rules.map((rule) => [rule.meta.id, {severity: parseSeverity(rule.meta.id, presets[preset][rule.meta.id]!), options: undefined}]))
-  const apply = (id: string, setting: unknown) => {
-    const current = state.get(id)!
-    if (isPlainObject(setting)) {
-      state.set(id, {severity: parseSeverity(id, rules.find((rule) => rule.meta.id === id)!.meta.severity), options: setting})
-      return
-    }
-    const parsed = parseSetting(id, setting)
-    state.set(id, {severity: parsed.severity, options: (parsed.options as Record<string, unknown> | undefined) ?? current.options})
-  }
-  const withChannel = rules.filter((rule) => Object.hasOwn(rule.meta.options, 'channel')).map((rule) => rule.meta.id)
+  const ruleSettings = new RuleSettings(preset)
   let placeholders: PlaceholderOptions | undefined
   let templates: TemplatesConfig = defaultTemplatesConfig
   for (const block of blocks) {
     if (block.preset) {
       // --preset stands in for every preset the config names, for this run.
       preset = overrides.preset ?? block.preset
-      for (const rule of rules) apply(rule.meta.id, presets[preset][rule.meta.id])
+      ruleSettings.usePreset(preset)
     }
-    for (const [id, setting] of Object.entries(block.rules ?? {})) apply(id, setting)
+    ruleSettings.applyAll(block.rules)
     // A block's channel fills in every rule its own `rules` gave none; a later block's wins.
-    if (block.channel !== undefined) {
-      for (const id of withChannel) {
-        const own = block.rules?.[id]
-        const chosen = Array.isArray(own) ? isPlainObject(own[1]) && own[1].channel !== undefined : isPlainObject(own) && own.channel !== undefined
-        if (!chosen) state.set(id, {...state.get(id)!, options: {...state.get(id)!.options, channel: block.channel}})
-      }
-    }
+    if (block.channel !== undefined) ruleSettings.useChannel(block.channel, {except: block.rules ?? {}})
     if (block.placeholders) {
       placeholders = {...placeholders, ...block.placeholders, widths: {...placeholders?.widths, ...block.placeholders.widths}}
     }
     if (block.templates) templates = block.templates
   }
-  for (const [id, setting] of Object.entries(overrides.rules)) apply(id, setting)
-  const result: Record<string, Setting> = {}
-  for (const rule of rules) {
-    const {id} = rule.meta
-    let {severity, options} = state.get(id)!
-    if (severity !== 0 && overrides.channel !== undefined && withChannel.includes(id)) options = {...options, channel: overrides.channel}
-    // An off rule keeps no options: --print-config shows it as ["off"].
-    result[id] = options && severity !== 0 ? [severityLabel(severity), options] : severityLabel(severity)
-  }
+  ruleSettings.applyAll(overrides.rules as RulesConfig)
+  if (overrides.channel !== undefined) ruleSettings.useChannel(overrides.channel)
+  // An off rule keeps no options: --print-config shows it as ["off"].
+  const result = ruleSettings.toRulesConfig()
   return {
     preset,
     rules: result,

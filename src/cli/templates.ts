@@ -19,11 +19,10 @@ import {type VFile, VFile as File} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {compareMessage} from 'vfile-sort'
-import {rules} from '../../rules/index.ts'
-import {parseSetting, type RuleSetting, type Severity, severityLabel} from '../core/severity.ts'
 import type {PlaceholderOptions} from '../text/placeholders.ts'
 import type {LintOptions} from '../lint.ts'
-import {presets, type RulesConfig} from '../presets.ts'
+import type {RulesConfig} from '../presets.ts'
+import {RuleSettings} from '../settings.ts'
 import type {TemplateMessage} from '../templates/extract.ts'
 import {findFrontMatter} from '../templates/front-matter.ts'
 import {lint} from '../lint.ts'
@@ -51,33 +50,10 @@ export interface FileLintOptions extends LintOptions {
   label?: string
 }
 
-type Resolved = {severity: Severity; options: Record<string, unknown> | undefined}
-
-/** A setting over the one before it, as settings.ts layers them: a severity alone keeps the options. */
-function layer(id: string, before: Resolved, setting: unknown, defaultSeverity: RuleSetting): Resolved {
-  if (setting !== null && typeof setting === 'object' && !Array.isArray(setting)) {
-    return {severity: parseSetting(id, defaultSeverity).severity, options: setting as Record<string, unknown>}
-  }
-  const parsed = parseSetting(id, setting)
-  return {severity: parsed.severity, options: (parsed.options as Record<string, unknown> | undefined) ?? before.options}
-}
-
+/** The run's settings, then the field's, then the template's channel (see src/settings.ts). */
 function rulesFor(base: LintOptions, fieldRules: RulesConfig, channel: string | undefined): RulesConfig {
-  const preset = presets[base.preset ?? 'recommended']
-  const result: RulesConfig = {}
-  for (const rule of rules) {
-    const {id} = rule.meta
-    let current = layer(id, {severity: 0, options: undefined}, base.rules?.[id] ?? preset[id], rule.meta.severity)
-    if (fieldRules[id] !== undefined) current = layer(id, current, fieldRules[id], rule.meta.severity)
-    let {options} = current
-    if (channel !== undefined && current.severity !== 0 && Object.hasOwn(rule.meta.options, 'channel') && options?.channel !== channel) {
-      // A limit set with a channel belongs to that channel; one set without a channel is the user's own for any.
-      const {limit, ...rest} = options ?? {}
-      options = {...rest, channel, ...(options?.channel === undefined && limit !== undefined ? {limit} : {})}
-    }
-    result[id] = options ? [severityLabel(current.severity), options] : severityLabel(current.severity)
-  }
-  return result
+  const settings = new RuleSettings(base.preset).applyAll(base.rules).applyAll(fieldRules)
+  return (channel === undefined ? settings : settings.useChannel(channel, {dropLimit: true})).toRulesConfig()
 }
 
 /** Whether the settings chose a channel (a block's or the config's `channel`, a rule option, `--channel`), rather than max-length's default. */

@@ -1,0 +1,40 @@
+/** src/settings.ts: the one place rule settings are layered, for the API, the command and templates alike. */
+import {describe, expect, it} from 'vitest'
+import {RuleSettings} from '../src/settings.ts'
+
+describe('RuleSettings', () => {
+  it('starts from a preset', () => {
+    expect(new RuleSettings().get('require-next-update')).toEqual({severity: 0, options: undefined})
+    expect(new RuleSettings('strict').get('require-next-update')).toEqual({severity: 2, options: undefined})
+  })
+
+  it('layers ESLint-style: a severity alone keeps the options, [severity, options] replaces them, a bare object is options at the default severity', () => {
+    const settings = new RuleSettings().apply('max-length', ['warn', {limit: 200}])
+    expect(settings.apply('max-length', 'error').get('max-length')).toEqual({severity: 2, options: {limit: 200}})
+    expect(settings.apply('max-length', ['warn', {channel: 'sms'}]).get('max-length')).toEqual({severity: 1, options: {channel: 'sms'}})
+    expect(settings.apply('max-length', {limit: 100}).get('max-length')).toEqual({severity: 2, options: {limit: 100}})
+    expect(settings.apply('max-length', undefined).get('max-length')).toEqual({severity: 2, options: {limit: 100}})
+    expect(settings.usePreset('strict').get('max-length')).toEqual({severity: 2, options: {limit: 100}})
+  })
+
+  it('sets a channel on the rules that have one, except where a layer chose its own; dropping a limit that belonged to another channel', () => {
+    const settings = new RuleSettings().apply('max-length', ['error', {limit: 200}])
+    expect(settings.useChannel('sms', {except: {'max-length': ['error', {channel: 'mastodon'}]}}).get('max-length').options).toEqual({limit: 200})
+    expect(settings.useChannel('sms').get('max-length').options).toEqual({limit: 200, channel: 'sms'})
+    expect(settings.useChannel('sms', {dropLimit: true}).get('max-length').options).toEqual({limit: 200, channel: 'sms'})
+    expect(settings.useChannel('bluesky', {dropLimit: true}).get('max-length').options).toEqual({channel: 'bluesky'})
+  })
+
+  it('gives every rule in lint() form, an off rule without options', () => {
+    const config = new RuleSettings().apply('max-length', ['off', {limit: 9}]).apply('no-speculation', ['error', {}]).toRulesConfig()
+    expect(config['max-length']).toBe('off')
+    expect(config['no-speculation']).toEqual(['error', {}])
+    expect(config['require-next-update']).toBe('off')
+  })
+
+  it('names an unknown rule or severity', () => {
+    expect(() => new RuleSettings().apply('max-lenght', 'error')).toThrow('Unknown rule "max-lenght" (did you mean "max-length"?)')
+    expect(() => new RuleSettings().apply('max-length', 'eror')).toThrow('Rule "max-length": invalid severity "eror"')
+    expect(() => new RuleSettings().get('nope')).toThrow('Unknown rule "nope"')
+  })
+})
