@@ -428,6 +428,8 @@ export const requireImpact = defineRule({
   recommended: true,
   // Reads English wording: on a message in another language the engine skips it.
   languages: ['eng'],
+  // A headline names what is affected; the update under it says how.
+  scope: 'message',
   messages: {
     missingImpact:
       'No sentence says how customers are affected: name what is not working for them and how, e.g. "Card payments are failing for some customers in the EU."',

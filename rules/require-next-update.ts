@@ -24,6 +24,8 @@ export const requireNextUpdate = defineRule({
   recommended: false,
   // Reads English wording: on a message in another language the engine skips it.
   languages: ['eng'],
+  // A headline carries no schedule; the update under it does.
+  scope: 'message',
   messages: {
     missing:
       'No next update is promised: customers left without one keep refreshing the page or open tickets. Say when they will hear from you again, e.g. "We will provide another update within 30 minutes."',

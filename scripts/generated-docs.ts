@@ -56,9 +56,10 @@ function cell(text: string): string {
 export function renderRulesTable(): string {
   const rows = rules.map(({meta}) => {
     const preset = (name: keyof typeof presets) => `\`${String(presets[name][meta.id])}\``
-    return `| [\`${meta.id}\`](rules/${meta.id}.md) | ${cell(meta.description)} | ${preset('recommended')} | ${preset('strict')} |`
+    const scope = meta.scope === 'message' ? 'whole messages' : 'any text'
+    return `| [\`${meta.id}\`](rules/${meta.id}.md) | ${cell(meta.description)} | ${preset('recommended')} | ${preset('strict')} | ${scope} |`
   })
-  return ['', '| Rule | What it checks | `recommended` | `strict` |', '| --- | --- | --- | --- |', ...rows, ''].join('\n')
+  return ['', '| Rule | What it checks | `recommended` | `strict` | Runs on |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n')
 }
 
 /** Every flag of the command, from the definitions --help is printed from (src/cli/args.ts). */

@@ -27,9 +27,14 @@ export interface LiaisonOptions {
    * (`{syntaxes, widths, defaultWidth}`); a file's own `file.data.placeholders` wins.
    */
   placeholders?: PlaceholderOptions
+  /**
+   * The text is a headline (a template's title), not a whole update: rules
+   * whose scope is `message` (require-impact, require-next-update) do not run.
+   */
+  headline?: boolean
 }
 
-const optionKeys = ['preset', 'rules', 'phase', 'placeholders']
+const optionKeys = ['preset', 'rules', 'phase', 'placeholders', 'headline']
 
 /** Throws a ConfigError naming the problem; returns the settings to apply. */
 export function resolveConfig(options: LiaisonOptions): Record<string, unknown> {
@@ -48,6 +53,9 @@ export function resolveConfig(options: LiaisonOptions): Record<string, unknown> 
     throw new ConfigError(`liaison: invalid phase ${JSON.stringify(options.phase)} (expected one of ${phaseNames.join(', ')})`)
   }
   if (options.placeholders !== undefined) checkPlaceholders(options.placeholders)
+  if (options.headline !== undefined && typeof options.headline !== 'boolean') {
+    throw new ConfigError(`liaison: "headline" must be true or false, got ${JSON.stringify(options.headline)}`)
+  }
   return new RuleSettings(presetName).applyAll(options.rules).toRulesConfig()
 }
 
@@ -61,6 +69,7 @@ export function createLinter(options: LiaisonOptions): Linter {
   const settings = resolveConfig(options)
   const configured: ConfiguredRule[] = []
   for (const rule of rules) {
+    if (options.headline && rule.meta.scope === 'message') continue
     const on = configureRule(rule.definition, settings[rule.meta.id])
     if (on) configured.push(on)
   }

@@ -23,7 +23,7 @@ const cacheSize = 32
 export function processorCache<P>(build: (options: LiaisonOptions) => P): (options: LiaisonOptions) => P {
   const cache = new Map<string, P>()
   return (options) => {
-    const key = JSON.stringify([options.preset, options.rules, options.phase])
+    const key = JSON.stringify([options.preset, options.rules, options.phase, options.headline])
     let processor = cache.get(key)
     if (!processor) {
       // Building freezes the processor, which runs the attachers: a bad configuration throws before it is cached.

@@ -38,3 +38,15 @@ describe('RuleSettings', () => {
     expect(() => new RuleSettings().get('nope')).toThrow('Unknown rule "nope"')
   })
 })
+
+describe('headline', () => {
+  it('skips the rules scoped to a whole message, and only those', async () => {
+    const {lint, rules} = await import('../src/index.ts')
+    expect(rules.filter((rule) => rule.meta.scope === 'message').map((rule) => rule.meta.id)).toEqual(['require-impact', 'require-next-update'])
+    const title = 'We think it is the database'
+    const ids = async (headline: boolean) => (await lint(title, {preset: 'strict', headline})).messages.map((message) => message.ruleId)
+    expect(await ids(false)).toEqual(['no-speculation', 'require-impact', 'require-next-update'])
+    expect(await ids(true)).toEqual(['no-speculation'])
+    await expect(lint(title, {headline: 'yes' as never})).rejects.toThrow('liaison: "headline" must be true or false, got "yes"')
+  })
+})

@@ -25,7 +25,7 @@ import {resolveConfig} from '../liaison.ts'
 import {type PresetName, presets, type RulesConfig} from '../presets.ts'
 import {CliError} from './errors.ts'
 import {displayPath, repositoryRoot} from './paths.ts'
-import {defaultTemplatesConfig, type TemplatesConfig} from './templates.ts'
+import type {TemplatesConfig} from './templates.ts'
 
 /**
  * One block of settings: the whole config in its single-object form, or one
@@ -154,8 +154,8 @@ export function checkChannel(value: unknown): string {
 
 /**
  * `templates: {fields: …}`: a list of the keys that hold messages, or a map
- * from each key to rule settings for it. In the list form a default field
- * (`title`) keeps its default settings.
+ * from each key to rule settings for it. A `title` is a headline either way
+ * (see cli/templates.ts).
  */
 function checkTemplates(value: unknown): TemplatesConfig {
   const where = ['templates']
@@ -171,8 +171,7 @@ function checkTemplates(value: unknown): TemplatesConfig {
         throw new ShapeError(`"templates.fields" must list ${expected}; item ${index + 1} is ${show(field)}`, [...where, 'fields', index])
       }
     })
-    const defaults = defaultTemplatesConfig.fields
-    return {fields: Object.fromEntries(fields.map((field: string) => [field, Object.hasOwn(defaults, field) ? defaults[field]! : {}]))}
+    return {fields: Object.fromEntries(fields.map((field: string) => [field, {}]))}
   }
   if (fields === undefined) throw new ShapeError(`"templates" needs "fields": ${expected}`, where)
   if (!isPlainObject(fields) || Object.keys(fields).length === 0) {

@@ -4,9 +4,9 @@
  * its template carries, and every report moved back to its place in the file.
  *
  * Per message, over the run's settings:
- * - its field's rules (`templates.fields` in the config): by default a
- *   `title` is a headline, so require-impact and require-next-update are off
- *   for it;
+ * - its field's rules (`templates.fields` in the config); a `title` is a
+ *   headline, so rules whose scope is `message` (they need a whole update:
+ *   require-impact, require-next-update) do not run on it;
  * - its `channel` (front matter or template) for every rule with a `channel`
  *   option, unless `--channel` was given; a configured `limit` belonged to
  *   the configured channel, so it is dropped when the channel changes;
@@ -37,8 +37,11 @@ export interface TemplatesConfig {
 }
 
 export const defaultTemplatesConfig: TemplatesConfig = {
-  fields: {title: {'require-impact': 'off', 'require-next-update': 'off'}, body: {}},
+  fields: {title: {}, body: {}},
 }
+
+/** In Statuspage's shape (and front matter), a template's `title` is its headline. */
+const headlineField = 'title'
 
 export interface FileLintOptions extends LintOptions {
   templates?: TemplatesConfig
@@ -81,6 +84,7 @@ function channelFor(message: TemplateMessage | undefined, base: LintOptions, inf
 function optionsFor(base: LintOptions, message: TemplateMessage, templates: TemplatesConfig, channel: Channel | undefined): LintOptions {
   const options: LintOptions = {...base, rules: rulesFor(base, templates.fields[message.field] ?? {}, channel)}
   if (message.phase) options.phase = message.phase
+  if (message.field === headlineField) options.headline = true
   if (message.widths) {
     const placeholders: PlaceholderOptions = {...base.placeholders, widths: {...base.placeholders?.widths, ...message.widths}}
     options.placeholders = placeholders

@@ -26,6 +26,7 @@ export function defineRule<S extends OptionsSchema, M extends string>(definition
     description: definition.description,
     severity: definition.severity,
     recommended: definition.recommended,
+    scope: definition.scope ?? 'any',
     url: `${docsBase}${id}.md`,
     messages: Object.freeze({...messages}),
     options: definition.options,

@@ -33,6 +33,12 @@ export interface RuleDefinition<S extends OptionsSchema = OptionsSchema, M exten
   severity: Exclude<SeverityLabel, 'off'>
   /** Whether the `recommended` preset turns it on (`strict` turns every rule on). */
   recommended: boolean
+  /**
+   * Where the rule applies: `message` needs a whole update (its impact, its
+   * next-update promise), so it does not run on a headline (a template's
+   * title, `lint(text, {headline: true})`); `any` (the default) runs on all text.
+   */
+  scope?: RuleScope
   /** Message templates by id; `{name}` slots are filled from a report's `data`. */
   messages: Record<M, string>
   /** Shown as the message's `note`: why customers care, what to write instead. */
@@ -52,12 +58,15 @@ export interface RuleDefinition<S extends OptionsSchema = OptionsSchema, M exten
   create(options: OptionsOf<S>): (context: RuleContext<M>) => void
 }
 
+export type RuleScope = 'message' | 'any'
+
 /** A rule's metadata, as its plugin carries it (`rule.meta`) and `--list-rules --format json` prints it. */
 export interface RuleMeta {
   id: string
   description: string
   severity: Exclude<SeverityLabel, 'off'>
   recommended: boolean
+  scope: RuleScope
   url: string
   messages: Readonly<Record<string, string>>
   options: OptionsSchema

@@ -210,7 +210,7 @@ describe('template settings, in-process', () => {
     ])
   })
 
-  it('layers per-field rules: titles are headlines by default, and the config can say otherwise', async () => {
+  it('layers per-field rules; a title is a headline, which rules scoped to a whole message skip', async () => {
     const templates = JSON.stringify([{title: 'Checkout errors', body: 'Checkout is failing for some customers. Next update in 30 minutes.'}])
     const run = async (config: object) => {
       const dir = project({'.liaisonrc.json': {extends: 'strict', ...config}, 't.json': templates})
@@ -218,9 +218,9 @@ describe('template settings, in-process', () => {
       return JSON.parse(stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)
     }
     expect(await run({})).toEqual([])
-    // The list form keeps a title's default settings.
     expect(await run({templates: {fields: ['title', 'body']}})).toEqual([])
-    expect(await run({templates: {fields: {title: {}, body: {}}}})).toEqual(['require-next-update'])
+    // Whatever its settings: require-next-update's scope is `message`.
+    expect(await run({templates: {fields: {title: {'require-next-update': 'error'}, body: {}}}})).toEqual([])
     expect(await run({templates: {fields: {title: {'require-next-update': 'off', 'max-length': {limit: 5}}, body: {'max-length': ['warn']}}}})).toEqual(['max-length'])
     expect(await run({templates: {fields: {body: {}}}})).toEqual([])
     const other = project({'.liaisonrc.json': {templates: {fields: ['summary']}}, 't.json': templates})
@@ -243,7 +243,7 @@ describe('template settings, in-process', () => {
     ])
     const printed = JSON.parse((await cli(dir, ['--print-config', 'x.yml'])).stdout)
     expect(printed.placeholders).toEqual({syntaxes: ['mustache', 'tag', 'dollar', 'printf', 'angle', 'bracket', 'brace', 'shell'], widths: {component: 10}, defaultWidth: 5})
-    expect(printed.templates).toEqual({fields: {title: {'require-impact': 'off', 'require-next-update': 'off'}, body: {}}})
+    expect(printed.templates).toEqual({fields: {title: {}, body: {}}})
   })
 
   it('keeps a suggestion only where the source reads as the message does', async () => {
