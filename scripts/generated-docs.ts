@@ -57,9 +57,11 @@ export function renderRulesTable(): string {
   const rows = rules.map(({meta}) => {
     const preset = (name: keyof typeof presets) => `\`${String(presets[name][meta.id])}\``
     const scope = meta.scope === 'message' ? 'whole messages' : 'any text'
-    return `| [\`${meta.id}\`](rules/${meta.id}.md) | ${cell(meta.description)} | ${preset('recommended')} | ${preset('strict')} | ${scope} |`
+    // A rule that reads wording declares its languages; the others read any text.
+    const languages = meta.languages ? meta.languages.join(', ') : 'any'
+    return `| [\`${meta.id}\`](rules/${meta.id}.md) | ${cell(meta.description)} | ${preset('recommended')} | ${preset('strict')} | ${scope} | ${languages} |`
   })
-  return ['', '| Rule | What it checks | `recommended` | `strict` | Runs on |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n')
+  return ['', '| Rule | What it checks | `recommended` | `strict` | Runs on | Languages |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''].join('\n')
 }
 
 /** Every flag of the command, from the definitions --help is printed from (src/cli/args.ts). */
