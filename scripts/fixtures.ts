@@ -43,31 +43,29 @@ import {type PlaceholderOptions, placeholderProblem} from '../src/text/placehold
 
 export const root = fileURLToPath(new URL('../', import.meta.url))
 
-export interface FlaggedCase {
+/** What flagged and passing cases share: the text and how it is linted. */
+interface CaseBase {
   text: string
+  options?: Record<string, unknown>
+  phase?: Phase
+  placeholders?: PlaceholderOptions
+  example?: boolean
+  markdown?: boolean
+  language?: LanguageCode
+}
+
+export interface FlaggedCase extends CaseBase {
   reports: string[]
   message?: string
-  options?: Record<string, unknown>
-  phase?: Phase
-  placeholders?: PlaceholderOptions
-  example?: boolean
-  markdown?: boolean
-  language?: LanguageCode
 }
 
-export interface PassingCase {
-  text: string
+export interface PassingCase extends CaseBase {
   reason: string
-  options?: Record<string, unknown>
-  phase?: Phase
-  placeholders?: PlaceholderOptions
-  example?: boolean
-  markdown?: boolean
-  language?: LanguageCode
 }
 
-const flaggedKeys = new Set(['text', 'reports', 'message', 'options', 'phase', 'placeholders', 'example', 'markdown', 'language'])
-const passingKeys = new Set(['text', 'reason', 'options', 'phase', 'placeholders', 'example', 'markdown', 'language'])
+const baseKeys = ['text', 'options', 'phase', 'placeholders', 'example', 'markdown', 'language']
+const flaggedKeys = new Set([...baseKeys, 'reports', 'message'])
+const passingKeys = new Set([...baseKeys, 'reason'])
 export const reportPattern = /^(\d+):(\d+)-(\d+):(\d+) ([a-zA-Z]+) "(.*)"$/s
 
 function fail(file: string, index: number, problem: string): never {
