@@ -1,8 +1,8 @@
 /**
  * The parts of the docs that code can write, so they cannot drift from it:
  * the README's rules table (from the registry and presets), flags table (from
- * the flag definitions --help is printed from) and types list (from src/index.ts), and each
- * rule doc's options table (from its schema) and examples (a few fixtures,
+ * the flag definitions --help is printed from) and types list (from src/index.ts: names
+ * in the README, names with their summaries in docs/api.md), and each rule doc's options table (from its schema) and examples (a few fixtures,
  * with the messages the rule produces for them).
  *
  * Each part sits between `<!-- liaison:<name> -->` and `<!-- /liaison:<name> -->`;
@@ -126,8 +126,21 @@ export function exportedTypes(): Exported[] {
   return out.sort((a, b) => a.name.localeCompare(b.name))
 }
 
+/** Every exported type with its summary: docs/api.md's list. */
 export function renderTypes(): string {
   const lines = exportedTypes().map(({name, summary: text}) => `- \`${name}\`${text ? `: ${text}` : ''}`)
+  return ['', ...lines, ''].join('\n')
+}
+
+/** The names alone, wrapped at 80 columns: the README's list, which links to docs/api.md for the summaries. */
+export function renderTypeNames(): string {
+  const names = exportedTypes().map(({name}, index, all) => `\`${name}\`${index === all.length - 1 ? '.' : ','}`)
+  const lines: string[] = []
+  for (const name of names) {
+    const last = lines.length - 1
+    if (last >= 0 && lines[last]!.length + name.length + 1 <= 80) lines[last] += ` ${name}`
+    else lines.push(name)
+  }
   return ['', ...lines, ''].join('\n')
 }
 
@@ -183,8 +196,10 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
   const readme = readFileSync(join(root, 'README.md'), 'utf8')
   let after = replaceSection(readme, 'rules', renderRulesTable(), 'README.md')
   after = replaceSection(after, 'flags', renderFlagsTable(), 'README.md')
-  after = replaceSection(after, 'types', renderTypes(), 'README.md')
+  after = replaceSection(after, 'types', renderTypeNames(), 'README.md')
   out.push({path: 'README.md', before: readme, after})
+  const api = readFileSync(join(root, 'docs/api.md'), 'utf8')
+  out.push({path: 'docs/api.md', before: api, after: replaceSection(api, 'types', renderTypes(), 'docs/api.md')})
   for (const rule of rules) {
     const path = `rules/${rule.meta.id}.md`
     const before = readFileSync(join(root, path), 'utf8')
