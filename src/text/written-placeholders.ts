@@ -38,6 +38,7 @@ const slotWords = new Set(data.slotWords.words)
 const statusLabels = new Set(data.statusLabels.words)
 const htmlElements = new Set(data.htmlElements.words)
 const voidElements = new Set(data.htmlElements.void)
+const logLevels = new Set(data.logLevels.words)
 /** Letters a timestamp may hold: "[14:02 UTC]", "[9:30 am]" are data, not slots. */
 const timeLetters = new Set(['utc', 'gmt', 'z', 'am', 'pm', 'a', 'm', 't', 'pt', 'pst', 'pdt', 'et', 'est', 'edt', 'cet', 'cest', 'bst'])
 
@@ -69,6 +70,9 @@ export function readsAsSlot(inner: string, identifiers: boolean): boolean {
   if (lettered.length === 0 || lettered.every((word) => timeLetters.has(word.toLowerCase()))) return false
   if (statusLabels.has(text.toLowerCase())) return false
   const single = words.length === 1 && /^[\p{L}_][\p{L}\p{N}_.-]*$/u.test(text)
+  // A numbered name in lower case is one thing, not a kind of value: "[worker-3]", "<mw1238>", "{node-07-eu}"
+  // name a worker or a host. SHOUTING stays a template's convention: "<EU_WEST-1>", "[DB-PRIMARY-03]".
+  if (single && /\p{Ll}/u.test(text) && /\p{N}$|-\p{N}+-/u.test(text)) return false
   if (single && (identifiers || text.includes('_'))) return true
   const letters = text.replace(/\P{L}/gu, '')
   // SHOUTING is a template convention; words of two capitals are codes ("[EU]", "[P1]", "[EU + US]").
@@ -84,6 +88,39 @@ export function readsAsSlot(inner: string, identifiers: boolean): boolean {
 function linePrefix(text: string, at: number): string {
   const window = text.slice(Math.max(0, at - 120), at)
   return window.slice(window.lastIndexOf('\n') + 1)
+}
+
+/** A clock time as logs write it: `12:03`, `12:03:44,120`, `2024-06-01T12:03:44Z`, `[12:03]`. */
+const clockTime = /^\[?(?:\d{4}-\d\d-\d\dT)?\d{1,2}:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\]?$/
+
+/**
+ * Whether a log line's head stands just before `at`: a time, then a level
+ * (`… 2024-06-01 12:03:44,120 ERROR [worker-3] …`), or, for a chat log's
+ * nick (`angle`), a time that starts the line and an optional mode sign
+ * (`17:32 +<icinga-wm> PROBLEM …`, `[12:03] <alice> …`). What follows is a
+ * machine's output, so its brackets are a thread, a logger or a nick, never
+ * a blank; a time alone before brackets is a timeline (`10:15 UTC [Service]`).
+ */
+function afterLogHead(text: string, at: number, angle: boolean): boolean {
+  const prefix = linePrefix(text, at)
+  const words = (angle ? trimEnd(prefix, '+@%') : prefix).trimStart().split(/\s+/)
+  // The delimiter is a word of its own: the prefix ends in a space.
+  if (words.pop() !== '') return false
+  const level = words.at(-1)
+  if (level !== undefined && logLevels.has(level.replace(/^\[|\]$|:$/g, ''))) words.pop()
+  else if (!angle) return false
+  // A chat log's time starts its line, after a list marker at most.
+  else if (words.length > 2 || (words.length === 2 && !['-', '*', '+'].includes(words[0]!))) return false
+  return clockTime.test(words.at(-1) ?? '')
+}
+
+/**
+ * Delimiters a machine wrote rather than a template's author: a route's
+ * parameter after a slash (`/{domain}/v1/page/{year}`, `/users/[id]`,
+ * `/<int:id>`), and a log line's thread, logger or nick (above).
+ */
+function notWritten(text: string, start: number, angle: boolean): boolean {
+  return text[start - 1] === '/' || afterLogHead(text, start, angle)
 }
 
 /** A blank line between `from` and `to` ends a placeholder. */
@@ -131,7 +168,7 @@ function isBracketSlot(text: string, start: number, end: number): boolean {
 function scanBrackets(text: string, out: WrittenPlaceholder[]): void {
   let reach = -1
   for (const [start, end] of bracketPairs(text)) {
-    if (start < reach || !isBracketSlot(text, start, end)) continue
+    if (start < reach || !isBracketSlot(text, start, end) || notWritten(text, start, false)) continue
     out.push({start, end, name: collapse(text.slice(start + 1, end - 1))})
     reach = end
   }
@@ -173,7 +210,7 @@ function scanAngles(text: string, out: WrittenPlaceholder[]): void {
     const inner = text.slice(start + 1, close)
     // Autolinks and e-mail addresses: "<https://status.example.com>", "<ops@example.com>".
     if (inner.includes('://') || /^[^\s@]+@[^\s@]+$/.test(inner) || /^[a-z]+:/i.test(inner)) continue
-    if (isHtml(inner, close, (closes ??= closingTags(text))) || !readsAsSlot(inner, true)) continue
+    if (isHtml(inner, close, (closes ??= closingTags(text))) || !readsAsSlot(inner, true) || notWritten(text, start, true)) continue
     out.push({start, end: close + 1, name: collapse(inner)})
     start = close
   }
@@ -197,7 +234,7 @@ function scanBraces(text: string, out: WrittenPlaceholder[]): void {
     if ((open !== -1 && open < close) || (newline !== -1 && newline < close) || close - start > maxBrace || text[close + 1] === '}') continue
     const inner = text.slice(start + 1, close)
     // JSON, code and CSS hold ":", '"', "=" or ";": {"a": 1}, {color: red}.
-    if (!braceName.test(inner) || !readsAsSlot(inner, true)) continue
+    if (!braceName.test(inner) || !readsAsSlot(inner, true) || notWritten(text, start, false)) continue
     out.push({start, end: close + 1, name: collapse(inner)})
     start = close
   }

@@ -5,10 +5,11 @@
  * the label a placeholder fills is recorded; and no real update in
  * ../shared/corpus loses a word to a placeholder.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {findPlaceholders} from '../../src/text/mask.ts'
 import {readsAsSlot} from '../../src/text/written-placeholders.ts'
+import {findSharedCorpus} from '../../scripts/eval-sets.ts'
 
 function found(text: string): Array<[string, string | undefined, string]> {
   return findPlaceholders(text).map((m) => [text.slice(m.start, m.end), m.placeholder!.name, m.placeholder!.syntax])
@@ -31,6 +32,8 @@ describe('written placeholders', () => {
     ['{AFFECTED_SERVICES} are slow: {IMPACT_SUMMARY}', [['{AFFECTED_SERVICES}', 'AFFECTED_SERVICES', 'brace'], ['{IMPACT_SUMMARY}', 'IMPACT_SUMMARY', 'brace']]],
     ['Dear {CustomerName}, {Service Name} is down', [['{CustomerName}', 'CustomerName', 'brace'], ['{Service Name}', 'Service Name', 'brace']]],
     ['Errors on $(component) since $( start_time )', [['$(component)', 'component', 'shell'], ['$( start_time )', 'start_time', 'shell']]],
+    ['a time without a level is a timeline: 10:15 UTC [Service] failed', [['[Service]', 'Service', 'bracket']]],
+    ['At 14:02 <service> stopped; a digit inside a name of a kind: <ipv4_address>', [['<service>', 'service', 'angle'], ['<ipv4_address>', 'ipv4_address', 'angle']]],
   ])('finds %j', (text, expected) => {
     expect(found(text)).toEqual(expected)
   })
@@ -51,6 +54,10 @@ describe('written placeholders', () => {
     ['ordinary parentheses', 'Some customers (mostly in the EU) saw errors (HTTP 502).'],
     ['a placeholder broken by a blank line', '[start\n\nend]'],
     ['two capitals, a code', '[P1] [EU]'],
+    ['numbered names of one thing', 'Errors on [worker-3], <mw1238> and {node-07-eu}.'],
+    ['a log line\'s thread or logger', 'Sync stopped: 2025-02-11 08:41:07.332 WARN [main] retry budget exhausted; 09:00:01 ERROR: <Scheduler> gave up'],
+    ['a chat log\'s nicks', '03:12 +<nagios-bot> PROBLEM - checkout\n- [12:03] <alice> rolling back'],
+    ['route parameters', 'Calls to /{tenant}/v1/reports/{year}, /users/[id] and /<int:id> fail.'],
     ['code: fenced blocks and inline spans', 'Logged:\n```\nERROR [worker-3] <ops-bot> {queue_full}\n```\nand `[x] <y> {z} $(w)`.'],
   ])('leaves %s as prose', (_, text) => {
     expect(found(text)).toEqual([])
@@ -82,9 +89,10 @@ describe('written placeholders', () => {
 })
 
 describe('real updates', () => {
-  const corpus = new URL('../../../shared/corpus/real-status-updates.jsonl', import.meta.url)
-  it.skipIf(!existsSync(corpus))('lose no word to a placeholder (skipped when ../shared/corpus is absent)', () => {
-    const lines = readFileSync(corpus, 'utf8').split('\n').filter(Boolean)
+  // Found from worktrees too (/work/wt/<branch> finds /work/shared), not only beside the project.
+  const corpus = findSharedCorpus()
+  it.skipIf(corpus === undefined)('lose no word to a placeholder (skipped when ../shared/corpus is absent)', () => {
+    const lines = readFileSync(corpus!, 'utf8').split('\n').filter(Boolean)
     const masked = lines.flatMap((line) => {
       const {id, text} = JSON.parse(line) as {id: string; text: string}
       return findPlaceholders(text).map((m) => `${id}: ${text.slice(m.start, m.end)}`)
