@@ -5,7 +5,8 @@
  * regular expression can backtrack.
  */
 import {findLinks, type Link} from './links.ts'
-import {type PlaceholderInfo, type PlaceholderPattern, type PlaceholderSyntax, placeholderSyntaxNames} from './placeholders.ts'
+import type {PlaceholderPattern} from './placeholder-patterns.ts'
+import {type PlaceholderInfo, type PlaceholderSyntax, placeholderSyntaxNames} from './placeholders.ts'
 import {labelBefore, type WrittenPlaceholder, writtenScanners} from './written-placeholders.ts'
 
 export type MaskKind = 'link' | 'code' | 'placeholder' | 'quote'

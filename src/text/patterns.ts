@@ -92,44 +92,50 @@ function fail(ruleId: string, option: string, source: string, problem: string): 
   throw new ConfigError(`Rule "${ruleId}": option "${option}" pattern ${JSON.stringify(source)} ${problem}`)
 }
 
+/**
+ * `/source/flags` compiled by RE2, or `fail` called with what is wrong: the
+ * one guard every user regex passes (rule options, placeholder patterns).
+ * `glob`: whether a `*` glob may be written instead, as in rule options.
+ */
+export function compileRegex(source: string, fail: (problem: string) => never, glob = true): RE2JS {
+  const instead = (what: string) => (glob ? `${what} a * glob` : '')
+  const close = source.lastIndexOf('/')
+  if (close <= 0) fail('starts with "/" but has no closing "/" (expected /regex/flags)')
+  const body = source.slice(1, close)
+  const flags = source.slice(close + 1)
+  const re2 = loadRe2()
+  if (!re2) fail(`is a regular expression, which needs Node here (re2js, the linear-time matcher, is loaded on demand)${instead('; use a literal name or')}`)
+  let bits = 0
+  for (const flag of flags) {
+    if (flag === 'v') {
+      fail(`has flag "v", which cannot be matched in guaranteed linear time (class set operations and \\q{…} strings); write the class out${instead(', or use')}`)
+    }
+    if (!Object.hasOwn(flagNames, flag)) fail(`has flag "${flag}"; use only d, i, m, s or u (g and y make matching stateful)`)
+    const name = flagNames[flag]
+    if (name) bits |= re2[name]
+  }
+  try {
+    // Only for its syntax check: this RegExp never matches anything.
+    new RegExp(body, flags.includes('u') ? flags : `${flags}u`)
+  } catch (error) {
+    fail(`is not a valid regular expression (read in Unicode mode, as with the u flag): ${(error as Error).message}`)
+  }
+  try {
+    return re2.compile(toRe2(body), bits)
+  } catch (error) {
+    // RE2's own wording for these ("invalid named capture") would not tell the user what to change.
+    const construct = /\(\?<?[=!]/.test(body) ? 'lookaround' : /\\(?:[1-9]|k<)/.test(body) ? 'a backreference' : undefined
+    const reason = construct ? `it uses ${construct}` : (error as Error).message.replace(/^error parsing regexp: /, '')
+    return fail(
+      `cannot be matched in guaranteed linear time (${reason}); patterns run on RE2, which has no lookaround ((?=, (?!, (?<=, (?<!) and no backreferences (\\1, \\k<name>): rewrite it without them${instead(', or use')}`,
+    )
+  }
+}
+
 /** Compile one user pattern; `ruleId` and `option` name it in errors. */
 export function compilePattern(ruleId: string, option: string, source: string): Pattern {
   if (source.startsWith('/')) {
-    const close = source.lastIndexOf('/')
-    if (close === 0) fail(ruleId, option, source, 'starts with "/" but has no closing "/" (expected /regex/flags)')
-    const body = source.slice(1, close)
-    const flags = source.slice(close + 1)
-    const re2 = loadRe2()
-    if (!re2) fail(ruleId, option, source, 'is a regular expression, which needs Node here (re2js, the linear-time matcher, is loaded on demand); use a literal name or a * glob')
-    let bits = 0
-    for (const flag of flags) {
-      if (flag === 'v') {
-        fail(ruleId, option, source, 'has flag "v", which cannot be matched in guaranteed linear time (class set operations and \\q{…} strings); write the class out, or use a * glob')
-      }
-      if (!Object.hasOwn(flagNames, flag)) fail(ruleId, option, source, `has flag "${flag}"; use only d, i, m, s or u (g and y make matching stateful)`)
-      const name = flagNames[flag]
-      if (name) bits |= re2[name]
-    }
-    try {
-      // Only for its syntax check: this RegExp never matches anything.
-      new RegExp(body, flags.includes('u') ? flags : `${flags}u`)
-    } catch (error) {
-      fail(ruleId, option, source, `is not a valid regular expression (read in Unicode mode, as with the u flag): ${(error as Error).message}`)
-    }
-    let regex: RE2JS
-    try {
-      regex = re2.compile(toRe2(body), bits)
-    } catch (error) {
-      // RE2's own wording for these ("invalid named capture") would not tell the user what to change.
-      const construct = /\(\?<?[=!]/.test(body) ? 'lookaround' : /\\(?:[1-9]|k<)/.test(body) ? 'a backreference' : undefined
-      const reason = construct ? `it uses ${construct}` : (error as Error).message.replace(/^error parsing regexp: /, '')
-      fail(
-        ruleId,
-        option,
-        source,
-        `cannot be matched in guaranteed linear time (${reason}); patterns run on RE2, which has no lookaround ((?=, (?!, (?<=, (?<!) and no backreferences (\\1, \\k<name>): rewrite it without them, or use a * glob`,
-      )
-    }
+    const regex = compileRegex(source, (problem) => fail(ruleId, option, source, problem))
     return {kind: 'regex', source, test: (name) => name.length <= maxNameLength && regex.test(name)}
   }
   if (source.includes('*')) return {kind: 'glob', source, test: globTest(source.toLowerCase().split('*'))}

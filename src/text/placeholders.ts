@@ -10,6 +10,7 @@
  */
 import {ConfigError} from '../core/options.ts'
 import {closest} from '../core/did-you-mean.ts'
+import {patternsProblem} from './placeholder-patterns.ts'
 
 /**
  * - `mustache`: `{{ name }}` and `{{{ name }}}` (Mustache, Handlebars, Jinja, Liquid output)
@@ -28,16 +29,16 @@ export const placeholderSyntaxNames = ['mustache', 'tag', 'dollar', 'printf', 'a
 /** A placeholder syntax: `mustache`, `tag`, `dollar`, `printf`, `angle`, `bracket`, `brace` or `shell`. */
 export type PlaceholderSyntax = (typeof placeholderSyntaxNames)[number]
 
-/** A syntax a team declares in its config (`placeholders.patterns`): where each match is, and its name. */
-export interface PlaceholderPattern {
-  source: string
-  find(text: string): Array<{start: number; end: number; name: string}>
-}
-
 /** Which placeholder syntaxes to recognise, and how wide `max-length` counts each placeholder. */
 export interface PlaceholderOptions {
   /** The syntaxes to recognise (default: all of them). */
   syntaxes?: readonly PlaceholderSyntax[]
+  /**
+   * The team's own syntaxes, as `/regex/flags` (matched by RE2, in linear time):
+   * `/%%(\w+)%%/` for `%%first_name%%`. The name is the group named
+   * `name`, else the first group, else the whole match. Recognised whatever `syntaxes` says.
+   */
+  patterns?: readonly string[]
   /** The widest value each placeholder takes, by name (case-insensitive); max-length counts it at this width. */
   widths?: Readonly<Record<string, number>>
   /** The width of a placeholder without one of its own (default 20). */
@@ -66,7 +67,7 @@ declare module 'vfile' {
 }
 
 export const defaultPlaceholderWidth = 20
-const optionKeys = ['syntaxes', 'widths', 'defaultWidth']
+const optionKeys = ['syntaxes', 'patterns', 'widths', 'defaultWidth']
 
 /**
  * The width max-length counts `placeholder` at: its own from `widths`, else
@@ -132,7 +133,7 @@ export function placeholderProblem(value: unknown): PlaceholderProblem | undefin
       }
     }
   }
-  const {syntaxes, widths, defaultWidth} = value
+  const {syntaxes, patterns, widths, defaultWidth} = value
   if (syntaxes !== undefined) {
     const list = `${placeholderSyntaxNames.join(', ')}`
     if (!Array.isArray(syntaxes)) return {message: `"placeholders.syntaxes" must be a list of syntaxes from ${list}; got ${show(syntaxes)}`, path: ['syntaxes']}
@@ -145,6 +146,10 @@ export function placeholderProblem(value: unknown): PlaceholderProblem | undefin
         }
       }
     }
+  }
+  if (patterns !== undefined) {
+    const problem = patternsProblem(patterns)
+    if (problem) return {message: `"placeholders.patterns": ${problem.message}`, path: ['patterns', ...(problem.index === undefined ? [] : [problem.index])]}
   }
   if (widths !== undefined) {
     const problem = widthsProblem(widths)

@@ -12,6 +12,7 @@ import {location} from 'vfile-location'
 import {type CodeSpan, parseCode} from './code.ts'
 import {findLinks, type Link} from './links.ts'
 import {findMasks, maskLookup, type Mask} from './mask.ts'
+import {placeholderPatterns} from './placeholder-patterns.ts'
 import type {PlaceholderInfo} from './placeholders.ts'
 import {pieces} from './parse.ts'
 
@@ -259,7 +260,8 @@ export interface Walked {
 function walk(file: VFile, read: (collect: Collect, text: string) => void): Walked {
   const text = String(file.value ?? '')
   const links = findLinks(text)
-  const masks = findMasks(text, links, file.data.placeholders?.syntaxes)
+  const {syntaxes, patterns} = file.data.placeholders ?? {}
+  const masks = findMasks(text, links, syntaxes, patterns && placeholderPatterns(patterns))
   // Most messages have no link, code or placeholder to look up.
   const masked = masks.length === 0 ? undefined : maskLookup(masks)
   const sentences: Sentence[] = []

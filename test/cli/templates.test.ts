@@ -246,6 +246,19 @@ describe('template settings, in-process', () => {
     expect(printed.templates).toEqual({fields: {title: {}, body: {}}})
   })
 
+  it('reads the placeholder syntax the config declares in every kind of template', async () => {
+    const body = 'Dear *|FNAME|*, *|IMPACT|*. Next update in 30 minutes.'
+    const dir = project({
+      '.liaisonrc.yaml': "extends: strict\nplaceholders:\n  patterns: ['/\\*\\|(\\w+)\\|\\*/']\n",
+      'mail.txt': body,
+      'front.md': `---\nphase: identified\n---\n${body}`,
+      'all.yml': `- title: '*|SUBJECT|* is slow'\n  body: '${body}'\n`,
+    })
+    expect(await cli(dir, ['mail.txt', 'front.md', 'all.yml'])).toMatchObject({code: 0, stdout: ''})
+    const without = project({'.liaisonrc.yaml': 'extends: strict\n', 'mail.txt': body})
+    expect((await cli(without, ['mail.txt'])).stdout).toContain('require-impact')
+  })
+
   it('keeps a suggestion only where the source reads as the message does', async () => {
     const dir = project({'t.json': '{"a": "Customers see errors. We\\u0020think it is the cache."}', 'u.yml': 'a: Customers see errors. We think it is the cache.\n'})
     const {stdout} = await cli(dir, ['t.json', 'u.yml', '-f', 'json', '--rule', 'no-speculation: error'])
@@ -320,7 +333,8 @@ describe('the templates and placeholders config keys', () => {
   it.each([
     ['placeholders: {syntaxes: [mustach]}\n', '.liaisonrc.yaml:1:27: "placeholders.syntaxes": unknown syntax "mustach" (did you mean "mustache"?); expected any of mustache, tag, dollar, printf, angle, bracket, brace, shell'],
     ['placeholders: {widths: {component: -1}}\n', '.liaisonrc.yaml:1:25: "placeholders.widths": the width of "component" must be a whole number of characters (0 or more), got -1'],
-    ['placeholders: 3\n', '.liaisonrc.yaml:1:1: "placeholders" must be an object with any of syntaxes, widths, defaultWidth; got 3'],
+    ['placeholders: 3\n', '.liaisonrc.yaml:1:1: "placeholders" must be an object with any of syntaxes, patterns, widths, defaultWidth; got 3'],
+    ["placeholders:\n  patterns:\n    - '/%%(\\w+)%%/'\n    - '/(a)\\1/'\n", '.liaisonrc.yaml:4:7: "placeholders.patterns": pattern "/(a)\\\\1/" cannot be matched in guaranteed linear time (it uses a backreference); patterns run on RE2, which has no lookaround ((?=, (?!, (?<=, (?<!) and no backreferences (\\1, \\k<name>): rewrite it without them'],
     ['templates: []\n', '.liaisonrc.yaml:1:1: "templates" must be an object with "fields", got a list'],
     ['templates: {field: []}\n', '.liaisonrc.yaml:1:13: "templates" has an unknown key "field" (did you mean "fields"?); it takes fields'],
     ['templates: {}\n', '.liaisonrc.yaml:1:1: "templates" needs "fields": the keys that hold messages, e.g. [title, body], or a map from each to its rule settings'],

@@ -8,6 +8,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {findMasks, findPlaceholders} from '../../src/text/mask.ts'
+import {placeholderPatterns} from '../../src/text/placeholder-patterns.ts'
 import {checkPlaceholders, nameParts, placeholderProblem, placeholderWidth, widthsProblem} from '../../src/text/placeholders.ts'
 import {getDoc} from '../../src/engine/doc.ts'
 import {liaison, lint} from '../../src/index.ts'
@@ -121,10 +122,10 @@ describe('widths and names', () => {
 
 describe('placeholder options', () => {
   it.each([
-    [null, '"placeholders" must be an object with any of syntaxes, widths, defaultWidth; got null', []],
-    [[], '"placeholders" must be an object with any of syntaxes, widths, defaultWidth; got a list', []],
-    [{width: {}}, '"placeholders" has an unknown key "width" (did you mean "widths"?); it takes syntaxes, widths, defaultWidth', ['width']],
-    [{colour: 1}, '"placeholders" has an unknown key "colour"; it takes syntaxes, widths, defaultWidth', ['colour']],
+    [null, '"placeholders" must be an object with any of syntaxes, patterns, widths, defaultWidth; got null', []],
+    [[], '"placeholders" must be an object with any of syntaxes, patterns, widths, defaultWidth; got a list', []],
+    [{width: {}}, '"placeholders" has an unknown key "width" (did you mean "widths"?); it takes syntaxes, patterns, widths, defaultWidth', ['width']],
+    [{colour: 1}, '"placeholders" has an unknown key "colour"; it takes syntaxes, patterns, widths, defaultWidth', ['colour']],
     [{syntaxes: 'mustache'}, '"placeholders.syntaxes" must be a list of syntaxes from mustache, tag, dollar, printf, angle, bracket, brace, shell; got "mustache"', ['syntaxes']],
     [{syntaxes: ['mustache', 'mustach']}, '"placeholders.syntaxes": unknown syntax "mustach" (did you mean "mustache"?); expected any of mustache, tag, dollar, printf, angle, bracket, brace, shell', ['syntaxes', 1]],
     [{syntaxes: [3]}, '"placeholders.syntaxes": unknown syntax 3; expected any of mustache, tag, dollar, printf, angle, bracket, brace, shell', ['syntaxes', 0]],
@@ -132,15 +133,63 @@ describe('placeholder options', () => {
     [{widths: {component: -1}}, '"placeholders.widths": the width of "component" must be a whole number of characters (0 or more), got -1', ['widths', 'component']],
     [{widths: {component: '30'}}, '"placeholders.widths": the width of "component" must be a whole number of characters (0 or more), got "30"', ['widths', 'component']],
     [{defaultWidth: 2.5}, '"placeholders.defaultWidth" must be a whole number of characters (0 or more), got 2.5', ['defaultWidth']],
+    [{patterns: '/%%(\\w+)%%/'}, String.raw`"placeholders.patterns": must be a list of /regex/flags strings, e.g. [/\*\|(\w+)\|\*/] for *|FNAME|*`, ['patterns']],
+    [{patterns: ['/%%(\\w+)%%/', 3]}, '"placeholders.patterns": item 2 must be a /regex/flags string, got number', ['patterns', 1]],
+    [{patterns: ['*|FNAME|*']}, String.raw`"placeholders.patterns": pattern "*|FNAME|*" must be a regular expression written /regex/flags, e.g. /\*\|(\w+)\|\*/ for *|FNAME|*`, ['patterns', 0]],
+    [{patterns: ['/(a+)\\1/']}, String.raw`"placeholders.patterns": pattern "/(a+)\\1/" cannot be matched in guaranteed linear time (it uses a backreference); patterns run on RE2, which has no lookaround ((?=, (?!, (?<=, (?<!) and no backreferences (\1, \k<name>): rewrite it without them`, ['patterns', 0]],
+    [{patterns: ['/%%\\w*%%/g']}, String.raw`"placeholders.patterns": pattern "/%%\\w*%%/g" has flag "g"; use only d, i, m, s or u (g and y make matching stateful)`, ['patterns', 0]],
+    [{patterns: ['/x*/']}, '"placeholders.patterns": pattern "/x*/" matches empty text; a placeholder is at least one character', ['patterns', 0]],
   ])('rejects %j', (value, message, path) => {
     expect(placeholderProblem(value)).toEqual({message, path})
     expect(() => checkPlaceholders(value)).toThrow(`liaison: ${message}`)
   })
 
   it('accepts every option, and names widths with their own label', () => {
-    const value = {syntaxes: ['mustache'], widths: {component: 0}, defaultWidth: 5}
+    const value = {syntaxes: ['mustache'], patterns: ['/%%(\\w+)%%/'], widths: {component: 0}, defaultWidth: 5}
     expect(checkPlaceholders(value)).toBe(value)
     expect(widthsProblem({a: {}}, 'placeholders')?.message).toBe('"placeholders": the width of "a" must be a whole number of characters (0 or more), got an object')
+  })
+})
+
+describe('patterns a team declares', () => {
+  const merge = String.raw`/\*\|(\w+)\|\*/`
+  const find = (text: string, patterns: string[], syntaxes?: Parameters<typeof findPlaceholders>[1]) =>
+    findPlaceholders(text, syntaxes, placeholderPatterns(patterns)).map((m) => [text.slice(m.start, m.end), m.placeholder!.syntax, m.placeholder!.name])
+
+  it('names each match by its group "name", else its first group, else the whole match, at UTF-16 offsets', () => {
+    expect(find('😀 Hi *|FNAME|*, and *|IMPACT|*', [merge])).toEqual([['*|FNAME|*', 'custom', 'FNAME'], ['*|IMPACT|*', 'custom', 'IMPACT']])
+    expect(find('Hi %%first_name%% in :region:', [String.raw`/%%(?<name>\w+)%%/`, '/:[a-z]+:/'])).toEqual([
+      ['%%first_name%%', 'custom', 'first_name'],
+      [':region:', 'custom', ':region:'],
+    ])
+    // A group that took no part in the match: the whole match names it.
+    expect(find('Reply to @@ now', [String.raw`/%(\w+)%|@@/`])).toEqual([['@@', 'custom', '@@']])
+  })
+
+  it('is recognised whatever the syntaxes, and beside them; where two overlap, the earlier (then the longer) wins', () => {
+    expect(find('*|FNAME|* and {{component}}', [merge], [])).toEqual([['*|FNAME|*', 'custom', 'FNAME']])
+    expect(find('{{a}} *|B|*', [merge, '/\\{\\{a\\}\\} \\*/'])).toEqual([['{{a}} *', 'custom', '{{a}} *']])
+  })
+
+  it('skips a match that is empty only in context, and compiles each source once', () => {
+    expect(find('ab cd', [String.raw`/\b/`])).toEqual([])
+    expect(placeholderPatterns([merge])[0]).toBe(placeholderPatterns([merge])[0])
+  })
+
+  it('reads each placeholder for what it stands for, and keeps its words from the rules', async () => {
+    const text = 'Dear *|FNAME|*, *|IMPACT|*. We think *|HOST|* is slow. Next update in 30 minutes.'
+    const own = await lint(text, {preset: 'strict', placeholders: {patterns: [merge]}})
+    expect(own.messages.map((m) => `${m.ruleId}: ${m.actual}`)).toEqual(['no-speculation: We think'])
+    const plain = await lint(text, {preset: 'strict'})
+    expect(plain.messages.map((m) => m.ruleId)).toContain('require-impact')
+  })
+
+  it('counts at a declared width in max-length', async () => {
+    const text = `Payments are failing for *|REGION|* customers. ${'Requests may fail. '.repeat(10)}Next update in 30 minutes.`
+    const wide = await lint(text, {placeholders: {patterns: [merge], widths: {region: 60}}})
+    expect(wide.messages.map((m) => m.reason)).toEqual([
+      'worst case 313/280 for twitter when *|REGION|* is 60 characters; shorten it by 33 so it posts whole with the longest values',
+    ])
   })
 })
 
