@@ -9,7 +9,7 @@ import type {Transformer} from 'unified'
 import type {OptionsSchema} from '../core/options.ts'
 import {getDoc} from './doc.ts'
 import {configureRule, runRules} from './executor.ts'
-import {docsBase, type LiaisonRule, type RuleDefinition, type RuleMeta} from './rule.ts'
+import {type LiaisonRule, type RuleDefinition, type RuleMeta, ruleUrl} from './rule.ts'
 
 export function defineRule<S extends OptionsSchema, M extends string>(definition: RuleDefinition<S, M>): LiaisonRule<S> {
   const {id, messages} = definition
@@ -27,7 +27,7 @@ export function defineRule<S extends OptionsSchema, M extends string>(definition
     severity: definition.severity,
     recommended: definition.recommended,
     scope: definition.scope ?? 'any',
-    url: `${docsBase}${id}.md`,
+    url: ruleUrl(definition),
     messages: Object.freeze({...messages}),
     options: definition.options,
     languages: definition.languages,

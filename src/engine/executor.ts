@@ -13,7 +13,7 @@ import {type LanguageCode, readsLanguage} from '../analysis/language.ts'
 import {emit, type Report} from './report.ts'
 import {noteSkipped} from './skipped-note.ts'
 import type {Doc} from './doc.ts'
-import {docsBase, type RuleContext, type RuleDefinition, source} from './rule.ts'
+import {type RuleContext, type RuleDefinition, ruleUrl, source} from './rule.ts'
 
 type Check = (context: RuleContext) => void
 
@@ -21,6 +21,8 @@ type Check = (context: RuleContext) => void
 export interface ConfiguredRule {
   readonly id: string
   readonly severity: 1 | 2
+  /** Stamped on every message (RuleDefinition.url). */
+  readonly url: string | undefined
   /** The languages the rule reads (`RuleDefinition.languages`). */
   readonly languages: readonly LanguageCode[] | undefined
   /** Runs the check over one file; reports become messages, not yet stamped. */
@@ -39,6 +41,7 @@ export function configureRule(definition: RuleDefinition, setting: unknown): Con
   return {
     id,
     severity,
+    url: ruleUrl(definition),
     languages: definition.languages,
     run(file, doc, tree) {
       check(new Context(file, doc, tree, (r) => emit(file, doc, id, messages, note, r)))
@@ -98,7 +101,7 @@ export function runRules(rules: readonly ConfiguredRule[], file: VFile, doc: () 
     } catch (error) {
       crash = error
     }
-    const stamp = {fatal: rule.severity === 2, ruleId: rule.id, source, url: `${docsBase}${rule.id}.md`}
+    const stamp = {fatal: rule.severity === 2, ruleId: rule.id, source, url: rule.url}
     for (let index = from; index < file.messages.length; index++) Object.assign(file.messages[index]!, stamp)
     if (crash !== undefined) {
       file.messages.sort(compareMessage)

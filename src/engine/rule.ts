@@ -15,6 +15,11 @@ import type {Doc} from './doc.ts'
 export const source = 'liaison'
 export const docsBase = 'https://github.com/liaison-lint/liaison/blob/main/rules/'
 
+/** A rule's documentation: its own `url` when it has one, else its doc in this repository. */
+export function ruleUrl(definition: Pick<RuleDefinition, 'id' | 'url'>): string | undefined {
+  return Object.hasOwn(definition, 'url') ? definition.url : `${docsBase}${definition.id}.md`
+}
+
 /** What a rule's check gets for each file: the shared doc, the file, the tree, and `report`. */
 export interface RuleContext<M extends string = string> {
   file: VFile
@@ -36,13 +41,20 @@ export interface RuleDefinition<S extends OptionsSchema = OptionsSchema, M exten
   /**
    * Where the rule applies: `message` needs a whole update (its impact, its
    * next-update promise), so it does not run on a headline (a template's
-   * title, `lint(text, {headline: true})`); `any` (the default) runs on all text.
+   * title, `lint(text, {headline: true})`); `headline` runs only on a
+   * headline; `any` (the default) runs on all text.
    */
   scope?: RuleScope
   /** Message templates by id; `{name}` slots are filled from a report's `data`. */
   messages: Record<M, string>
   /** Shown as the message's `note`: why customers care, what to write instead. */
   note?: string
+  /**
+   * Where the rule is documented. Built-in rules leave it out (their doc is
+   * `rules/<id>.md` in this repository); a plugin's or a vocabulary's rule
+   * gives its own, or none.
+   */
+  url?: string
   /**
    * The languages whose wording the rule reads, ISO 639-3 (`['eng']`). On a
    * message in another language the executor skips the rule and says so once
@@ -58,7 +70,7 @@ export interface RuleDefinition<S extends OptionsSchema = OptionsSchema, M exten
   create(options: OptionsOf<S>): (context: RuleContext<M>) => void
 }
 
-export type RuleScope = 'message' | 'any'
+export type RuleScope = 'message' | 'headline' | 'any'
 
 /** A rule's metadata, as its plugin carries it (`rule.meta`) and `--list-rules --format json` prints it. */
 export interface RuleMeta {
@@ -67,7 +79,8 @@ export interface RuleMeta {
   severity: Exclude<SeverityLabel, 'off'>
   recommended: boolean
   scope: RuleScope
-  url: string
+  /** Where the rule is documented; undefined for a vocabulary rule the config gives no `url`. */
+  url: string | undefined
   messages: Readonly<Record<string, string>>
   options: OptionsSchema
   /** The languages the rule reads; undefined when it does not depend on the language. */

@@ -10,6 +10,7 @@
  */
 import {ConfigError} from '../core/options.ts'
 import {closest} from '../core/did-you-mean.ts'
+import {isRecord, showValue as show} from '../core/shape.ts'
 import {patternsProblem} from './placeholder-patterns.ts'
 
 /**
@@ -94,16 +95,6 @@ export function nameParts(name: string): string[] {
 export interface PlaceholderProblem {
   message: string
   path: Array<string | number>
-}
-
-function show(value: unknown): string {
-  if (Array.isArray(value)) return 'a list'
-  if (value === null) return 'null'
-  return typeof value === 'object' ? 'an object' : JSON.stringify(value)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
 function isWidth(value: unknown): boolean {
