@@ -56,7 +56,7 @@ function cell(text: string): string {
 export function renderRulesTable(): string {
   const rows = rules.map(({meta}) => {
     const preset = (name: keyof typeof presets) => `\`${String(presets[name][meta.id])}\``
-    const scope = meta.scope === 'message' ? 'whole messages' : 'any text'
+    const scope = meta.scope === 'message' ? 'whole messages' : meta.scope === 'incident' ? 'whole incidents' : 'any text'
     // A rule that reads wording declares its languages; the others read any text.
     const languages = meta.languages ? meta.languages.join(', ') : 'any'
     return `| [\`${meta.id}\`](rules/${meta.id}.md) | ${cell(meta.description)} | ${preset('recommended')} | ${preset('strict')} | ${scope} | ${languages} |`

@@ -6,7 +6,8 @@ import type {Root} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {rules} from '../rules/index.ts'
-import {type ConfiguredRule, configureRule, runRules} from './engine/executor.ts'
+import {type ConfiguredRule, configureRule, runIncidentRules, runRules, type TitleInput} from './engine/executor.ts'
+import type {IncidentView} from './engine/incident.ts'
 import {type Doc, getDoc} from './engine/doc.ts'
 import {isPhase, type Phase, phaseNames} from './analysis/phase.ts'
 import {checkPlainData, ConfigError} from './core/options.ts'
@@ -62,16 +63,20 @@ export function resolveConfig(options: LiaisonOptions): Record<string, unknown> 
 /** What runs per file: the rules a configuration switches on, and the file data it carries. */
 export interface Linter {
   run(file: VFile, doc: () => Doc, tree: () => Root): void
+  /** Runs the incident rules the configuration switches on, once over a whole incident (`lintIncident()`). */
+  runIncident(incident: IncidentView, title: TitleInput): void
 }
 
 /** Validates `options` (a ConfigError names the problem) and configures every rule, once. */
 export function createLinter(options: LiaisonOptions): Linter {
   const settings = resolveConfig(options)
   const configured: ConfiguredRule[] = []
+  // Incident rules need the sequence of updates: a single message never runs them.
+  const incidentRules: ConfiguredRule[] = []
   for (const rule of rules) {
     if (options.headline && rule.meta.scope === 'message') continue
     const on = configureRule(rule.definition, settings[rule.meta.id])
-    if (on) configured.push(on)
+    if (on) (on.scope === 'incident' ? incidentRules : configured).push(on)
   }
   const {phase, placeholders} = options
   return {
@@ -79,6 +84,9 @@ export function createLinter(options: LiaisonOptions): Linter {
       if (phase && !file.data.phase) file.data.phase = phase
       if (placeholders && !file.data.placeholders) file.data.placeholders = placeholders
       runRules(configured, file, doc, tree)
+    },
+    runIncident(incident, title) {
+      runIncidentRules(incidentRules, incident, title)
     },
   }
 }

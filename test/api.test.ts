@@ -18,6 +18,7 @@ describe('public API', () => {
         'findTimes',
         'liaison',
         'lint',
+        'lintIncident',
         'maintenancePhases',
         'maxLength',
         'measure',

@@ -6,7 +6,7 @@
  */
 import type {Root} from 'nlcst'
 import type {Transformer} from 'unified'
-import type {OptionsSchema} from '../core/options.ts'
+import {ConfigError, type OptionsSchema} from '../core/options.ts'
 import {getDoc} from './doc.ts'
 import {configureRule, runRules} from './executor.ts'
 import {type LiaisonRule, type RuleDefinition, type RuleMeta, ruleUrl} from './rule.ts'
@@ -14,6 +14,10 @@ import {type LiaisonRule, type RuleDefinition, type RuleMeta, ruleUrl} from './r
 export function defineRule<S extends OptionsSchema, M extends string>(definition: RuleDefinition<S, M>): LiaisonRule<S> {
   const {id, messages} = definition
   function plugin(setting?: unknown): Transformer<Root> | undefined {
+    // One message has no sequence of updates to read: say where the rule runs instead of crashing in it.
+    if (definition.scope === 'incident') {
+      throw new ConfigError(`Rule "${id}" reads a whole incident (the sequence of its updates), so it runs through lintIncident(), not on a single message`)
+    }
     const rule = configureRule(definition as unknown as RuleDefinition, setting)
     if (!rule) return undefined
     return (tree, file) => {

@@ -13,7 +13,8 @@ import {type LanguageCode, readsLanguage} from '../analysis/language.ts'
 import {emit, type Report} from './report.ts'
 import {noteSkipped} from './skipped-note.ts'
 import type {Doc} from './doc.ts'
-import {type RuleContext, type RuleDefinition, ruleUrl, source} from './rule.ts'
+import type {IncidentView} from './incident.ts'
+import {type RuleContext, type RuleDefinition, type RuleScope, ruleUrl, source} from './rule.ts'
 
 type Check = (context: RuleContext) => void
 
@@ -25,8 +26,18 @@ export interface ConfiguredRule {
   readonly url: string | undefined
   /** The languages the rule reads (`RuleDefinition.languages`). */
   readonly languages: readonly LanguageCode[] | undefined
+  readonly scope: RuleScope
   /** Runs the check over one file; reports become messages, not yet stamped. */
   run(file: VFile, doc: Doc, tree: () => Root): void
+  /** Runs an incident rule once over a whole incident; `title` is the incident's title file. */
+  runIncident(incident: IncidentView, title: TitleInput): void
+}
+
+/** The incident's title, linted as a headline: incident-level reports land on it. */
+export interface TitleInput {
+  file: VFile
+  doc: Doc
+  tree: () => Root
 }
 
 /** `.use(rule, {…})` is options at the default severity; everything else is ESLint-style. Undefined when off. */
@@ -43,8 +54,18 @@ export function configureRule(definition: RuleDefinition, setting: unknown): Con
     severity,
     url: ruleUrl(definition),
     languages: definition.languages,
+    scope: definition.scope ?? 'any',
     run(file, doc, tree) {
       check(new Context(file, doc, tree, (r) => emit(file, doc, id, messages, note, r)))
+    },
+    runIncident(incident, title) {
+      const route = (r: Report) => {
+        if (r.update === undefined) return emit(title.file, title.doc, id, messages, note, r)
+        const target = incident.updates[r.update]
+        if (!target) throw new Error(`Rule "${id}": report names update ${r.update}, but the incident has ${incident.updates.length}`)
+        emit(target.file, target.doc, id, messages, note, r)
+      }
+      check(new Context(title.file, title.doc, title.tree, route, incident))
     },
   }
 }
@@ -54,13 +75,15 @@ class Context implements RuleContext {
   readonly file: VFile
   readonly doc: Doc
   readonly report: (report: Report) => void
+  readonly incident: IncidentView | undefined
   readonly #tree: () => Root
 
-  constructor(file: VFile, doc: Doc, tree: () => Root, report: (report: Report) => void) {
+  constructor(file: VFile, doc: Doc, tree: () => Root, report: (report: Report) => void, incident?: IncidentView) {
     this.file = file
     this.doc = doc
     this.#tree = tree
     this.report = report
+    this.incident = incident
   }
 
   /** A getter: `lint()` only builds the whole tree for a rule that asks for it. */
@@ -101,8 +124,7 @@ export function runRules(rules: readonly ConfiguredRule[], file: VFile, doc: () 
     } catch (error) {
       crash = error
     }
-    const stamp = {fatal: rule.severity === 2, ruleId: rule.id, source, url: rule.url}
-    for (let index = from; index < file.messages.length; index++) Object.assign(file.messages[index]!, stamp)
+    stampFrom(file, from, rule)
     if (crash !== undefined) {
       file.messages.sort(compareMessage)
       throw failure(rule.id, crash)
@@ -110,4 +132,37 @@ export function runRules(rules: readonly ConfiguredRule[], file: VFile, doc: () 
   }
   if (skipped.length > 0) noteSkipped(file, shared!.language, skipped)
   if (rules.length > 0) file.messages.sort(compareMessage)
+}
+
+/** Stamp the messages `rule` added to `file` after the first `from`. */
+function stampFrom(file: VFile, from: number, rule: ConfiguredRule): void {
+  const stamp = {fatal: rule.severity === 2, ruleId: rule.id, source, url: rule.url}
+  for (let index = from; index < file.messages.length; index++) Object.assign(file.messages[index]!, stamp)
+}
+
+/**
+ * Run incident rules once over a whole incident: the same stamping, sorting
+ * and failure as `runRules`, over every file a rule may report into (each
+ * update's and the title's). Incident rules read the data (times, statuses)
+ * and the docs' words; a rule that reads wording leaves an update in another
+ * language alone itself (see `readsUpdate`), so no language is skipped here.
+ */
+export function runIncidentRules(rules: readonly ConfiguredRule[], incident: IncidentView, title: TitleInput): void {
+  if (rules.length === 0) return
+  const files = [title.file, ...incident.updates.map((update) => update.file)]
+  for (const rule of rules) {
+    const from = files.map((file) => file.messages.length)
+    let crash: unknown
+    try {
+      rule.runIncident(incident, title)
+    } catch (error) {
+      crash = error
+    }
+    files.forEach((file, index) => stampFrom(file, from[index]!, rule))
+    if (crash !== undefined) {
+      for (const file of files) file.messages.sort(compareMessage)
+      throw failure(rule.id, crash)
+    }
+  }
+  for (const file of files) file.messages.sort(compareMessage)
 }

@@ -48,6 +48,12 @@ export interface Report<M extends string = string> {
   scope?: 'message'
   /** Longer explanation; defaults to the rule's note. */
   note?: string
+  /**
+   * Incident rules only: the update the report belongs to, as its position in
+   * `context.incident.updates`; `start` and `end` are then offsets in that
+   * update's text. Left out, the report is about the incident and lands on its title.
+   */
+  update?: number
 }
 
 /** Templates split once into text and slot names (`['Found ', 'phrase', '']`): there are a few dozen, filled for every report. */

@@ -11,6 +11,7 @@ import type {OptionsOf, OptionsSchema} from '../core/options.ts'
 import type {LanguageCode} from '../analysis/language.ts'
 import type {Report} from './report.ts'
 import type {Doc} from './doc.ts'
+import type {IncidentView} from './incident.ts'
 
 export const source = 'liaison'
 export const docsBase = 'https://github.com/liaison-lint/liaison/blob/main/rules/'
@@ -20,12 +21,19 @@ export function ruleUrl(definition: Pick<RuleDefinition, 'id' | 'url'>): string 
   return Object.hasOwn(definition, 'url') ? definition.url : `${docsBase}${definition.id}.md`
 }
 
-/** What a rule's check gets for each file: the shared doc, the file, the tree, and `report`. */
+/**
+ * What a rule's check gets for each file: the shared doc, the file, the tree,
+ * and `report`. A rule scoped to `incident` runs once per incident instead:
+ * `file`, `doc` and `tree` are then the incident's title, `incident` holds
+ * every update, and a report names the update it belongs to (`update`).
+ */
 export interface RuleContext<M extends string = string> {
   file: VFile
   tree: Root
   doc: Doc
   report: (report: Report<M>) => void
+  /** The whole incident; set only for rules whose scope is `incident`. */
+  incident: IncidentView | undefined
 }
 
 /** What `defineRule` takes: a rule's metadata, messages, options and check. */
@@ -42,7 +50,9 @@ export interface RuleDefinition<S extends OptionsSchema = OptionsSchema, M exten
    * Where the rule applies: `message` needs a whole update (its impact, its
    * next-update promise), so it does not run on a headline (a template's
    * title, `lint(text, {headline: true})`); `headline` runs only on a
-   * headline; `any` (the default) runs on all text.
+   * headline; `any` (the default) runs on all text; `incident` needs the
+   * sequence of updates (did the next update come when promised?), so it
+   * runs only in `lintIncident()`, once per incident.
    */
   scope?: RuleScope
   /** Message templates by id; `{name}` slots are filled from a report's `data`. */
@@ -70,7 +80,7 @@ export interface RuleDefinition<S extends OptionsSchema = OptionsSchema, M exten
   create(options: OptionsOf<S>): (context: RuleContext<M>) => void
 }
 
-export type RuleScope = 'message' | 'headline' | 'any'
+export type RuleScope = 'message' | 'headline' | 'any' | 'incident'
 
 /** A rule's metadata, as its plugin carries it (`rule.meta`) and `--list-rules --format json` prints it. */
 export interface RuleMeta {

@@ -1,0 +1,37 @@
+/**
+ * What a rule scoped to a whole incident (`scope: 'incident'`) sees: every
+ * update in time order, each with its file and the same doc message rules
+ * read, plus the times that matter, already parsed to milliseconds. Built by
+ * `lintIncident()` (src/lint-incident.ts); the engine only routes
+ * reports to the update they name.
+ */
+import type {VFile} from 'vfile'
+import type {Phase} from '../analysis/phase.ts'
+import type {Doc} from './doc.ts'
+
+/** One update of the incident, as incident rules read it. */
+export interface UpdateView {
+  /** The update's id in the source, when it has one. */
+  readonly id: string | undefined
+  /** Where the update stood in the incident's `updates` list (updates may come in any order). */
+  readonly index: number
+  /** When it was posted, in milliseconds since the epoch. */
+  readonly time: number
+  /** The phase the data gives; undefined when the source has none. */
+  readonly status: Phase | undefined
+  /** The update's file: its reports land here. */
+  readonly file: VFile
+  /** The update's doc: sentences, words, phase (the given status, else detected). */
+  readonly doc: Doc
+}
+
+/** A whole incident, for incident rules. */
+export interface IncidentView {
+  readonly title: string
+  /** Every update, oldest first (ties keep the source's order). */
+  readonly updates: readonly UpdateView[]
+  /** When the incident started, in milliseconds, when the source says. */
+  readonly startedAt: number | undefined
+  /** The time the incident is judged at (`lintIncident`'s `now`), in milliseconds. */
+  readonly now: number
+}
