@@ -17,7 +17,7 @@ import {parseArgs} from 'node:util'
 import {corpus, largeFile} from './corpus.ts'
 
 const {values} = parseArgs({options: {sizes: {type: 'string', default: '1,2,4'}}})
-const sizes = values.sizes!.split(',').map(Number)
+const sizes = values.sizes.split(',').map(Number)
 const root = fileURLToPath(new URL('../', import.meta.url))
 const bin = join(root, 'dist/src/cli/bin.js')
 if (!existsSync(bin)) throw new Error('run `npm run build` first')

@@ -19,21 +19,21 @@ import {parseInChunks} from '../src/text/parse.ts'
 import {corpus, largeFile} from './corpus.ts'
 
 const {values} = parseArgs({options: {quick: {type: 'boolean', default: false}}})
-const quick = values.quick!
+const quick = values.quick
 const root = fileURLToPath(new URL('../', import.meta.url))
 const results: Record<string, unknown> = {node: process.version, date: new Date().toISOString()}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const fmt = (n: number, digits = 1) => n.toFixed(digits)
 
-async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+async function time(fn: () => unknown): Promise<number> {
   const start = process.hrtime.bigint()
   await fn()
   return Number(process.hrtime.bigint() - start) / 1e6
 }
 
 /** Run every variant once per round, in rotating order, and keep each one's median. */
-async function interleaved(variants: Record<string, () => Promise<unknown> | unknown>, rounds: number): Promise<Record<string, number>> {
+async function interleaved(variants: Record<string, () => unknown>, rounds: number): Promise<Record<string, number>> {
   const names = Object.keys(variants)
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]))
   for (const name of names) await variants[name]!() // warm-up
@@ -48,7 +48,7 @@ async function interleaved(variants: Record<string, () => Promise<unknown> | unk
 
 async function loadAlex(): Promise<((text: string) => unknown) | undefined> {
   try {
-    const alex = (await import('alex' as string)) as {text: (value: string) => unknown}
+    const alex = await import('alex')
     return (text) => alex.text(text)
   } catch {
     return undefined
@@ -59,7 +59,7 @@ async function loadAlex(): Promise<((text: string) => unknown) | undefined> {
 const messages = corpus(quick ? 200 : 500)
 const parser = unified().use(retextEnglish)
 const alex = await loadAlex()
-const perMessage: Record<string, () => Promise<unknown> | unknown> = {
+const perMessage: Record<string, () => unknown> = {
   parse: () => {
     for (const text of messages) parseInChunks(text, (value) => parser.parse(value))
   },

@@ -66,7 +66,7 @@ export interface PassingCase extends CaseBase {
 const baseKeys = ['text', 'options', 'phase', 'placeholders', 'example', 'markdown', 'language']
 const flaggedKeys = new Set([...baseKeys, 'reports', 'message'])
 const passingKeys = new Set([...baseKeys, 'reason'])
-export const reportPattern = /^(\d+):(\d+)-(\d+):(\d+) ([a-zA-Z]+) "(.*)"$/s
+export const reportPattern = /^(\d+):(\d+)-(\d+):(\d+) ([a-z]+) "(.*)"$/is
 
 function fail(file: string, index: number, problem: string): never {
   throw new Error(`${file} case ${index + 1}: ${problem}`)
@@ -75,7 +75,7 @@ function fail(file: string, index: number, problem: string): never {
 function readCases(file: string, allowed: Set<string>): Record<string, unknown>[] {
   const data: unknown = parse(readFileSync(root + file, 'utf8'))
   if (!Array.isArray(data)) throw new Error(`${file}: expected a list of cases`)
-  return data.map((item, index) => {
+  return (data as unknown[]).map((item, index) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) fail(file, index, 'expected a mapping')
     for (const key of Object.keys(item)) if (!allowed.has(key)) fail(file, index, `unknown key "${key}"`)
     const record = item as Record<string, unknown>
@@ -140,7 +140,7 @@ function only(rule: LiaisonRule, options: Record<string, unknown> | undefined): 
   return Object.fromEntries(rules.map(({meta}) => [meta.id, meta.id === rule.meta.id ? ['error', options ?? {}] : 'off']))
 }
 
-const processors = new Map<string, Processor<Root, Root, Root, undefined, undefined>>()
+const processors = new Map<string, Processor<Root, Root, Root>>()
 
 /**
  * Run one rule alone, at severity error, over `text`. As Markdown when

@@ -55,7 +55,7 @@ function cell(text: string): string {
 
 export function renderRulesTable(): string {
   const rows = rules.map(({meta}) => {
-    const preset = (name: keyof typeof presets) => `\`${String(presets[name][meta.id])}\``
+    const preset = (name: keyof typeof presets) => `\`${presets[name][meta.id]!}\``
     const scope = meta.scope === 'message' ? 'whole messages' : meta.scope === 'incident' ? 'whole incidents' : 'any text'
     // A rule that reads wording declares its languages; the others read any text.
     const languages = meta.languages ? meta.languages.join(', ') : 'any'
@@ -91,7 +91,7 @@ function summary(source: ts.SourceFile, node: ts.Node): string {
     .map((line) => line.replace(/^\s*\* ?/, '').trim())
     .join(' ')
     .trim()
-  const first = /^(.+?\.)(\s|$)/.exec(body)
+  const first = /^(.+?\.)(?=\s|$)/.exec(body)
   return (first ? first[1]! : body).replace(/\.$/, '')
 }
 
@@ -150,7 +150,7 @@ export function renderOptions(meta: RuleMeta): string {
   const entries = Object.entries(meta.options)
   if (entries.length === 0) return '\nThis rule has no options.\n'
   const rows = entries.map(
-    ([name, spec]) => `| \`${name}\` | ${describeOption(spec)} | \`${JSON.stringify(spec.default) ?? 'none'}\` | ${spec.description} |`,
+    ([name, spec]) => `| \`${name}\` | ${describeOption(spec)} | \`${spec.default === undefined ? 'none' : JSON.stringify(spec.default)}\` | ${spec.description} |`,
   )
   return ['', '| Option | Value | Default | Description |', '| --- | --- | --- | --- |', ...rows, ''].join('\n')
 }

@@ -39,7 +39,9 @@ const optionKeys = ['preset', 'rules', 'phase', 'placeholders', 'headline']
 
 /** Throws a ConfigError naming the problem; returns the settings to apply. */
 export function resolveConfig(options: LiaisonOptions): Record<string, unknown> {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  // Callers from JavaScript may pass anything.
+  const given: unknown = options
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) {
     throw new ConfigError(`liaison: options must be an object, got ${JSON.stringify(options)}`)
   }
   checkPlainData(options, 'options')

@@ -23,6 +23,8 @@ const linterFor = processorCache(createLinter)
  * sorted by position, each with `ruleId`, `source: 'liaison'`, `url`,
  * `actual` and (where there is a better wording) `expected`.
  */
+// Async though nothing in it waits: a promise is the API, so bad input rejects rather than throws.
+// eslint-disable-next-line @typescript-eslint/require-await
 export async function lint(text: string, options: LintOptions = {}): Promise<VFile> {
   assertText('lint', text)
   // Placeholders go to the file, not the processor: they vary per file, processors are shared.

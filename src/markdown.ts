@@ -17,7 +17,7 @@ import type {Code, InlineCode, Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
-import {type Processor, unified} from 'unified'
+import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {rules} from '../rules/index.ts'
 import {commentControl} from './comment-control.ts'
@@ -27,8 +27,6 @@ import type {CodeSpan} from './text/code.ts'
 import {checkMarkdownShape} from './text/markdown-shape.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 import type {LintOptions} from './lint.ts'
-
-type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>
 
 const ruleIds = rules.map((rule) => rule.meta.id)
 
@@ -76,7 +74,7 @@ const processorFor = processorCache((options) => {
     .use(recordCode)
     .use(remarkRetext, prose as never)
     .use(() => commentControl(ruleIds))
-    .freeze() as unknown as MarkdownProcessor
+    .freeze()
 })
 
 /**

@@ -10,7 +10,7 @@ import {ConfigError} from './core/options.ts'
 import {type LiaisonOptions, resolveConfig} from './liaison.ts'
 import type {LintOptions} from './lint.ts'
 
-type TextProcessor = Processor<Root, Root, Root, undefined, undefined>
+type TextProcessor = Processor<Root, Root, Root>
 
 const parser = unified().use(retextEnglish).freeze() as unknown as TextProcessor
 
@@ -49,6 +49,6 @@ export function checkLintOptions(options: unknown): LintOptions {
   if (options === undefined || options === null) return {}
   const {path, ...rest} = options as LintOptions
   if (path !== undefined && typeof path !== 'string') throw new ConfigError(`liaison: option "path" must be a string, got ${typeof path}`)
-  resolveConfig(options !== null && typeof options === 'object' && !Array.isArray(options) ? rest : (options as LiaisonOptions))
-  return options as LintOptions
+  resolveConfig(typeof options === 'object' && !Array.isArray(options) ? rest : options)
+  return options
 }

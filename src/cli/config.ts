@@ -368,7 +368,8 @@ export function createConfigLoader({cwd, configFile, noConfig, aboveRoot}: Confi
     try {
       return parse(content, {prettyErrors: false})
     } catch (error) {
-      const {message, pos} = error as YAMLParseError
+      // Not every error here is a YAMLParseError: see below.
+      const {message, pos} = error as Pick<YAMLParseError, 'message'> & Partial<Pick<YAMLParseError, 'pos'>>
       // Not a syntax error: yaml refuses aliases that expand past its limit (a "billion laughs" document).
       if (!pos) throw failAt(label(filepath), `YAML aliases expand too far (${message}); write the values out instead of repeating aliases`)
       throw failAt(label(filepath), message, lineColumn(content, pos[0]))
@@ -379,7 +380,7 @@ export function createConfigLoader({cwd, configFile, noConfig, aboveRoot}: Confi
     const url = pathToFileURL(filepath).href
     let module: {default?: unknown}
     try {
-      module = await import(url)
+      module = (await import(url)) as {default?: unknown}
       /* v8 ignore start -- @preserve covered by the spawned tests: under vitest, import() goes through Vite, whose errors differ */
     } catch (error) {
       const {name, message, stack = ''} = error as Error

@@ -55,7 +55,7 @@ let makeIgnore: (() => Ignore) | undefined
 /** A gitignore-syntax matcher; the package is loaded only when there are patterns. */
 export async function createMatcher(patterns: string | readonly string[]): Promise<Ignore> {
   makeIgnore ??= (await import('ignore')).default as unknown as () => Ignore
-  return makeIgnore().add(patterns as string[])
+  return makeIgnore().add(patterns)
 }
 
 /** Code-unit order, the same on every machine (unlike localeCompare). */
@@ -229,7 +229,8 @@ export async function findFiles(patterns: readonly string[], cwd: string, option
 
   for (const pattern of patterns.length > 0 ? patterns : ['.']) {
     const path = resolve(cwd, pattern)
-    const stats = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    const stats = await stat(path).catch((caught: unknown) => {
+      const error = caught as NodeJS.ErrnoException
       if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined
       throw new CliError(`cannot read ${pattern}: ${error.message}`)
     })

@@ -62,7 +62,7 @@ export function listRules(asJson: boolean): string {
   if (asJson) return `${JSON.stringify(rules.map((rule) => rule.meta))}\n`
   const width = Math.max(...rules.map((rule) => rule.meta.id.length))
   // As the README's rules table has it: the setting each preset gives the rule.
-  const settings = rules.map(({meta}) => `recommended: ${String(presets.recommended[meta.id])}, strict: ${String(presets.strict[meta.id])}`)
+  const settings = rules.map(({meta}) => `recommended: ${presets.recommended[meta.id]!}, strict: ${presets.strict[meta.id]!}`)
   const settingWidth = Math.max(...settings.map((setting) => setting.length))
   const lines = rules.map(({meta}, i) => `${meta.id.padEnd(width)}  ${settings[i]!.padEnd(settingWidth)}  ${meta.description}`)
   return `${lines.join('\n')}\n`

@@ -164,7 +164,7 @@ export function lintOptions(settings: Settings): FileLintOptions {
   const {preset, rules: ruleSettings, placeholders, templates, channelFlag} = settings
   return {
     preset,
-    rules: ruleSettings as RulesConfig,
+    rules: ruleSettings,
     templates,
     ...(placeholders ? {placeholders} : {}),
     ...(channelFlag === undefined ? {} : {channelFlag}),

@@ -33,12 +33,18 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-function show(value: unknown): string {
+/** JSON.stringify's real result: undefined for undefined, functions and symbols, whatever its type says. */
+function stringify(value: unknown): string | undefined {
+  return JSON.stringify(value)
+}
+
+/** A value as an error message shows it. */
+export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value)
   // JSON.stringify shows Infinity and NaN as null.
   if (typeof value === 'number') return String(value)
   try {
-    return JSON.stringify(value) ?? String(value)
+    return stringify(value) ?? String(value)
   } catch {
     return String(value)
   }
@@ -119,15 +125,19 @@ export function checkPlainData(value: unknown, name: string): void {
         fail(path, `is a ${typeof item}; options are plain data (objects, arrays, strings, numbers, booleans)`)
     }
     if (item === null) continue
-    if (ancestors.has(item as object)) fail(path, 'refers back to an object that contains it (a cycle); options are plain data')
+    // Only objects are left: every other typeof continued or failed above.
+    const node = item as object
+    if (ancestors.has(node)) fail(path, 'refers back to an object that contains it (a cycle); options are plain data')
     if (path.length >= maxOptionDepth) fail(path.slice(0, 3), `nests deeper than ${maxOptionDepth} levels`)
-    const proto = Object.getPrototypeOf(item)
-    if (!Array.isArray(item) && proto !== Object.prototype && proto !== null) {
-      fail(path, `is a ${(item as object).constructor?.name ?? 'class instance'}; options are plain data (objects, arrays, strings, numbers, booleans)`)
+    const proto: unknown = Object.getPrototypeOf(node)
+    if (!Array.isArray(node) && proto !== Object.prototype && proto !== null) {
+      // A prototype without a constructor (Object.create(Object.create(null))) has no name to show.
+      const {constructor} = node as {constructor?: {name: string}}
+      fail(path, `is a ${constructor?.name ?? 'class instance'}; options are plain data (objects, arrays, strings, numbers, booleans)`)
     }
-    ancestors.add(item as object)
-    stack.push({value: undefined, path, exit: item as object})
-    for (const [key, child] of Object.entries(item as object)) stack.push({value: child, path: [...path, Array.isArray(item) ? Number(key) : key]})
+    ancestors.add(node)
+    stack.push({value: undefined, path, exit: node})
+    for (const [key, child] of Object.entries(node)) stack.push({value: child, path: [...path, Array.isArray(node) ? Number(key) : key]})
   }
 }
 
@@ -157,7 +167,7 @@ export function resolveOptions<S extends OptionsSchema>(ruleId: string, schema: 
     if (!valid(spec, value)) {
       throw new ConfigError(`Rule "${ruleId}": option "${key}" must be ${describe(spec)}, got ${show(value)}`)
     }
-    result[key] = Array.isArray(value) ? Object.freeze([...value]) : value
+    result[key] = Array.isArray(value) ? Object.freeze([...(value as unknown[])]) : value
   }
   return Object.freeze(result) as OptionsOf<S>
 }

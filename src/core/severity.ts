@@ -5,7 +5,7 @@
  * Unlike unified-lint-rule's own coercion, a bare label is always a severity
  * and an unknown label is an error, never silently read as options.
  */
-import {ConfigError} from './options.ts'
+import {ConfigError, show} from './options.ts'
 
 /** A severity by name. */
 export type SeverityLabel = 'off' | 'warn' | 'error'
@@ -24,7 +24,7 @@ export function parseSeverity(ruleId: string, value: unknown): Severity {
   if (typeof value === 'string' && Object.hasOwn(labels, value)) return labels[value] as Severity
   if (value === 0 || value === 1 || value === 2) return value
   throw new ConfigError(
-    `Rule "${ruleId}": invalid severity ${JSON.stringify(value) ?? String(value)} (expected "off", "warn", "error", 0, 1 or 2)`,
+    `Rule "${ruleId}": invalid severity ${show(value)} (expected "off", "warn", "error", 0, 1 or 2)`,
   )
 }
 

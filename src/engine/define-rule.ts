@@ -18,7 +18,7 @@ export function defineRule<S extends OptionsSchema, M extends string>(definition
     if (definition.scope === 'incident') {
       throw new ConfigError(`Rule "${id}" reads a whole incident (the sequence of its updates), so it runs through lintIncident(), not on a single message`)
     }
-    const rule = configureRule(definition as unknown as RuleDefinition, setting)
+    const rule = configureRule(definition, setting)
     if (!rule) return undefined
     return (tree, file) => {
       runRules([rule], file, () => getDoc(tree, file), () => tree)
@@ -36,5 +36,5 @@ export function defineRule<S extends OptionsSchema, M extends string>(definition
     options: definition.options,
     languages: definition.languages,
   })
-  return Object.assign(plugin, {meta, definition}) as unknown as LiaisonRule<S>
+  return Object.assign(plugin, {meta, definition})
 }

@@ -48,7 +48,7 @@ export function configureRule(definition: RuleDefinition, setting: unknown): Con
     ? {severity: parseSetting(id, definition.severity).severity, options: setting}
     : parseSetting(id, setting ?? definition.severity)
   if (severity === 0) return undefined
-  const check = definition.create(resolveOptions(id, definition.options, options)) as Check
+  const check: Check = definition.create(resolveOptions(id, definition.options, options))
   return {
     id,
     severity,
@@ -60,7 +60,10 @@ export function configureRule(definition: RuleDefinition, setting: unknown): Con
     },
     runIncident(incident, title) {
       const route = (r: Report) => {
-        if (r.update === undefined) return emit(title.file, title.doc, id, messages, note, r)
+        if (r.update === undefined) {
+          emit(title.file, title.doc, id, messages, note, r)
+          return
+        }
         const target = incident.updates[r.update]
         if (!target) throw new Error(`Rule "${id}": report names update ${r.update}, but the incident has ${incident.updates.length}`)
         emit(target.file, target.doc, id, messages, note, r)

@@ -64,10 +64,10 @@ const notATemplate = 'not a template file? add it to "ignores" in your config'
 
 function show(node: unknown): string {
   if (node === null || node === undefined) return 'nothing'
-  const {isMap, isSeq} = yaml!
+  const {isMap, isSeq, isScalar} = yaml!
   if (isMap(node)) return 'a mapping'
   if (isSeq(node)) return 'a list'
-  const value = (node as Scalar).value
+  const value = isScalar(node) ? node.value : null
   return value === null ? 'nothing' : JSON.stringify(value)
 }
 

@@ -22,7 +22,7 @@ async function load(): Promise<(text: string) => Root> {
   if (!parser) {
     const [{unified}, {default: remarkParse}, {default: remarkMdx}] = await Promise.all([import('unified'), import('remark-parse'), import('remark-mdx')])
     const processor = unified().use(remarkParse).use(remarkMdx)
-    parser = (text) => processor.parse(text) as Root
+    parser = (text) => processor.parse(text)
   }
   return parser
 }
@@ -47,7 +47,7 @@ function collect(node: Nodes, spans: Span[]): void {
       spans.push([span[0], children[0]![0]], [children.at(-1)![1], span[1]])
     }
   }
-  if ('children' in node) for (const child of node.children) collect(child as Nodes, spans)
+  if ('children' in node) for (const child of node.children) collect(child, spans)
 }
 
 /** `text` with its MDX syntax blanked out; a TemplateError at the first thing remark-mdx cannot read. */

@@ -78,7 +78,10 @@ function unfold(b: Builder, from: number, to: number): void {
   }
   const contentEnd = (start: number, newline: number) => (newline > start && source[newline - 1] === '\r' ? newline - 1 : newline)
   let newline = lineEnd(from)
-  if (newline === -1) return b.copy(from, to)
+  if (newline === -1) {
+    b.copy(from, to)
+    return
+  }
   let end = contentEnd(from, newline)
   while (end > from && isBlank(source[end - 1])) end--
   b.copy(from, end)

@@ -126,7 +126,7 @@ export function placeholderProblem(value: unknown): PlaceholderProblem | undefin
   }
   const {syntaxes, patterns, widths, defaultWidth} = value
   if (syntaxes !== undefined) {
-    const list = `${placeholderSyntaxNames.join(', ')}`
+    const list = placeholderSyntaxNames.join(', ')
     if (!Array.isArray(syntaxes)) return {message: `"placeholders.syntaxes" must be a list of syntaxes from ${list}; got ${show(syntaxes)}`, path: ['syntaxes']}
     for (const [index, name] of syntaxes.entries()) {
       if (!(placeholderSyntaxNames as readonly unknown[]).includes(name)) {

@@ -258,7 +258,8 @@ export interface Walked {
 }
 
 function walk(file: VFile, read: (collect: Collect, text: string) => void): Walked {
-  const text = String(file.value ?? '')
+  // A VFile made without a value has none, whatever its type says.
+  const text = String((file.value as VFile['value'] | undefined) ?? '')
   const links = findLinks(text)
   const {syntaxes, patterns} = file.data.placeholders ?? {}
   const masks = findMasks(text, links, syntaxes, patterns && placeholderPatterns(patterns))

@@ -297,7 +297,7 @@ function trimEnd(value: string, chars: string): string {
 function lastWords(value: string, count: number): string {
   let start = value.length
   for (let taken = 0; taken < count; taken++) {
-    let at = start - (taken > 0 ? 1 : 0)
+    const at = start - (taken > 0 ? 1 : 0)
     if (taken > 0 && value[at] !== ' ') break
     let letters = at
     while (letters > 0 && /\p{L}/u.test(value[letters - 1]!)) letters--
