@@ -17,7 +17,7 @@ interface Case {
 }
 
 describe.skipIf(!present)('twitter-text v3 conformance (../shared/conformance/twitter-text-v3.json)', () => {
-  const cases: Case[] = present ? JSON.parse(readFileSync(path, 'utf8')) : []
+  const cases = present ? (JSON.parse(readFileSync(path, 'utf8')) as Case[]) : []
 
   it('has the published cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(24)

@@ -12,7 +12,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {format} from 'node:util'
-import type {Code, Root} from 'mdast'
+import type {Code} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
@@ -27,7 +27,7 @@ interface Block {
 }
 
 function blocks(path: string): Block[] {
-  const tree = unified().use(remarkParse).parse(readFileSync(path, 'utf8')) as Root
+  const tree = unified().use(remarkParse).parse(readFileSync(path, 'utf8'))
   return tree.children
     .filter((node): node is Code => node.type === 'code')
     .map((node) => ({lang: node.lang ?? '', meta: (node.meta ?? '').split(/\s+/).filter(Boolean), value: node.value, line: node.position!.start.line}))

@@ -31,7 +31,7 @@ function importsOf(file: string, typesToo: boolean): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false)
   const out: string[] = []
   const visit = (node: ts.Node) => {
-    const typeOnly = (ts.isImportDeclaration(node) && node.importClause?.isTypeOnly === true) || (ts.isExportDeclaration(node) && node.isTypeOnly)
+    const typeOnly = (ts.isImportDeclaration(node) && node.importClause?.phaseModifier === ts.SyntaxKind.TypeKeyword) || (ts.isExportDeclaration(node) && node.isTypeOnly)
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && (typesToo || !typeOnly)) {
       const specifier = node.moduleSpecifier.text
       if (specifier.startsWith('.')) out.push(resolve(dirname(file), specifier))

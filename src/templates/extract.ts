@@ -42,7 +42,7 @@ export interface TemplateMessage extends TemplateSettings {
   /** The body of a Markdown file: linted as Markdown. */
   markdown: boolean
   /** From an offset in `text` to one in the file; `edge` says whether it is a start or an (exclusive) end. */
-  toSource(offset: number, edge: 'start' | 'end'): number
+  toSource: (offset: number, edge: 'start' | 'end') => number
 }
 
 /** A problem in a template file, at `offset` in it. */

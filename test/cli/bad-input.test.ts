@@ -11,7 +11,7 @@ import {spawnSync} from 'node:child_process'
 import {chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {bin, onlyMaxLength, project, spawnBin, words, write} from './support.ts'
+import {bin, jsonResults, onlyMaxLength, project, spawnBin, words, write} from './support.ts'
 
 /** Every entry under `dir`: path, type, mode, and content or link target. */
 function fingerprint(dir: string): string {
@@ -265,7 +265,7 @@ describe('bad input to the executable', {timeout: 60_000}, () => {
     const {code, stdout, stderr} = spawnBin(dir, ['a.txt', 'b.txt', '-f', 'json'])
     expect(code).toBe(1)
     expect(stderr).toBe('liaison: warning: a.txt: skipped, it is binary (NUL byte at offset 0), not a UTF-8 text draft\n')
-    expect(JSON.parse(stdout).map((result: {filePath: string}) => result.filePath)).toEqual([join(dir, 'b.txt')])
+    expect(jsonResults(stdout).map((result) => result.filePath)).toEqual([join(dir, 'b.txt')])
   })
 
   const nobody = 65_534

@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {rules} from '../../rules/index.ts'
-import {cli, onlyMaxLength, project, spawnBin, words} from './support.ts'
+import {cli, jsonResults, onlyMaxLength, project, spawnBin, words} from './support.ts'
 
 /** Which channel max-length used for `file`, read back from --print-config. */
 async function printed(dir: string, file: string, argv: string[] = []) {
@@ -61,9 +61,9 @@ describe('config discovery', () => {
     })
     const {code, stdout} = await cli(dir, ['a.txt', 'sms/b.txt', '-f', 'json'])
     expect(code).toBe(1)
-    const results = JSON.parse(stdout)
-    expect(results.map((r: {errorCount: number}) => r.errorCount)).toEqual([0, 1])
-    expect(results[1].messages[0].messageId).toBe('tooManySegments')
+    const results = jsonResults(stdout)
+    expect(results.map((r) => r.errorCount)).toEqual([0, 1])
+    expect(results[1]?.messages[0]?.messageId).toBe('tooManySegments')
   })
 
   it('treats an empty config file as every default, and stops the search there', async () => {

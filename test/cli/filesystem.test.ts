@@ -10,10 +10,10 @@
  * is available.
  */
 import {spawnSync} from 'node:child_process'
-import {chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {bin, onlyMaxLength, project, spawnBin, words} from './support.ts'
+import {bin, jsonResults, onlyMaxLength, project, spawnBin, words} from './support.ts'
 
 const nobody = 65_534
 const isRoot = process.getuid?.() === 0
@@ -57,9 +57,9 @@ describe('symlinks in a folder walk', {timeout: 60_000}, () => {
     symlinkSync('ok.txt', join(dir, 'drafts/alias.txt'))
     const {code, stdout} = spawnBin(dir, ['drafts', '--format', 'json'])
     expect(code).toBe(0)
-    expect(JSON.parse(stdout).map((result: {filePath: string}) => result.filePath)).toEqual([join(dir, 'drafts/alias.txt'), join(dir, 'drafts/ok.txt')])
+    expect(jsonResults(stdout).map((result) => result.filePath)).toEqual([join(dir, 'drafts/alias.txt'), join(dir, 'drafts/ok.txt')])
     // Named on the command line, the link is the user's choice and is linted.
-    expect(JSON.parse(spawnBin(dir, ['drafts/hosts.txt', '--format', 'json']).stdout)).toHaveLength(1)
+    expect(jsonResults(spawnBin(dir, ['drafts/hosts.txt', '--format', 'json']).stdout)).toHaveLength(1)
   })
 })
 

@@ -3,10 +3,6 @@
  * and odd characters are covered whatever the rules do) and on real runs.
  * SARIF is validated against the SARIF 2.1.0 JSON schema.
  */
-import {readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
-import AjvDraft04 from 'ajv-draft-04'
-import ajvFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../../rules/index.ts'
 import {escapeData, escapeProperty, github} from '../../src/cli/formatters/github.ts'
@@ -14,7 +10,8 @@ import {json} from '../../src/cli/formatters/json.ts'
 import {sarif} from '../../src/cli/formatters/sarif.ts'
 import {stylish} from '../../src/cli/formatters/stylish.ts'
 import type {LintResult} from '../../src/cli/results.ts'
-import {cli, onlyMaxLengthFlag, project, words} from './support.ts'
+import {expectValidSarif} from './sarif.ts'
+import {cli, jsonResults, onlyMaxLengthFlag, project, sarifLog, words} from './support.ts'
 
 const cwd = '/work/drafts'
 
@@ -49,22 +46,6 @@ const results: LintResult[] = [
   {filePath: '/elsewhere/other.txt', messages: [{ruleId: null, severity: 1, message: 'File ignored because it is inside node_modules'}], errorCount: 0, warningCount: 1},
   {filePath: '<text>', messages: [{ruleId: 'max-length', severity: 1, message: 'Too long', line: 1, column: 1, endLine: 1, endColumn: 2}], errorCount: 0, warningCount: 1},
 ]
-
-const require = createRequire(import.meta.url)
-// CommonJS packages whose types describe `exports.default`; the class is also `module.exports`.
-const Ajv = AjvDraft04 as unknown as typeof AjvDraft04.default
-const addFormats = ajvFormats as unknown as typeof ajvFormats.default
-const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'))
-// The schema's `language` pattern is not valid with the `u` flag; it is checked as the schema's authors wrote it.
-const ajv = new Ajv({allErrors: true, strict: false, unicodeRegExp: false})
-addFormats(ajv)
-const validateSarif = ajv.compile(schema)
-
-function expectValidSarif(log: unknown): void {
-  const valid = validateSarif(log)
-  expect(validateSarif.errors ?? []).toEqual([])
-  expect(valid).toBe(true)
-}
 
 describe('stylish', () => {
   it('groups by file with aligned rows and a summary, and skips clean files', () => {
@@ -103,9 +84,9 @@ describe('stylish', () => {
 
 describe('json', () => {
   it("keeps ESLint's shape, with suggestions and the plain-text expected", () => {
-    const parsed = JSON.parse(json(results, {cwd, color: false}) as string)
+    const parsed = jsonResults(json(results, {cwd, color: false}) as string)
     expect(parsed).toHaveLength(4)
-    expect(Object.keys(parsed[1])).toEqual([
+    expect(Object.keys(parsed[1]!)).toEqual([
       'filePath',
       'messages',
       'errorCount',
@@ -114,7 +95,7 @@ describe('json', () => {
       'fixableErrorCount',
       'fixableWarningCount',
     ])
-    expect(parsed[1].messages[0]).toMatchObject({
+    expect(parsed[1]?.messages[0]).toMatchObject({
       ruleId: 'max-length',
       severity: 2,
       line: 1,
@@ -124,7 +105,7 @@ describe('json', () => {
       expected: ['delayed', ''],
       suggestions: [{desc: 'Replace "slow" with "delayed"', fix: {range: [9, 13], text: 'delayed'}}, {desc: 'Remove "slow"'}],
     })
-    expect(parsed[2].messages[0]).toEqual({ruleId: null, severity: 1, message: 'File ignored because it is inside node_modules'})
+    expect(parsed[2]?.messages[0]).toEqual({ruleId: null, severity: 1, message: 'File ignored because it is inside node_modules'})
   })
 })
 
@@ -151,8 +132,8 @@ describe('github', () => {
 })
 
 describe('sarif', () => {
-  const log = JSON.parse(sarif(results, {cwd, color: false}) as string)
-  const [run] = log.runs
+  const log = sarifLog(sarif(results, {cwd, color: false}) as string)
+  const run = log.runs[0]!
 
   it('is valid SARIF 2.1.0', () => {
     expectValidSarif(log)
@@ -160,9 +141,9 @@ describe('sarif', () => {
 
   it('describes every rule once, with helpUri and shortDescription', () => {
     expect(run.tool.driver.name).toBe('liaison')
-    expect(run.tool.driver.rules.map((rule: {id: string}) => rule.id)).toEqual(rules.map((rule) => rule.meta.id))
+    expect(run.tool.driver.rules?.map((rule) => rule.id)).toEqual(rules.map((rule) => rule.meta.id))
     for (const [i, rule] of rules.entries()) {
-      expect(run.tool.driver.rules[i]).toMatchObject({
+      expect(run.tool.driver.rules?.[i]).toMatchObject({
         helpUri: rule.meta.url,
         shortDescription: {text: rule.meta.description},
         defaultConfiguration: {level: rule.meta.severity === 'error' ? 'error' : 'warning'},
@@ -173,7 +154,7 @@ describe('sarif', () => {
   it('gives each finding its rule, level, region and fixes', () => {
     expect(run.columnKind).toBe('utf16CodeUnits')
     expect(run.results).toHaveLength(3)
-    const [first, second, third] = run.results
+    const [first, second, third] = run.results ?? []
     expect(first).toMatchObject({
       ruleId: 'max-length',
       ruleIndex: 0,
@@ -187,14 +168,14 @@ describe('sarif', () => {
         },
       ],
     })
-    expect(first.fixes[1]).toMatchObject({description: {text: 'Remove "slow"'}, artifactChanges: [{replacements: [{insertedContent: {text: ''}}]}]})
+    expect(first?.fixes?.[1]).toMatchObject({description: {text: 'Remove "slow"'}, artifactChanges: [{replacements: [{insertedContent: {text: ''}}]}]})
     expect(second).toMatchObject({level: 'warning', locations: [{physicalLocation: {region: {startLine: 12, startColumn: 1}}}]})
-    expect(third.locations[0].physicalLocation.artifactLocation).toEqual({uri: '%3Ctext%3E'})
-    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///work/drafts/')
+    expect(third?.locations?.[0]?.physicalLocation?.artifactLocation).toEqual({uri: '%3Ctext%3E'})
+    expect(run.originalUriBaseIds?.['%SRCROOT%']?.uri).toBe('file:///work/drafts/')
   })
 
   it('reports problems that are not findings as tool notifications', () => {
-    expect(run.invocations[0].toolExecutionNotifications).toMatchObject([
+    expect(run.invocations?.[0]?.toolExecutionNotifications).toMatchObject([
       {level: 'error', message: {text: 'Unknown rule "x" in "liaison-disable"'}},
       {level: 'warning', locations: [{physicalLocation: {artifactLocation: {uri: 'file:///elsewhere/other.txt'}}}]},
     ])
@@ -209,12 +190,12 @@ describe('formats on real runs', () => {
     const {code, stdout, stderr} = await cli(dir, ['long.txt', 'ok.md', '-f', format, ...onlyMaxLengthFlag()])
     expect({code, stderr}).toEqual({code: 1, stderr: ''})
     if (format === 'sarif') {
-      const log = JSON.parse(stdout)
+      const log = sarifLog(stdout)
       expectValidSarif(log)
-      expect(log.runs[0].results).toHaveLength(1)
-      expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({uri: 'long.txt', uriBaseId: '%SRCROOT%'})
+      expect(log.runs[0]?.results).toHaveLength(1)
+      expect(log.runs[0]?.results?.[0]?.locations?.[0]?.physicalLocation?.artifactLocation).toEqual({uri: 'long.txt', uriBaseId: '%SRCROOT%'})
     }
-    if (format === 'json') expect(JSON.parse(stdout).map((r: {errorCount: number}) => r.errorCount)).toEqual([1, 0])
+    if (format === 'json') expect(jsonResults(stdout).map((r) => r.errorCount)).toEqual([1, 0])
     if (format === 'github') expect(stdout).toMatch(/^::error file=long\.txt,line=1,col=\d+,endLine=1,endColumn=\d+,title=liaison max-length::\d+\/280/)
     if (format === 'stylish') expect(stdout).toMatch(/^\nlong\.txt\n {2}1:\d+ {2}error {2}/)
   })
@@ -223,8 +204,8 @@ describe('formats on real runs', () => {
     const dir = project(files)
     const {code, stdout} = await cli(dir, ['ok.md', '-f', 'sarif', ...onlyMaxLengthFlag()])
     expect(code).toBe(0)
-    const log = JSON.parse(stdout)
+    const log = sarifLog(stdout)
     expectValidSarif(log)
-    expect(log.runs[0].results).toEqual([])
+    expect(log.runs[0]?.results).toEqual([])
   })
 })

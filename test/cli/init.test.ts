@@ -10,8 +10,7 @@ import {describe, expect, it} from 'vitest'
 import {initFiles} from '../../src/cli/init.ts'
 import {phases} from '../../src/analysis/phase.ts'
 import {defaultTemplates} from '../../src/templates/defaults.ts'
-import {root} from '../support/fixtures.ts'
-import {cli, project, spawnBin, write} from './support.ts'
+import {cli, jsonResults, project, sarifLog, spawnBin, version, type Workflow, write} from './support.ts'
 
 /** Every file under `dir` with its bytes, for byte-for-byte comparison. */
 function snapshot(dir: string): Record<string, string> {
@@ -28,7 +27,6 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 const names = Object.keys(initFiles())
-const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {version: string}
 
 /** What a team might write into each template: 300 to 600 characters, the way a status page reads. */
 const realistic: Record<(typeof phases)[number], string> = {
@@ -61,8 +59,8 @@ describe('liaison init (built executable)', {timeout: 30_000}, () => {
     expect(spawnBin(repo, [])).toEqual({code: 0, stdout: '', stderr: ''})
     expect(spawnBin(repo, ['--rule', 'require-next-update: [error, {requireTime: true}]', '--max-warnings', '0'])).toEqual({code: 0, stdout: '', stderr: ''})
     expect(spawnBin(dir, ['status-templates'])).toEqual({code: 0, stdout: '', stderr: ''})
-    const sarif = JSON.parse(spawnBin(repo, ['-f', 'sarif']).stdout)
-    expect(sarif.runs[0].results).toEqual([])
+    const sarif = sarifLog(spawnBin(repo, ['-f', 'sarif']).stdout)
+    expect(sarif.runs[0]?.results).toEqual([])
     // The README and the workflow are not messages: no "files" pattern names them.
     expect(spawnBin(repo, ['--messages-only', 'README.md', '.github/workflows/liaison.yml', 'package.json'])).toEqual({code: 0, stdout: '', stderr: ''})
     const debug = spawnBin(repo, ['--debug']).stderr
@@ -83,8 +81,8 @@ describe('liaison init (built executable)', {timeout: 30_000}, () => {
     writeFileSync(join(dir, 'templates/investigating.tweet.txt'), `---\nphase: investigating\nchannel: twitter\n---\n${realistic.investigating}\n`)
     const {code, stdout} = spawnBin(dir, ['-f', 'json'])
     expect(code).toBe(1)
-    const failed = JSON.parse(stdout).filter((result: {errorCount: number}) => result.errorCount > 0)
-    expect(failed.map((result: {filePath: string; messages: Array<{ruleId: string; messageId: string}>}) => [result.filePath.slice(dir.length + 1), result.messages.map((m) => `${m.ruleId}/${m.messageId}`)])).toEqual([
+    const failed = jsonResults(stdout).filter((result) => result.errorCount > 0)
+    expect(failed.map((result) => [result.filePath.slice(dir.length + 1), result.messages.map((m) => `${m.ruleId}/${m.messageId}`)])).toEqual([
       ['templates/investigating.tweet.txt', ['max-length/tooLong']],
     ])
   })
@@ -125,11 +123,11 @@ describe('what init writes', () => {
   })
 
   it('a workflow that annotates pull requests and uploads SARIF even when the lint fails', () => {
-    const workflow = parse(initFiles()['.github/workflows/liaison.yml']!)
+    const workflow = parse(initFiles()['.github/workflows/liaison.yml']!) as Workflow
     expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request'])
     const {permissions, steps} = workflow.jobs.templates
     expect(permissions).toEqual({contents: 'read', 'security-events': 'write'})
-    expect(steps.map((step: {uses?: string; run?: string}) => step.uses ?? step.run)).toEqual([
+    expect(steps.map((step) => step.uses ?? step.run)).toEqual([
       'actions/checkout@v4',
       'actions/setup-node@v4',
       'if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi',

@@ -7,7 +7,7 @@
 import {describe, expect, it} from 'vitest'
 import {rules} from '../../rules/index.ts'
 import {lintMarkdown} from '../../src/markdown.ts'
-import {cli, onlyMaxLength, project} from './support.ts'
+import {cli, jsonResults, onlyMaxLength, project} from './support.ts'
 
 interface Message {
   ruleId: string | null
@@ -31,7 +31,7 @@ async function lintGuesses(text: string) {
   const only = Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta.id === 'no-speculation' ? 'error' : 'off']))
   const {stdout, stderr} = await cli(dir, ['draft.md', '-f', 'json', '--rule', JSON.stringify(only)])
   expect(stderr).toBe('')
-  return JSON.parse(stdout)[0].messages as Message[]
+  return jsonResults(stdout)[0]!.messages as Message[]
 }
 
 /** Lints `text` as draft.md with max-length limited so that it overflows `chars` into `at`. */
@@ -40,7 +40,7 @@ async function lintWithOverflowIn(text: string, at: string, chars = 10, name = '
   const dir = project({[name]: text})
   const {stdout, stderr} = await cli(dir, [name, '-f', 'json', '--rule', JSON.stringify(onlyMaxLength(['error', {limit}]))])
   expect(stderr).toBe('')
-  return JSON.parse(stdout)[0].messages as Message[]
+  return jsonResults(stdout)[0]!.messages as Message[]
 }
 
 describe('inline control comments', () => {
@@ -96,7 +96,7 @@ describe('inline control comments', () => {
     const dir = project({'draft.md': text})
     const {code, stdout} = await cli(dir, ['draft.md', '-f', 'json', '--rule', JSON.stringify(onlyMaxLength())])
     expect(code).toBe(1)
-    expect(JSON.parse(stdout)[0].messages).toEqual([
+    expect(jsonResults(stdout)[0]!.messages).toEqual([
       {ruleId: null, severity: 2, message: 'Unknown rule "max-lenght" in "liaison-disable" (did you mean "max-length"?)', line: 7, column: 1, endLine: 7, endColumn: 36},
       {
         ruleId: null,
@@ -182,7 +182,7 @@ describe('what reaches the rules', () => {
     for (const message of file.messages) {
       const at = offsetOf(message.line!, message.column!)
       const span = excluded.findIndex((part, index) => at >= spans[index]![0] && at < spans[index]![1])
-      if (span !== -1 && code.has(excluded[span]!) && message.ruleId === 'no-internal-hostname') inCode.push(`${span} ${message.actual}`)
+      if (span !== -1 && code.has(excluded[span]) && message.ruleId === 'no-internal-hostname') inCode.push(`${span} ${message.actual}`)
       else expect(span === -1, `${message.ruleId} reported inside an excluded span: ${message.reason}`).toBe(true)
     }
     expect(inCode).toEqual(['0 db-primary-03.internal', '3 db-primary-03.internal', '4 db-primary-03.internal'])

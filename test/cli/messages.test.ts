@@ -7,13 +7,13 @@
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {defaultFiles} from '../../src/cli/blocks.ts'
-import {cli, onlyMaxLength, project, spawnBin, words} from './support.ts'
+import {cli, jsonResults, onlyMaxLength, printedConfig, project, spawnBin, words} from './support.ts'
 
 /** The files a run linted, relative to `dir`. */
 async function linted(dir: string, argv: string[] = []): Promise<string[]> {
   const {code, stdout, stderr} = await cli(dir, ['-f', 'json', ...argv])
   expect({code, stderr}).toEqual({code: 0, stderr: ''})
-  return JSON.parse(stdout).map((result: {filePath: string}) => result.filePath.replace(`${dir}/`, ''))
+  return jsonResults(stdout).map((result) => result.filePath.replace(`${dir}/`, ''))
 }
 
 const clean = 'Checkout is failing for some customers. Next update in 30 minutes.\n'
@@ -38,7 +38,7 @@ describe('a scratch repository, as a new user runs it (built executable)', () =>
     expect(spawnBin(dir, [])).toEqual({code: 0, stdout: '', stderr: ''})
     const {code, stdout} = spawnBin(dir, ['-f', 'json'])
     expect(code).toBe(0)
-    expect(JSON.parse(stdout).map((result: {filePath: string}) => result.filePath)).toEqual([join(dir, 'drafts/2026-12-06.update.txt'), join(dir, 'drafts/checkout.md')])
+    expect(jsonResults(stdout).map((result) => result.filePath)).toEqual([join(dir, 'drafts/2026-12-06.update.txt'), join(dir, 'drafts/checkout.md')])
   })
 
   it('from inside drafts/ too, and reports a draft that is not clean', () => {
@@ -46,8 +46,8 @@ describe('a scratch repository, as a new user runs it (built executable)', () =>
     expect(spawnBin(join(dir, 'drafts'), ['--max-warnings', '0']).code).toBe(1)
     const {code, stdout} = spawnBin(dir, ['-f', 'json', '--max-warnings', '0'])
     expect(code).toBe(1)
-    const flagged = JSON.parse(stdout).filter((result: {warningCount: number}) => result.warningCount > 0)
-    expect(flagged.map((result: {filePath: string}) => result.filePath)).toEqual([join(dir, 'drafts/db.md')])
+    const flagged = jsonResults(stdout).filter((result) => result.warningCount > 0)
+    expect(flagged.map((result) => result.filePath)).toEqual([join(dir, 'drafts/db.md')])
   })
 
   it('says why each file was passed by with --debug', () => {
@@ -63,7 +63,7 @@ describe('a scratch repository, as a new user runs it (built executable)', () =>
   it('lints a file named on the command line whatever "files" says', () => {
     const {code, stdout} = spawnBin(project(repository), ['README.md', '-f', 'json'])
     expect(code).toBe(1)
-    expect(JSON.parse(stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)).toContain('no-resolution-estimate')
+    expect(jsonResults(stdout)[0]!.messages.map((m) => m.ruleId)).toContain('no-resolution-estimate')
   })
 
   it('explains a folder with no messages in it', () => {
@@ -95,7 +95,7 @@ describe('the default "files"', () => {
   ])('%s: %s', async (name, message) => {
     const dir = project({'.git/HEAD': '', [name]: clean, 'other/.keep': ''})
     const {stdout} = await cli(dir, ['--print-config', name])
-    expect(JSON.parse(stdout).message).toBe(message)
+    expect(printedConfig(stdout).message).toBe(message)
   })
 
   it('are relative to the repository root, wherever the run starts and whichever config applies', async () => {
@@ -136,7 +136,7 @@ describe('configured "files" and blocks', () => {
     })
     const {code, stdout} = await cli(dir, ['-f', 'json'])
     expect(code).toBe(1)
-    const results = JSON.parse(stdout).map((r: {filePath: string; messages: Array<{messageId: string}>}) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => m.messageId)])
+    const results = jsonResults(stdout).map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => m.messageId)])
     // status/archive/ is ignored everywhere; tweets/sms/old.txt falls back to the twitter block, where 200 characters fit.
     expect(results).toEqual([
       ['status/a.md', []],
@@ -144,23 +144,23 @@ describe('configured "files" and blocks', () => {
       ['tweets/sms/d.txt', ['tooManySegments']],
       ['tweets/sms/old.txt', []],
     ])
-    const printed = JSON.parse((await cli(dir, ['--print-config', 'tweets/sms/d.txt'])).stdout)
+    const printed = printedConfig((await cli(dir, ['--print-config', 'tweets/sms/d.txt'])).stdout)
     expect(printed).toMatchObject({message: true, blocks: ['block 1', 'block 3', 'block 4'], ignores: ['status/archive/']})
     expect(printed.rules['max-length']).toEqual(['error', {channel: 'sms'}])
-    expect(JSON.parse((await cli(dir, ['--print-config', 'status/a.md'])).stdout)).toMatchObject({blocks: ['block 1', '"status page"']})
-    const outside = JSON.parse((await cli(dir, ['--print-config', 'notes/x.md'])).stdout)
+    expect(printedConfig((await cli(dir, ['--print-config', 'status/a.md'])).stdout)).toMatchObject({blocks: ['block 1', '"status page"']})
+    const outside = printedConfig((await cli(dir, ['--print-config', 'notes/x.md'])).stdout)
     expect(outside).toMatchObject({message: false, why: 'no "files" pattern in .liaisonrc.yaml matches it', blocks: []})
   })
 
   it('apply a later preset over earlier rules, and --preset in place of every preset for the run', async () => {
     const dir = project({'.liaisonrc.yaml': '- files: ["**"]\n  rules: {require-impact: off}\n- files: [strict/**]\n  preset: strict\n'})
-    const rule = async (file: string, argv: string[] = []) => JSON.parse((await cli(dir, ['--print-config', file, ...argv])).stdout).rules['require-impact'][0]
+    const rule = async (file: string, argv: string[] = []) => printedConfig((await cli(dir, ['--print-config', file, ...argv])).stdout).rules['require-impact']![0]
     expect(await rule('a.md')).toBe('off')
     expect(await rule('strict/a.md')).toBe('error')
     expect(await rule('strict/a.md', ['--preset', 'recommended'])).toBe('warn')
     expect(await rule('a.md', ['--preset', 'strict'])).toBe('off')
     expect(await rule('a.md', ['--preset', 'strict', '--rule', 'require-impact: warn'])).toBe('warn')
-    expect(JSON.parse((await cli(project(), ['--print-config', 'x.md', '--preset', 'strict'])).stdout).extends).toBe('strict')
+    expect(printedConfig((await cli(project(), ['--print-config', 'x.md', '--preset', 'strict'])).stdout).extends).toBe('strict')
   })
 })
 
@@ -179,7 +179,7 @@ describe('what the command line says', () => {
     expect(spawnBin(dir, ['--messages-only', 'empty'])).toEqual({code: 0, stdout: '', stderr: ''})
     const {code, stdout} = spawnBin(dir, ['--messages-only', 'README.md', 'drafts/a.md', '-f', 'json', '--max-warnings', '0'])
     expect(code).toBe(1)
-    expect(JSON.parse(stdout).map((result: {filePath: string}) => result.filePath)).toEqual([join(dir, 'drafts/a.md')])
+    expect(jsonResults(stdout).map((result) => result.filePath)).toEqual([join(dir, 'drafts/a.md')])
     expect(spawnBin(dir, ['README.md', '--debug', '--messages-only']).stderr).toContain('liaison: debug: README.md: passed by, not a message: it is not where')
   })
 
@@ -210,7 +210,7 @@ describe('in-process details', () => {
     const dir = project({'.liaisonrc.yaml': 'ignores: [drafts/old/]\n', 'notes.rst': 'x', 'README.md': guess, 'drafts/old/a.md': guess, 'drafts/b.md': clean})
     const {code, stdout, stderr} = await cli(dir, ['--messages-only', '--no-warn-ignored', '--debug', 'notes.rst', 'README.md', 'drafts/old/a.md', 'drafts/b.md', '-f', 'json'])
     expect(code).toBe(0)
-    expect(JSON.parse(stdout).map((result: {filePath: string}) => result.filePath)).toEqual([join(dir, 'drafts/b.md')])
+    expect(jsonResults(stdout).map((result) => result.filePath)).toEqual([join(dir, 'drafts/b.md')])
     expect(stderr).toContain('liaison: debug: notes.rst: passed by, not a message: liaison lints .md')
     expect(stderr).toContain('liaison: debug: README.md: passed by, not a message: it is not where messages are kept by default')
     expect(stderr).toContain('liaison: debug: drafts/old/a.md: passed by (--no-warn-ignored): File ignored because of "ignores" in .liaisonrc.yaml\n')
@@ -222,7 +222,7 @@ describe('in-process details', () => {
     expect((await cli(dir, ['--max-warnings', '0', '--', 'drafts/a.md'])).code).toBe(1)
     expect((await cli(dir, ['--max-warnings'])).stderr).toBe('liaison: option --max-warnings needs a value; see liaison --help\n')
     const dry = await cli(dir, ['--fix-dry-run', '-f', 'json'])
-    expect(JSON.parse(dry.stdout)[0].output).toMatch(/^We are investigating whether the cache/)
+    expect(jsonResults(dry.stdout)[0]!.output).toMatch(/^We are investigating whether the cache/)
   })
 
   it('names the blocks a file uses with --debug, and says when none applies', async () => {
@@ -233,7 +233,7 @@ describe('in-process details', () => {
 
   it('says a file outside the folder of the config given with -c is not one of its messages', async () => {
     const dir = project({'conf/liaison.yaml': 'files: ["**"]\n', 'work/a.md': clean})
-    const printed = JSON.parse((await cli(join(dir, 'work'), ['-c', '../conf/liaison.yaml', '--print-config', '../elsewhere/x.md'])).stdout)
+    const printed = printedConfig((await cli(join(dir, 'work'), ['-c', '../conf/liaison.yaml', '--print-config', '../elsewhere/x.md'])).stdout)
     expect(printed).toMatchObject({message: false, why: `it is outside ${join(dir, 'work')}, where the "files" of ${join(dir, 'conf/liaison.yaml')} start`})
   })
 
@@ -241,7 +241,7 @@ describe('in-process details', () => {
     const config = (setting: string) => `- channel: sms\n  rules: {max-length: ${setting}}\n`
     for (const setting of ['[error, {channel: mastodon}]', '{channel: mastodon}']) {
       const dir = project({'.liaisonrc.yaml': config(setting)})
-      expect(JSON.parse((await cli(dir, ['--print-config', 'x.md'])).stdout).rules['max-length'][1].channel).toBe('mastodon')
+      expect(printedConfig((await cli(dir, ['--print-config', 'x.md'])).stdout).rules['max-length']![1]!.channel).toBe('mastodon')
     }
     expect((await cli(project(), ['--preset', 'xyz', 'x.md'])).stderr).toBe('liaison: --preset "xyz" is not one of recommended, strict\n')
   })
@@ -249,6 +249,6 @@ describe('in-process details', () => {
   it('drops a configured limit when a template names another channel, whatever the options', async () => {
     const dir = project({'a.txt': `---\nchannel: sms\n---\n${words(200)}`})
     const {stdout} = await cli(dir, ['a.txt', '--no-config', '-f', 'json'])
-    expect(JSON.parse(stdout)[0].messages.map((m: {messageId: string}) => m.messageId)).toContain('tooManySegments')
+    expect(jsonResults(stdout)[0]!.messages.map((m) => m.messageId)).toContain('tooManySegments')
   })
 })

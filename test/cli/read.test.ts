@@ -10,7 +10,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {CliError, UsageError} from '../../src/cli/errors.ts'
 import {decodeDraft, defaultMaxFileSize, formatSize, invalidUtf8, maxFileSizeLimit, parseSize, readDraft, readStdinDraft} from '../../src/cli/read.ts'
-import {cli, onlyMaxLength, project, words} from './support.ts'
+import {cli, failingStream, jsonResults, onlyMaxLength, project, words} from './support.ts'
 
 describe('parseSize', () => {
   it.each([
@@ -108,10 +108,7 @@ describe('readDraft and readStdinDraft', () => {
   it('reads standard input in chunks, strings or bytes, and stops past the limit', async () => {
     expect(await readStdinDraft(Readable.from(['caf', Buffer.from([0xc3]), Buffer.from([0xa9])]), 100)).toEqual({text: 'café'})
     await expect(readStdinDraft(Readable.from(['abc', 'def']), 5)).rejects.toThrow('standard input is over the 5 bytes --max-file-size limit')
-    const failing = (async function* () {
-      yield Buffer.from('a')
-      throw new Error('EIO: i/o error, read')
-    })()
+    const failing = failingStream('a', 'EIO: i/o error, read')
     await expect(readStdinDraft(failing, 100)).rejects.toThrow(new CliError('cannot read standard input: EIO: i/o error, read'))
   })
 })
@@ -124,7 +121,7 @@ describe('run() with bad input', () => {
     writeFileSync(join(dir, 'a.txt'), Buffer.from([0x41, 0]))
     const {code, stdout, stderr} = await cli(dir, ['a.txt', 'b.txt', '-f', 'json'])
     expect({code, stderr}).toEqual({code: 1, stderr: 'liaison: warning: a.txt: skipped, it is binary (NUL byte at offset 1), not a UTF-8 text draft\n'})
-    expect(JSON.parse(stdout)).toHaveLength(1)
+    expect(jsonResults(stdout)).toHaveLength(1)
   })
 
   it('skips binary standard input with a warning', async () => {

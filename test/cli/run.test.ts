@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../../rules/index.ts'
 import {run} from '../../src/cli/run.ts'
-import {cli, onlyMaxLength, onlyMaxLengthFlag, project, spawnBin, words} from './support.ts'
+import {cli, failingStream, jsonResults, onlyMaxLength, onlyMaxLengthFlag, project, spawnBin, version, words} from './support.ts'
 
 const only = onlyMaxLengthFlag()
 
@@ -23,7 +23,6 @@ describe('information flags', () => {
   })
 
   it('--version and -v print the package version', async () => {
-    const {version} = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))
     expect(await cli(project(), ['--version'])).toEqual({code: 0, stdout: `${version}\n`, stderr: ''})
     expect((await cli(project(), ['-v'])).stdout).toBe(`${version}\n`)
   })
@@ -34,8 +33,8 @@ describe('information flags', () => {
     const lines = text.stdout.trimEnd().split('\n')
     expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(rules.map((rule) => rule.meta.id))
     expect(lines[0]).toMatch(/^max-length +recommended: error, strict: error +The message fits/)
-    const asJson = JSON.parse((await cli(project(), ['--list-rules', '-f', 'json'])).stdout)
-    expect(asJson.map((meta: {id: string; url: string}) => [meta.id, meta.url])).toEqual(rules.map((rule) => [rule.meta.id, rule.meta.url]))
+    const asJson = JSON.parse((await cli(project(), ['--list-rules', '-f', 'json'])).stdout) as Array<{id: string; url: string}>
+    expect(asJson.map((meta) => [meta.id, meta.url])).toEqual(rules.map((rule) => [rule.meta.id, rule.meta.url]))
   })
 
   it('--print-config takes one file and no other input', async () => {
@@ -86,7 +85,7 @@ describe('standard input', () => {
   it('lints it as plain text named <text> by default', async () => {
     const {code, stdout} = await cli(project(), ['--stdin', ...only, '-f', 'json'], {stdin: `<!-- liaison-disable -->\n${words(300)}`})
     expect(code).toBe(1)
-    expect(JSON.parse(stdout)[0]).toMatchObject({filePath: '<text>', errorCount: 1})
+    expect(jsonResults(stdout)[0]!).toMatchObject({filePath: '<text>', errorCount: 1})
   })
 
   it('uses --stdin-filename for the kind, the config and the report', async () => {
@@ -94,31 +93,27 @@ describe('standard input', () => {
     const markdown = `<!-- liaison-disable -->\n${words(300)}`
     const md = await cli(dir, ['--stdin', '--stdin-filename', 'team/draft.md', '-f', 'json'], {stdin: markdown})
     expect(md.code).toBe(0)
-    expect(JSON.parse(md.stdout)[0]).toMatchObject({filePath: join(dir, 'team/draft.md'), errorCount: 0})
+    expect(jsonResults(md.stdout)[0]!).toMatchObject({filePath: join(dir, 'team/draft.md'), errorCount: 0})
     const txt = await cli(dir, ['--stdin', '--stdin-filename', 'team/draft.txt', '-f', 'json'], {stdin: words(200)})
-    expect(JSON.parse(txt.stdout)[0].messages[0].messageId).toBe('tooManySegments')
+    expect(jsonResults(txt.stdout)[0]!.messages[0]!.messageId).toBe('tooManySegments')
   })
 
   it('reports an ignored --stdin-filename instead of linting it', async () => {
     const dir = project({'.liaisonignore': 'old/\n'})
     const {code, stdout} = await cli(dir, ['--stdin', '--stdin-filename', 'old/draft.md', '-f', 'json', ...only], {stdin: words(300)})
     expect(code).toBe(0)
-    expect(JSON.parse(stdout)[0].messages).toEqual([{ruleId: null, severity: 1, message: 'File ignored because of a pattern in .liaisonignore'}])
+    expect(jsonResults(stdout)[0]!.messages).toEqual([{ruleId: null, severity: 1, message: 'File ignored because of a pattern in .liaisonignore'}])
   })
 
   it('drops a byte-order mark, which is not part of the message', async () => {
     const {code, stdout} = await cli(project(), ['--stdin', ...only, '-f', 'json'], {stdin: '\uFEFFCheckout is failing.'})
     expect(code).toBe(0)
-    expect(JSON.parse(stdout)[0].messages).toEqual([])
+    expect(jsonResults(stdout)[0]!.messages).toEqual([])
   })
 
   it('fails with one line when standard input cannot be read', async () => {
-    async function* broken(): AsyncGenerator<string> {
-      yield 'partial'
-      throw new Error('EIO: i/o error, read')
-    }
     let stderr = ''
-    const code = await run(['--stdin'], {cwd: project(), env: {}, stdin: broken(), stdout: {write: () => true}, stderr: {write: (s: string) => (stderr += s)}})
+    const code = await run(['--stdin'], {cwd: project(), env: {}, stdin: failingStream('partial', 'EIO: i/o error, read'), stdout: {write: () => true}, stderr: {write: (s: string) => (stderr += s)}})
     expect({code, stderr}).toEqual({code: 2, stderr: 'liaison: cannot read standard input: EIO: i/o error, read\n'})
   })
 })
@@ -137,7 +132,7 @@ describe('results and exit codes', () => {
     expect((await cli(dir, ['a.txt', ...only])).code).toBe(0)
     const sms = await cli(dir, ['a.txt', ...only, '--channel', 'sms', '-f', 'json'])
     expect(sms.code).toBe(1)
-    expect(JSON.parse(sms.stdout)[0].messages[0].messageId).toBe('tooManySegments')
+    expect(jsonResults(sms.stdout)[0]!.messages[0]!.messageId).toBe('tooManySegments')
   })
 
   it('--list-rules refuses --format sarif and github (built executable)', () => {

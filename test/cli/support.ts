@@ -7,16 +7,21 @@
  * rule off except max-length (deterministic) with `onlyMaxLength()`.
  */
 import {type SpawnSyncReturns, spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {Readable} from 'node:stream'
+import type {Log} from 'sarif'
 import {afterEach} from 'vitest'
 import {rules} from '../../rules/index.ts'
+import type {LintResult} from '../../src/cli/results.ts'
 import {type CliIO, run} from '../../src/cli/run.ts'
 import {root} from '../support/fixtures.ts'
 
 export const bin = join(root, 'dist/src/cli/bin.js')
+
+/** The package's version, as --version prints it and `init` pins it. */
+export const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {version: string}
 
 /** Every rule off except max-length, at `setting`. */
 export function onlyMaxLength(setting: unknown = 'error'): Record<string, unknown> {
@@ -98,4 +103,58 @@ export function spawnBin(cwd: string, argv: string[], options: RunOptions = {}):
     env: {PATH: process.env.PATH, ...options.env},
   })
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** What `--format json` prints: ESLint's result shape, as the CLI's own type states it. */
+export type JsonResult = LintResult & {fatalErrorCount: number; fixableErrorCount: number; fixableWarningCount: number}
+
+/** `--format json` output, read as its type (the formatter tests pin the shape itself). */
+export function jsonResults(text: string): JsonResult[] {
+  return JSON.parse(text) as JsonResult[]
+}
+
+/** `--format sarif` output, read as a SARIF 2.1.0 log (the formatter tests validate it against the schema). */
+export function sarifLog(text: string): Log {
+  return JSON.parse(text) as Log
+}
+
+/** What `--print-config` prints (src/cli/settings.ts printableConfig): each rule as [severity] or [severity, options]. */
+export interface PrintedConfig {
+  configFile: string | null
+  message: boolean
+  why?: string
+  blocks: string[]
+  extends: string
+  ignores: string[]
+  rules: Record<string, [string, Record<string, unknown>?]>
+  placeholders: Record<string, unknown>
+  templates: Record<string, unknown>
+}
+
+export function printedConfig(text: string): PrintedConfig {
+  return JSON.parse(text) as PrintedConfig
+}
+
+/** Standard input that gives `chunk` and then fails with `message`, as a broken pipe does. */
+export function failingStream(chunk: string, message: string): Readable {
+  return new Readable({
+    read() {
+      this.push(chunk)
+      this.destroy(new Error(message))
+    },
+  })
+}
+
+/** The GitHub workflow that `liaison init` writes, as the tests read it. */
+export interface Workflow {
+  on: Record<string, unknown>
+  jobs: {templates: {permissions: Record<string, string>; steps: WorkflowStep[]}}
+}
+
+export interface WorkflowStep {
+  name?: string
+  uses?: string
+  run?: string
+  if?: string
+  with?: Record<string, string>
 }

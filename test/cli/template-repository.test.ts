@@ -7,7 +7,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {channelOf} from '../../src/cli/channels.ts'
-import {cli, project, spawnBin} from './support.ts'
+import {cli, jsonResults, project, spawnBin} from './support.ts'
 
 /** 448 characters: too long for every channel but a status page or an e-mail. */
 const long = `Checkout is failing for some customers in the EU. ${'Card payments may be declined. '.repeat(12)}Next update in 30 minutes.`
@@ -138,6 +138,6 @@ describe('MDX', () => {
     const {code, stdout, stderr} = spawnBin(dir, ['-f', 'json'])
     expect(code).toBe(2)
     expect(stderr).toMatch(/^liaison: templates\/docs\/broken\.mdx:1:\d+: invalid MDX: /)
-    expect(JSON.parse(stdout).map((result: {filePath: string}) => result.filePath.slice(dir.length + 1))).toEqual(['templates/docs/ok.md'])
+    expect(jsonResults(stdout).map((result) => result.filePath.slice(dir.length + 1))).toEqual(['templates/docs/ok.md'])
   })
 })

@@ -8,23 +8,12 @@
  */
 import {readFileSync} from 'node:fs'
 import {relative} from 'node:path'
-import {createRequire} from 'node:module'
-import AjvDraft04 from 'ajv-draft-04'
-import ajvFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
-import {extensions, notTemplates} from '../../src/cli/kinds.ts'
 import {lintFile} from '../../src/cli/templates.ts'
 import {root} from '../support/fixtures.ts'
-import {cli, onlyMaxLength, project, spawnBin, write} from './support.ts'
-
-const require = createRequire(import.meta.url)
-const Ajv = AjvDraft04 as unknown as typeof AjvDraft04.default
-const addFormats = ajvFormats as unknown as typeof ajvFormats.default
-const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'))
-const ajv = new Ajv({allErrors: true, strict: false, unicodeRegExp: false})
-addFormats(ajv)
-const validateSarif = ajv.compile(schema)
+import {expectValidSarif, located} from './sarif.ts'
+import {cli, jsonResults, onlyMaxLength, printedConfig, project, sarifLog, spawnBin, write} from './support.ts'
 
 const repository = {
   '.liaisonrc.yaml': 'extends: strict\nplaceholders:\n  widths: {component: 30}\nignores: [README.md]\n',
@@ -122,13 +111,12 @@ describe('a template repository, linted by the built executable', {timeout: 30_0
     const dir = project(repository)
     const {code, stdout} = spawnBin(dir, ['--format', 'sarif', 'templates'])
     expect(code).toBe(1)
-    const log = JSON.parse(stdout)
-    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true)
-    const results = log.runs[0].results as Array<{ruleId: string; locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: Record<string, number>}}>}>
+    const log = sarifLog(stdout)
+    expectValidSarif(log)
     expect(
-      results.map(({ruleId, locations}) => {
-        const {artifactLocation, region} = locations[0]!.physicalLocation
-        return [artifactLocation.uri, ruleId, `${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn}`]
+      (log.runs[0]?.results ?? []).map((result) => {
+        const {uri, place} = located(result)
+        return [uri, result.ruleId, place]
       }),
     ).toEqual(expected.map(([file, ruleId, , place]) => [file, ruleId, place]))
   })
@@ -151,9 +139,7 @@ describe('a template repository, linted by the built executable', {timeout: 30_0
     const dir = project({...repository, [name]: content})
     const {code, stdout, stderr} = spawnBin(dir, ['-f', 'sarif'])
     expect({code, stderr}).toEqual({code: 2, stderr: message})
-    const uris = (JSON.parse(stdout).runs[0].results as Array<{locations: Array<{physicalLocation: {artifactLocation: {uri: string}}}>}>).map(
-      (result) => result.locations[0]!.physicalLocation.artifactLocation.uri,
-    )
+    const uris = (sarifLog(stdout).runs[0]?.results ?? []).map((result) => located(result).uri)
     expect(new Set(uris)).toEqual(new Set(expected.map(([file]) => file).filter((file) => file !== name)))
   })
 
@@ -171,7 +157,7 @@ describe('a template repository, linted by the built executable', {timeout: 30_0
       'liaison: templates/statuspage.yml:3:1: Missing closing "quote',
       'liaison: templates/tweets.json:2:21: invalid JSON: expected a double-quoted property name, got "}"',
     ])
-    expect(JSON.parse(stdout).map((result: {filePath: string}) => relative(dir, result.filePath))).toEqual(['templates/identified.md'])
+    expect(jsonResults(stdout).map((result) => relative(dir, result.filePath))).toEqual(['templates/identified.md'])
   })
 })
 
@@ -185,7 +171,7 @@ describe('template settings, in-process', () => {
       'sms.txt': `---\nchannel: sms\n---\n${long}`,
     })
     const ids = async (argv: string[]) =>
-      JSON.parse((await cli(dir, ['tweet.txt', 'sms.txt', ...argv, '-f', 'json'])).stdout).map((r: {filePath: string; messages: Array<{message: string}>}) => [
+      jsonResults((await cli(dir, ['tweet.txt', 'sms.txt', ...argv, '-f', 'json'])).stdout).map((r) => [
         r.filePath.slice(dir.length + 1),
         r.messages.map((m) => m.message.split(' ')[0]),
       ])
@@ -204,7 +190,7 @@ describe('template settings, in-process', () => {
     const text = 'Checkout is failing for some customers.'
     const dir = project({'.liaisonrc.yaml': 'extends: strict\n', 'open.md': `---\nphase: investigating\n---\n${text}\n`, 'closed.md': `---\nphase: resolved\n---\n${text}\n`})
     const {stdout} = await cli(dir, ['open.md', 'closed.md', '-f', 'json'])
-    expect(JSON.parse(stdout).map((r: {messages: Array<{ruleId: string; line: number}>}) => r.messages.map((m) => `${m.ruleId}@${m.line}`))).toEqual([
+    expect(jsonResults(stdout).map((r) => r.messages.map((m) => `${m.ruleId}@${m.line}`))).toEqual([
       [],
       ['require-next-update@4'],
     ])
@@ -215,7 +201,7 @@ describe('template settings, in-process', () => {
     const run = async (config: object) => {
       const dir = project({'.liaisonrc.json': {extends: 'strict', ...config}, 't.json': templates})
       const {stdout} = await cli(dir, ['t.json', '-f', 'json'])
-      return JSON.parse(stdout)[0].messages.map((m: {ruleId: string}) => m.ruleId)
+      return jsonResults(stdout)[0]!.messages.map((m) => m.ruleId)
     }
     expect(await run({})).toEqual([])
     expect(await run({templates: {fields: ['title', 'body']}})).toEqual([])
@@ -237,11 +223,11 @@ describe('template settings, in-process', () => {
       'wide.txt': `---\nchannel: twitter\nplaceholders: {component: 40}\n---\n${body}`,
     })
     const {stdout} = await cli(dir, ['narrow.txt', 'wide.txt', '-f', 'json'])
-    expect(JSON.parse(stdout).map((r: {messages: Array<{message: string}>}) => r.messages.map((m) => m.message))).toEqual([
+    expect(jsonResults(stdout).map((r) => r.messages.map((m) => m.message))).toEqual([
       [],
       ['worst case 291/280 for twitter when {{component}} is 40 characters; shorten it by 11 so it posts whole with the longest values'],
     ])
-    const printed = JSON.parse((await cli(dir, ['--print-config', 'x.yml'])).stdout)
+    const printed = printedConfig((await cli(dir, ['--print-config', 'x.yml'])).stdout)
     expect(printed.placeholders).toEqual({syntaxes: ['mustache', 'tag', 'dollar', 'printf', 'angle', 'bracket', 'brace', 'shell'], widths: {component: 10}, defaultWidth: 5})
     expect(printed.templates).toEqual({fields: {title: {}, body: {}}})
   })
@@ -273,13 +259,13 @@ describe('template settings, in-process', () => {
   it('reports a template reused through an alias once', async () => {
     const dir = project({'t.yml': 'a: &x We think it is down.\nb: *x\n'})
     const {stdout} = await cli(dir, ['t.yml', '-f', 'json', '--rule', '{require-impact: off, no-speculation: error}'])
-    expect(JSON.parse(stdout)[0].messages.map((m: {ruleId: string; line: number}) => `${m.ruleId}@${m.line}`)).toEqual(['no-speculation@1'])
+    expect(jsonResults(stdout)[0]!.messages.map((m) => `${m.ruleId}@${m.line}`)).toEqual(['no-speculation@1'])
   })
 
   it('lints standard input as a template collection when its name says so', async () => {
     const {code, stdout, stderr} = await cli(project(), ['--stdin', '--stdin-filename', 'x.yml', '-f', 'json'], {stdin: '- body: We think db-01 is down.\n'})
     expect({code, stderr}).toEqual({code: 1, stderr: ''})
-    expect(JSON.parse(stdout)[0].messages.map((m: {ruleId: string; column: number}) => `${m.ruleId}@${m.column}`)).toEqual([
+    expect(jsonResults(stdout)[0]!.messages.map((m) => `${m.ruleId}@${m.column}`)).toEqual([
       'no-speculation@9',
       'no-internal-hostname@18',
     ])
@@ -303,7 +289,7 @@ describe('template settings, in-process', () => {
     expect(await cli(dir, [])).toEqual({code: 0, stdout: '', stderr: ''})
     expect((await cli(dir, ['templates/mine.yaml'])).stderr).toMatch(/^liaison: templates\/mine\.yaml:1:1: expected a list of templates/)
     const named = await cli(dir, ['-c', 'templates/mine.yaml', 'templates/mine.yaml', '-f', 'json'])
-    expect(JSON.parse(named.stdout)[0].messages[0].message).toBe('File ignored because it is the config file given with --config')
+    expect(jsonResults(named.stdout)[0]!.messages[0]!.message).toBe('File ignored because it is the config file given with --config')
     expect(await cli(dir, ['package.json'])).toEqual({code: 2, stdout: '', stderr: 'liaison: package.json: package.json is a configuration file, not a template; liaison does not lint it\n'})
     expect((await cli(dir, ['--stdin', '--stdin-filename', '.liaisonrc.yaml'])).stderr).toBe(
       'liaison: --stdin-filename .liaisonrc.yaml: .liaisonrc.yaml is a configuration file, not a template; liaison does not lint it\n',
@@ -383,7 +369,7 @@ describe('the pre-commit hook', () => {
     expect(spawnBin(dir, [...entry, 'tsconfig.json', 'drafts/ok.md', '--max-warnings', '0'])).toEqual({code: 0, stdout: '', stderr: ''})
     const guess = spawnBin(dir, [...entry, 'README.md', 'drafts/guess.md', '-f', 'json'])
     expect(guess.code).toBe(0)
-    expect(JSON.parse(guess.stdout).map((result: {filePath: string}) => result.filePath)).toEqual([`${dir}/drafts/guess.md`])
+    expect(jsonResults(guess.stdout).map((result) => result.filePath)).toEqual([`${dir}/drafts/guess.md`])
     expect(spawnBin(dir, [...entry, 'drafts/guess.md', '--max-warnings', '0']).code).toBe(1)
   })
 })

@@ -12,15 +12,10 @@ import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
 import {root} from '../support/fixtures.ts'
-import {bin, project, spawnBin} from './support.ts'
+import {bin, project, sarifLog, spawnBin, type Workflow} from './support.ts'
 
 const packed = mkdtempSync(join(tmpdir(), 'liaison-pack-'))
 afterAll(() => rmSync(packed, {recursive: true, force: true}))
-
-interface Step {
-  name?: string
-  run?: string
-}
 
 /** Runs one `run:` step as the runner does (bash, failing on the first error), offline. */
 function runStep(cwd: string, command: string) {
@@ -45,13 +40,13 @@ describe('the workflow liaison init writes', {timeout: 180_000}, () => {
 
     const dir = project()
     expect(spawnBin(dir, ['init']).code).toBe(0)
-    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {devDependencies: Record<string, string>}
     expect(manifest.devDependencies.liaison).toMatch(/^\^\d+\.\d+\.\d+/)
     manifest.devDependencies.liaison = `file:${tarball}`
     writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2))
 
-    const workflow = parse(readFileSync(join(dir, '.github/workflows/liaison.yml'), 'utf8'))
-    const steps = (workflow.jobs.templates.steps as Step[]).filter((step) => step.run !== undefined)
+    const workflow = parse(readFileSync(join(dir, '.github/workflows/liaison.yml'), 'utf8')) as Workflow
+    const steps = workflow.jobs.templates.steps.filter((step) => step.run !== undefined)
     expect(steps.map((step) => step.name)).toEqual(['Install liaison', 'Lint the templates (annotations on the pull request)', 'Lint the templates (SARIF for code scanning)'])
     const [install, annotate, sarif] = steps.map((step) => step.run!)
 
@@ -61,7 +56,7 @@ describe('the workflow liaison init writes', {timeout: 180_000}, () => {
     expect(existsSync(join(dir, 'package-lock.json'))).toBe(true)
     expect(runStep(dir, annotate!)).toMatchObject({code: 0, stdout: ''})
     expect(runStep(dir, sarif!).code).toBe(0)
-    expect(JSON.parse(readFileSync(join(dir, 'liaison.sarif'), 'utf8')).runs[0].results).toEqual([])
+    expect(sarifLog(readFileSync(join(dir, 'liaison.sarif'), 'utf8')).runs[0]?.results).toEqual([])
 
     // With the lock file committed: `npm ci`, then a template with a guess and an estimate fails the job, annotated.
     rmSync(join(dir, 'node_modules'), {recursive: true})

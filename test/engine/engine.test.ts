@@ -87,7 +87,7 @@ describe('reports', () => {
     })
     await expect(retext().use(broken).process('Hello.')).rejects.toThrow('Rule "broken" failed: boom')
     const thrower = defineRule({...broken.definition, id: 'thrower', create: () => () => {
-      throw 'text' // eslint-disable-line no-throw-literal -- a non-Error throw must still surface
+      throw 'text' // eslint-disable-line @typescript-eslint/only-throw-error -- a non-Error throw must still surface
     }})
     await expect(retext().use(thrower).process('Hello.')).rejects.toThrow('Rule "thrower" failed: text')
   })

@@ -162,7 +162,7 @@ describe('collections', () => {
     expect((await extractCollection('a: Checkout is failing.\nb: Checkout works.\n', 'yaml', fields)).map((m) => m.text)).toEqual(['Checkout is failing.', 'Checkout works.'])
     const broken = await errorOf(extractCollection('- Checkout is failing.\n- 3\n', 'yaml', fields))
     expect(broken.message).toMatch(/^item 2: expected a template/)
-    const declared = await extractCollection('templates: {a: {x: 1}}\n', 'yaml', fields).then(() => undefined, (thrown: TemplateError) => thrown)
+    const declared = await extractCollection('templates: {a: {x: 1}}\n', 'yaml', fields).then(() => undefined, (thrown: unknown) => thrown as TemplateError)
     expect(declared?.notACollection).toBe(false)
   })
 

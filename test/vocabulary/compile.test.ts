@@ -92,7 +92,7 @@ describe('pattern', () => {
 })
 
 describe('scope and severity', () => {
-  it('title rules run only on headlines, message rules only on messages', async () => {
+  it('title rules run only on headlines, message rules only on messages', () => {
     const rules = vocabularyRules([
       {id: 'in-titles', forbid: ['outage'], scope: 'title'},
       {id: 'in-messages', forbid: ['outage'], scope: 'message'},

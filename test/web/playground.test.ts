@@ -36,16 +36,14 @@ const types: Record<string, string> = {
 
 /** A static server for the built page, on loopback only. */
 async function serve(folder: string): Promise<{server: Server; origin: string}> {
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
     const path = normalize(join(folder, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)))
     const file = path.endsWith(sep) ? join(path, 'index.html') : path
     if (!file.startsWith(folder + sep)) return void response.writeHead(403).end()
-    try {
-      const body = await readFile(file)
-      response.writeHead(200, {'content-type': types[extname(file)] ?? 'application/octet-stream'}).end(body)
-    } catch {
-      response.writeHead(404).end()
-    }
+    readFile(file).then(
+      (body) => response.writeHead(200, {'content-type': types[extname(file)] ?? 'application/octet-stream'}).end(body),
+      () => response.writeHead(404).end(),
+    )
   })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const address = server.address()
