@@ -9,6 +9,7 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {line} from './visible.ts'
 
 export interface Suggestion {
   desc: string
@@ -113,4 +114,15 @@ export function totals(results: readonly LintResult[]): {errors: number; warning
     warnings += result.warningCount
   }
   return {errors, warnings}
+}
+
+/** 1 for errors or more warnings than `maxWarnings` (saying so on `stderr`), else 0. */
+export function exitCode(results: readonly LintResult[], maxWarnings: number | undefined, stderr: {write(chunk: string): unknown}): 0 | 1 {
+  const {errors, warnings} = totals(results)
+  if (errors > 0) return 1
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    stderr.write(line(`liaison: too many warnings (${warnings}; --max-warnings is ${maxWarnings})`))
+    return 1
+  }
+  return 0
 }

@@ -27,6 +27,7 @@ import type {LintResult} from './results.ts'
 import type {Settings} from './settings.ts'
 import type {FileLintOptions} from './templates.ts'
 import {hasFrontMatter} from '../templates/front-matter.ts'
+import {checkOutput, terminalWidth, useColor} from './output.ts'
 import {line, safeJson} from './visible.ts'
 
 export interface CliIO {
@@ -34,7 +35,7 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>
   stdin: AsyncIterable<string | Uint8Array>
   stdout: {write(chunk: string): unknown; isTTY?: boolean; columns?: number}
-  stderr: {write(chunk: string): unknown}
+  stderr: {write(chunk: string): unknown; isTTY?: boolean}
 }
 
 interface Input {
@@ -46,30 +47,6 @@ interface Input {
   text?: string
   /** Named on the command line (or standard input): a YAML or JSON file that is no collection of templates is then an error. */
   named: boolean
-}
-
-/** --color and --no-color first, then NO_COLOR and FORCE_COLOR, then whether standard output is a terminal. */
-function useColor(io: CliIO, flag: boolean | undefined, toFile: boolean): boolean {
-  if (flag !== undefined) return flag
-  const {NO_COLOR, FORCE_COLOR, TERM} = io.env
-  if (toFile || NO_COLOR) return false
-  if (FORCE_COLOR) return FORCE_COLOR !== '0' && FORCE_COLOR !== 'false'
-  return io.stdout.isTTY === true && TERM !== 'dumb'
-}
-
-/** -o is checked before linting: a report with nowhere to go should not cost a run. */
-/** Columns to wrap stylish output at: the terminal's, or COLUMNS, or none (a pipe or a file keeps one line per problem). */
-function terminalWidth(io: CliIO): number | undefined {
-  const columns = io.stdout.isTTY ? io.stdout.columns : undefined
-  const fromEnv = Number(io.env.COLUMNS)
-  if (columns !== undefined && columns > 0) return columns
-  return io.stdout.isTTY && Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined
-}
-
-async function checkOutput(path: string, show: (path: string) => string): Promise<void> {
-  const folder = await stat(dirname(path)).catch(() => undefined)
-  if (!folder?.isDirectory()) throw new CliError(`--output-file ${show(path)}: folder ${show(dirname(path))} does not exist`)
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new CliError(`--output-file ${show(path)}: is a directory`)
 }
 
 /**
@@ -151,7 +128,7 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
   }
 
   const output = args.outputFile === undefined ? undefined : resolve(cwd, args.outputFile)
-  if (output) await checkOutput(output, show)
+  if (output) await checkOutput('--output-file', output, show)
 
   const matchers = new Map<LoadedConfig, Promise<Ignore>>()
   const configFile = args.config === undefined ? undefined : resolve(cwd, args.config)
@@ -264,13 +241,7 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
 
   for (const message of broken) io.stderr.write(line(`liaison: ${message}`))
   if (broken.length > 0) return 2
-  const {errors, warnings} = m.totals(shown)
-  if (errors > 0) return 1
-  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
-    io.stderr.write(line(`liaison: too many warnings (${warnings}; --max-warnings is ${args.maxWarnings})`))
-    return 1
-  }
-  return 0
+  return m.exitCode(shown, args.maxWarnings, io.stderr)
 }
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -278,6 +249,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     // `liaison init [dir]`; a folder named "init" is linted with `liaison ./init`.
     if (argv[0] === 'init') return await (await import('./init.ts')).init(argv.slice(1), io)
+    // `liaison audit <source>`; a folder named "audit" is linted with `liaison ./audit`.
+    if (argv[0] === 'audit') return await (await import('./audit/run.ts')).audit(argv.slice(1), io)
     const args = parseCliArgs(argv)
     debug = args.debug
     if (args.help || args.version || args.listRules) {

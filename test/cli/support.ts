@@ -87,7 +87,7 @@ export async function cli(cwd: string, argv: string[], options: RunOptions = {})
     env: options.env ?? {},
     stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stdout: {write: (chunk: string) => (stdout += chunk), isTTY: options.isTTY ?? false, ...(options.columns === undefined ? {} : {columns: options.columns})},
-    stderr: {write: (chunk: string) => (stderr += chunk)},
+    stderr: {write: (chunk: string) => (stderr += chunk), isTTY: options.isTTY ?? false},
   }
   const code = await run(argv, io)
   return {code, stdout, stderr}

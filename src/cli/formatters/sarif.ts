@@ -23,6 +23,8 @@ const informationUri = 'https://github.com/liaison-lint/liaison'
 
 function artifact(filePath: string, cwd: string): ArtifactLocation {
   if (filePath === stdinPath) return {uri: encodeURIComponent(filePath)}
+  // `liaison audit https://status.example.com`: results name the address they came from.
+  if (/^https?:\/\//i.test(filePath)) return {uri: filePath}
   const shown = displayPath(filePath, cwd)
   if (isAbsolute(shown)) return {uri: pathToFileURL(filePath).href}
   return {uri: posix(shown).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%'}

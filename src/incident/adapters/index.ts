@@ -59,7 +59,11 @@ export function readIncidents(text: string, name: string, from?: IncidentFormat)
     return {format: 'json', incidents: fromJsonLines(text, name)}
   }
   if (from === 'cstate') mismatch(name, from, `not a Markdown file (.md): cState keeps one Markdown file per incident`)
-  const data = parseData(text, name, (incidentExtensions.yaml as readonly string[]).includes(ext))
+  return readIncidentData(parseData(text, name, (incidentExtensions.yaml as readonly string[]).includes(ext)), name, from)
+}
+
+/** The incidents in parsed JSON or YAML: Statuspage's shape or liaison's, as `from` says or the data shows. */
+export function readIncidentData(data: unknown, name: string, from?: Exclude<IncidentFormat, 'cstate'>): ReadIncidents {
   const format = from ?? (isStatuspage(data) ? 'statuspage' : isLiaisonShape(data) ? 'json' : undefined)
   if (format === 'statuspage') return {format, incidents: fromStatuspage(data, name)}
   if (format === 'json') return {format, incidents: fromLiaisonData(data, name)}
