@@ -29,7 +29,10 @@ export function incidentsUrl(source: string): URL {
     throw new CliError(`${source}: not a valid address`)
   }
   if (url.pathname.endsWith('.json')) return url
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/api/v2/incidents.json`
+  // Trailing slashes dropped by a loop: `/\/+$/` backtracks quadratically on a long run of them.
+  let path = url.pathname
+  while (path.endsWith('/')) path = path.slice(0, -1)
+  url.pathname = `${path}/api/v2/incidents.json`
   url.search = ''
   url.hash = ''
   return url

@@ -25,7 +25,7 @@ const impactOfSeverity: Readonly<Record<string, string>> = {down: 'major', disru
 
 const track = /\{\{<\s*track\s+"([^"]*)"\s*>\}\}/g
 /** `*Monitoring* -` or `**Resolved** —` at the start of an update. */
-const leadingPhase = /^\s*[*_]{1,2}([A-Z][A-Z -]{0,20})[*_]{1,2}\s*[-–—:]\s*/i
+const leadingPhase = /^[*_]{1,2}([a-z][a-z ]*)[*_]{1,2} *[-\u2013\u2014:]\s*/i
 const heading = /^#{1,6}[ \t]+(\S.*)$/gm
 
 function splitTracked(body: string, where: string): IncidentUpdate[] | undefined {
