@@ -64,8 +64,8 @@ function checkOptions(options: unknown): LintIncidentOptions {
   for (const key of Object.keys(options)) {
     if (!optionKeys.includes(key)) throw new ConfigError(`lintIncident: unknown option "${key}" (known options: ${optionKeys.join(', ')})`)
   }
-  const {now, ...rest} = options as LintIncidentOptions
-  checkLintOptions(rest)
+  // `now` is lintIncident's own option; the others are lint()'s, checked as lint() checks them.
+  checkLintOptions(Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'now')))
   return options
 }
 
