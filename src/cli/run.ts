@@ -13,7 +13,7 @@
  * --debug). Input files are only read, unless --fix writes.
  */
 import {stat, writeFile} from 'node:fs/promises'
-import {dirname, relative, resolve} from 'node:path'
+import {relative, resolve} from 'node:path'
 import type {Ignore} from 'ignore'
 import {type Args, parseCliArgs} from './args.ts'
 import type {LoadedConfig} from './config.ts'

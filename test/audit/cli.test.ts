@@ -89,6 +89,7 @@ describe('liaison audit on files and folders', () => {
     expect(await cli(dir, ['audit'])).toMatchObject({code: 2, stderr: 'liaison: liaison audit needs a file, a folder or a status page address; see liaison audit --help\n'})
     expect((await cli(dir, ['audit', 'missing.json'])).stderr).toBe('liaison: missing.json: no such file or folder\n')
     expect((await cli(dir, ['audit', 'x.json', '--form', 'json'])).stderr).toBe('liaison: unknown option --form (did you mean --from?); see liaison audit --help\n')
+    expect((await cli(dir, ['audit', 'x.json', '--now', 'yesterday'])).stderr).toBe('liaison: --now expects an ISO 8601 time with an offset, e.g. 2026-03-01T14:05:00Z; got "yesterday"\n')
     expect((await cli(dir, ['audit', 'x.json', '--timeout', 'soon'])).stderr).toBe('liaison: --timeout expects seconds between 0 and 600, got "soon"\n')
     expect((await cli(dir, ['audit', 'x.json', '--max-warnings', 'many'])).stderr).toBe('liaison: --max-warnings expects a whole number of warnings, got "many"\n')
     expect((await cli(dir, ['audit', 'x.json', '-c', 'a', '--no-config'])).stderr).toBe('liaison: --config and --no-config cannot be used together\n')

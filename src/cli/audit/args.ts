@@ -5,6 +5,7 @@
  */
 import {parseArgs} from 'node:util'
 import {incidentFormats, type IncidentFormat} from '../../incident/adapters/index.ts'
+import {toIsoTime} from '../../incident/adapters/input.ts'
 import {closest} from '../../core/did-you-mean.ts'
 import {type FormatName, formatNames} from '../args.ts'
 import {UsageError} from '../errors.ts'
@@ -134,6 +135,9 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     color: values.color ? true : values['no-color'] ? false : undefined,
     debug: values.debug ?? false,
     help: values.help ?? false,
+  }
+  if (args.now !== undefined && toIsoTime(args.now) === undefined) {
+    throw new UsageError(`--now expects an ISO 8601 time with an offset, e.g. 2026-03-01T14:05:00Z; got ${JSON.stringify(args.now)}`)
   }
   if (values.timeout !== undefined) {
     const seconds = Number(values.timeout)

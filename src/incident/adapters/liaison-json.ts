@@ -55,7 +55,7 @@ function readIncident(value: unknown, where: string, source: string): Incident {
     title: stringField(value.title, `${where}.title`),
     ...(url !== undefined && {url}),
     ...(impact !== undefined && {impact}),
-    ...(components !== undefined && {components: components as string[]}),
+    ...(components !== undefined && {components}),
     ...(startedAt !== undefined && {startedAt: timeField(startedAt, `${where}.startedAt`)}),
     updates: updates.map((update: unknown, index) => readUpdate(update, `${where}.updates[${index}]`)),
     source,
