@@ -40,7 +40,7 @@ describe('schemas/incidents.schema.json', () => {
     const documents = [
       JSON.parse(readFileSync(join(data, 'liaison/incidents.json'), 'utf8')),
       parse(readFileSync(join(data, 'liaison/incidents.yml'), 'utf8')),
-      ...readFileSync(join(data, 'liaison/incidents.jsonl'), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line)),
+      ...readFileSync(join(data, 'liaison/incidents.jsonl'), 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as unknown),
       [incident],
       {...incident, id: 7, startedAt: '2026-04-02 07:55 UTC', updates: [{...update, id: 1, status: 'in_progress'}]},
     ] as unknown[]
