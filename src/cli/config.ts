@@ -24,6 +24,7 @@ import {closest} from '../core/did-you-mean.ts'
 import {resolveConfig} from '../liaison.ts'
 import {type PresetName, presets, type RulesConfig} from '../presets.ts'
 import {CliError} from './errors.ts'
+import {searchPlaces} from './config-files.ts'
 import {displayPath, repositoryRoot} from './paths.ts'
 import type {TemplatesConfig} from './templates.ts'
 
@@ -61,6 +62,8 @@ export interface LiaisonConfig {
   ignores: string[]
 }
 
+export {searchPlaces}
+
 export interface LoadedConfig {
   /** Absolute path of the config file; undefined when none applies. */
   filepath: string | undefined
@@ -71,16 +74,6 @@ export interface LoadedConfig {
   base: string
 }
 
-export const searchPlaces = [
-  'package.json',
-  '.liaisonrc',
-  '.liaisonrc.json',
-  '.liaisonrc.yaml',
-  '.liaisonrc.yml',
-  'liaison.config.js',
-  'liaison.config.mjs',
-  'liaison.config.json',
-]
 
 const blockKeys = ['name', 'files', 'ignores', 'preset', 'extends', 'rules', 'channel', 'placeholders', 'templates']
 const presetNames = Object.keys(presets)

@@ -13,18 +13,14 @@
  * --debug). Input files are only read, unless --fix writes.
  */
 import {stat, writeFile} from 'node:fs/promises'
-import {relative, resolve} from 'node:path'
-import type {Ignore} from 'ignore'
+import {resolve} from 'node:path'
 import {type Args, parseCliArgs} from './args.ts'
-import type {LoadedConfig} from './config.ts'
-import type {BlockMatcher} from './blocks.ts'
 import {CliError, NotTemplatesError, UsageError} from './errors.ts'
 import type {FindOptions} from './files.ts'
 import {type FileKind, fileKind, whyNotLinted} from './kinds.ts'
-import {displayPath, posix, repositoryRoot} from './paths.ts'
+import {displayPath} from './paths.ts'
 import {binaryWarning, readDraft, readStdinDraft} from './read.ts'
 import type {LintResult} from './results.ts'
-import type {Settings} from './settings.ts'
 import type {FileLintOptions} from './templates.ts'
 import {hasFrontMatter} from '../templates/front-matter.ts'
 import {checkOutput, terminalWidth, useColor} from './output.ts'
@@ -99,52 +95,20 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
     if (args.debug) io.stderr.write(line(`liaison: debug: ${text}`))
   }
   const overrides = await m.parseOverrides(args.rules, args.channel, args.preset)
-  const configs = m.createConfigLoader({cwd, configFile: args.config, noConfig: args.noConfig, aboveRoot: args.configAboveRoot})
-  const blockMatchers = new Map<LoadedConfig, BlockMatcher>()
-  const root = repositoryRoot(cwd)
-  const matcherOf = async (path: string) => {
-    const loaded = await configs.forFile(path)
-    let matcher = blockMatchers.get(loaded)
-    if (!matcher) blockMatchers.set(loaded, (matcher = m.createBlockMatcher(loaded, root)))
-    return {loaded, matcher}
-  }
-  const blocksOf = async (path: string) => {
-    const {loaded, matcher} = await matcherOf(path)
-    return {loaded, found: await matcher.judge(path)}
-  }
-  const settingsCache = new Map<string, Settings>()
-  const settingsOf = (loaded: LoadedConfig, blocks: readonly number[]): Settings => {
-    const key = `${loaded.filepath ?? ''}\0${blocks.join(',')}`
-    let settings = settingsCache.get(key)
-    if (!settings) settingsCache.set(key, (settings = m.settingsFor(loaded, blocks, overrides)))
-    return settings
-  }
+  const project = m.createProject({cwd, configFile: args.config, noConfig: args.noConfig, aboveRoot: args.configAboveRoot, overrides})
   const show = (path: string) => displayPath(path, cwd)
 
   if (args.printConfig !== undefined) {
-    const {loaded, found} = await blocksOf(resolve(cwd, args.printConfig))
-    io.stdout.write(`${safeJson(JSON.stringify(m.printableConfig(loaded, settingsOf(loaded, found.blocks), found), null, 2))}\n`)
+    const {loaded, found} = await project.judge(resolve(cwd, args.printConfig))
+    io.stdout.write(`${safeJson(JSON.stringify(m.printableConfig(loaded, project.settingsOf(loaded, found.blocks), found), null, 2))}\n`)
     return 0
   }
 
   const output = args.outputFile === undefined ? undefined : resolve(cwd, args.outputFile)
   if (output) await checkOutput('--output-file', output, show)
 
-  const matchers = new Map<LoadedConfig, Promise<Ignore>>()
-  const configFile = args.config === undefined ? undefined : resolve(cwd, args.config)
-  const configIgnores = async (path: string): Promise<string | undefined> => {
-    // A config given with -c may sit among the templates, and may be YAML or JSON itself.
-    if (path === configFile) return 'it is the config file given with --config'
-    const loaded = await configs.forFile(path)
-    const patterns = loaded.config.ignores
-    if (patterns.length === 0) return undefined
-    const rel = posix(relative(loaded.base, path))
-    if (rel.startsWith('../')) return undefined
-    let matcher = matchers.get(loaded)
-    if (!matcher) matchers.set(loaded, (matcher = m.createMatcher(patterns)))
-    return (await matcher).ignores(rel) ? `of "ignores" in ${loaded.label}` : undefined
-  }
-  const notMessage = async (path: string) => (await blocksOf(path)).found.why
+  const configIgnores = project.configIgnores
+  const notMessage = async (path: string) => (await project.judge(path)).found.why
 
   const gathered = await gatherInputs(args, io, m, {configIgnores, notMessage})
   const {inputs} = gathered
@@ -167,8 +131,7 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
   /** Files that could not be read or parsed: each is reported, the others still linted. */
   const broken: string[] = []
   for (const input of inputs) {
-    const {loaded, matcher} = await matcherOf(input.path)
-    const applying = await matcher.blocks(input.path)
+    const {loaded, blocks: applying, settings, options} = await project.setup(input.path, input.filePath, show(input.path))
     const blocks = loaded.config.blocks.length > 1 ? ` (blocks: ${applying.map((index) => m.blockLabel(loaded, index)).join(', ') || 'none'})` : ''
     debug(`${show(input.path)} (${input.kind}) uses ${loaded.label}${blocks}`)
     try {
@@ -185,11 +148,6 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
         bom = draft.bom === true
       }
       const lint = (value: string, options: FileLintOptions) => m.lintFile(input.kind, value, options)
-      const settings = settingsOf(loaded, applying)
-      // Folders above the config's say nothing about a template's channel (channels.ts).
-      const fromBase = relative(loaded.base, input.path)
-      const channelPath = fromBase.startsWith('..') ? relative(cwd, input.path) : fromBase
-      const options = {...m.lintOptions(settings), path: input.filePath, label: show(input.path), channelPath}
       if (args.fix === undefined) {
         const file = await lint(text, options)
         results.push(m.toResult(input.filePath, file, m.fixesOf(file, input.kind)))
@@ -251,6 +209,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (argv[0] === 'init') return await (await import('./init.ts')).init(argv.slice(1), io)
     // `liaison audit <source>`; a folder named "audit" is linted with `liaison ./audit`.
     if (argv[0] === 'audit') return await (await import('./audit/run.ts')).audit(argv.slice(1), io)
+    // `liaison lsp --stdio`: the language server for editors (lsp/server.ts); a folder named "lsp" is linted with `liaison ./lsp`.
+    if (argv[0] === 'lsp') return await (await import('./lsp/command.ts')).lsp(argv.slice(1), io)
     const args = parseCliArgs(argv)
     debug = args.debug
     if (args.help || args.version || args.listRules) {
