@@ -11,7 +11,8 @@ import {build} from 'esbuild'
 
 const outdir = 'dist/src/cli'
 await build({
-  entryPoints: {bin: 'src/cli/bin.ts'},
+  // The language server's lint worker (src/cli/lsp/runner.ts) is a second entry, sharing chunks with the command.
+  entryPoints: {bin: 'src/cli/bin.ts', 'lsp-worker': 'src/cli/lsp/worker.ts'},
   outdir,
   bundle: true,
   splitting: true,

@@ -40,6 +40,7 @@ function flagList(): string {
 export function help(): string {
   return `Usage: liaison [options] [file | directory | glob ...]
        liaison init [dir] [--force]   Create a template repository
+       liaison lsp --stdio            Start the language server for editors
 
 Lints incident messages: drafts and templates (${extensions.join(', ')}).
 With no paths, walks the current directory. A file found in a folder or by a

@@ -43,7 +43,8 @@ export function formatSize(bytes: number): string {
   return `${Number(value.toFixed(1))} ${unit}`
 }
 
-function tooBig(name: string, size: number | undefined, max: number): CliError {
+/** The error for a draft over the size limit; `size` undefined when only known to be over. */
+export function tooBig(name: string, size: number | undefined, max: number): CliError {
   const measured = size === undefined ? 'is' : size < KiB ? `is ${formatSize(size)},` : `is ${formatSize(size)} (${size} bytes),`
   return new CliError(`${name} ${measured} over the ${formatSize(max)} --max-file-size limit; raise the limit if the draft is meant to be that long`)
 }

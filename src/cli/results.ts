@@ -55,12 +55,14 @@ function count(filePath: string, messages: LintMessage[]): LintResult {
   return {filePath, messages, errorCount, warningCount}
 }
 
+/** What a suggestion does, in words: the same in `--format json` and in an editor's quick-fix menu. */
+export function suggestionTitle(actual: string | undefined, text: string): string {
+  return text === '' ? `Remove ${JSON.stringify(actual)}` : `Replace ${JSON.stringify(actual)} with ${JSON.stringify(text)}`
+}
+
 function suggestions(actual: string | undefined, expected: readonly string[], start?: number, end?: number): Suggestion[] | undefined {
   if (start === undefined || end === undefined) return undefined
-  return expected.map((text) => ({
-    desc: text === '' ? `Remove ${JSON.stringify(actual)}` : `Replace ${JSON.stringify(actual)} with ${JSON.stringify(text)}`,
-    fix: {range: [start, end], text},
-  }))
+  return expected.map((text) => ({desc: suggestionTitle(actual, text), fix: {range: [start, end], text}}))
 }
 
 /** `fixes`: what each fixable report would change (see fix.ts). */
