@@ -4,8 +4,7 @@
  */
 import {defineRule} from '../src/engine/define-rule.ts'
 import {channels, defaultLimits, measure} from '../src/analysis/length.ts'
-import type {Mask} from '../src/text/mask.ts'
-import {type PlaceholderOptions, placeholderWidth} from '../src/text/placeholders.ts'
+import {fillIn, type Piece} from '../src/analysis/worst-case.ts'
 
 const words = new Intl.Segmenter('en', {granularity: 'word'})
 
@@ -23,40 +22,6 @@ function firstWordAt(text: string, offset: number): number {
   let at = offset
   while (at < text.length - 1 && /\s/.test(text[at]!)) at++
   return at
-}
-
-/** A stretch of the filled-in text: `length` code units from `filled`, standing for the body from `body` (a placeholder when `holder`). */
-interface Piece {
-  filled: number
-  body: number
-  length: number
-  holder: boolean
-}
-
-/**
- * The body with every placeholder at its declared width (light characters
- * that weigh 1 on every channel), and where each stretch came from.
- */
-function fillIn(body: string, offset: number, holders: Mask[], options: PlaceholderOptions | undefined) {
-  let filled = ''
-  const pieces: Piece[] = []
-  let at = 0
-  const add = (length: number, from: number, holder: boolean) => {
-    pieces.push({filled: filled.length, body: from, length, holder})
-    filled += holder ? 'x'.repeat(length) : body.slice(from, from + length)
-  }
-  const widths: Array<[string, number]> = []
-  for (const holder of holders) {
-    const from = holder.start - offset
-    add(from - at, at, false)
-    const width = placeholderWidth(holder.placeholder!, options)
-    add(width, from, true)
-    const source = body.slice(from, holder.end - offset)
-    if (width > 0 && !widths.some(([seen]) => seen === source)) widths.push([source, width])
-    at = holder.end - offset
-  }
-  add(body.length - at, at, false)
-  return {filled, pieces, widths}
 }
 
 /** Where in the body the filled-in text's `offset` comes from: a placeholder's start when it falls inside one. */

@@ -57,8 +57,22 @@ describe('documents', () => {
       const found = await client.open(join(dir, 'templates/outage.yml'), templates, 'yaml')
       expect(found.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line])).toEqual([['max-length', 2]])
       expect(found[0]!.message).toMatch(/for sms/)
-      expect(await client.hover(join(dir, 'templates/outage.yml'), 2, 10)).toBeUndefined()
       expect(await client.hover(join(dir, 'templates/outage.yml'), 2, 200)).toMatch(/^\*\*max-length\*\*: .*for sms/)
+    })
+  })
+
+  it('hovers a template message with its worst-case length per channel', async () => {
+    const templates = ['- title: "{{component}} is down"', '  body: "{{component}} is failing. Next update in 30 minutes."', '  placeholders: {component: 40}', ''].join('\n')
+    await session({}, async (client, dir) => {
+      const path = join(dir, 'templates/outage.yml')
+      expect(await client.open(path, templates, 'yaml')).toEqual([])
+      const hover = await client.hover(path, 1, 12)
+      expect(hover).toMatch(/^\*\*body\*\*: worst-case length, every placeholder at its widest\n/)
+      // 40 for the component and 39 characters of text, on every channel; status pages and e-mail have no limit.
+      expect(hover).toContain('| twitter | 79 | 280 |\n| sms | 79 | 160 |')
+      expect(hover).toContain('| statuspage | 79 | none |')
+      expect(await client.hover(path, 0, 14)).toMatch(/^\*\*title\*\*: .*\n[\s\S]*\| twitter \| 48 \| 280 \|/)
+      expect(await client.hover(path, 2, 5)).toBeUndefined()
     })
   })
 

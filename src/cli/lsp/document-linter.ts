@@ -17,6 +17,7 @@ import {displayPath} from '../paths.ts'
 import {defaultMaxFileSize, tooBig} from '../read.ts'
 import {createProject, type Project} from '../project.ts'
 import {lintFile} from '../templates.ts'
+import {messageLengths} from './lengths.ts'
 import {type DocumentProblem, type Outcome, problemsOf, fileProblem} from './problems.ts'
 
 export interface LintRequest {
@@ -79,7 +80,7 @@ export function createDocumentLinter(roots: readonly string[]) {
       if (bytes > defaultMaxFileSize) throw tooBig(label, bytes, defaultMaxFileSize)
       const {options} = await root.project.setup(path, path, label)
       const file = await lintFile(kind, text, options)
-      return {problems: problemsOf(file), notes}
+      return {problems: problemsOf(file), notes, messages: await messageLengths(kind, text, options)}
     } catch (error) {
       const {name, message} = error as Error
       if (error instanceof NotTemplatesError && onDisk) return {problems: [], notes: [`${label}: not linted, as it is no collection of templates: ${message}`]}
