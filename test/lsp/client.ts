@@ -51,6 +51,8 @@ export interface Client {
   logs: string[]
   /** Watchers the server registered. */
   registrations: unknown[]
+  /** Every publishDiagnostics, in order: which document and version. */
+  published: Array<{uri: string; version: number | undefined}>
   open(path: string, text: string, languageId?: string): Promise<Diagnostic[]>
   /** Sends the changes and resolves with the diagnostics of the new version. */
   change(path: string, changes: TextDocumentContentChangeEvent[]): Promise<Diagnostic[]>
@@ -103,9 +105,11 @@ export async function startClient({cwd, spawned = false, folders = [cwd], watch 
   }
   const logs: string[] = []
   const registrations: unknown[] = []
+  const published: Client['published'] = []
   const documents = new Map<string, TextDocument>()
   const waiting = new Map<string, Array<(params: PublishDiagnosticsParams) => void>>()
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    published.push({uri: params.uri, version: params.version})
     for (const resolve of waiting.get(params.uri)?.splice(0) ?? []) resolve(params)
   })
   connection.onNotification(LogMessageNotification.type, ({message}) => {
@@ -151,6 +155,7 @@ export async function startClient({cwd, spawned = false, folders = [cwd], watch 
     initialized,
     logs,
     registrations,
+    published,
     async open(path, text, languageId = 'markdown') {
       const uri = uriOf(path)
       documents.set(uri, TextDocument.create(uri, languageId, 1, text))

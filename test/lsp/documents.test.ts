@@ -92,6 +92,24 @@ describe('documents', () => {
     }, false)
   })
 
+  it('lints the newest text: quick changes end with the last version\'s diagnostics, never an older one\'s after it', async () => {
+    await session({}, async (client, dir) => {
+      const path = join(dir, 'drafts/a.md')
+      const opened = client.open(path, guess)
+      const end = {line: 1, character: 0}
+      // Three keystrokes in a row, none awaited: the last one's lint is the one that counts.
+      void client.change(path, [{range: {start: end, end}, text: 'We'}])
+      void client.change(path, [{range: {start: {line: 1, character: 2}, end: {line: 1, character: 2}}, text: ' suspect'}])
+      const last = await client.change(path, [{range: {start: {line: 1, character: 10}, end: {line: 1, character: 10}}, text: ' the cache.'}])
+      void opened
+      expect(last.map((diagnostic) => diagnostic.range.start.line)).toEqual([0, 1])
+      const versions = client.published.filter((entry) => entry.uri === uriOf(path)).map((entry) => entry.version)
+      // Never an older version's diagnostics after a newer one's: a stale result is dropped, not shown over fresh ones.
+      expect(versions).toEqual([...versions].sort((a, b) => a! - b!))
+      expect(versions.at(-1)).toBe(4)
+    })
+  })
+
   it('registers no watcher with a client that cannot watch', async () => {
     await session({}, async (client, dir) => {
       await client.open(join(dir, 'drafts/a.md'), guess)
