@@ -56,12 +56,12 @@ export function createProject({overrides, ...loaderOptions}: ProjectOptions) {
     matcherOf,
     settingsOf,
     /** The blocks that apply to `path`, and whether it is a message (and why not). */
-    async judge(path: string): Promise<{loaded: LoadedConfig; found: FileBlocks}> {
+    judge: async (path: string): Promise<{loaded: LoadedConfig; found: FileBlocks}> => {
       const {loaded, matcher} = await matcherOf(path)
       return {loaded, found: await matcher.judge(path)}
     },
     /** Why the config ignores `path` (its `ignores`), or undefined. */
-    async configIgnores(path: string): Promise<string | undefined> {
+    configIgnores: async (path: string): Promise<string | undefined> => {
       // A config given with -c may sit among the templates, and may be YAML or JSON itself.
       if (path === configFile) return 'it is the config file given with --config'
       const loaded = await configs.forFile(path)
@@ -74,7 +74,7 @@ export function createProject({overrides, ...loaderOptions}: ProjectOptions) {
       return (await matcher).ignores(rel) ? `of "ignores" in ${loaded.label}` : undefined
     },
     /** Everything lintFile() needs for the file at `path`; `filePath` is what reports call it, `label` how errors name it. */
-    async setup(path: string, filePath: string, label: string): Promise<FileSetup> {
+    setup: async (path: string, filePath: string, label: string): Promise<FileSetup> => {
       const {loaded, matcher} = await matcherOf(path)
       const blocks = await matcher.blocks(path)
       const settings = settingsOf(loaded, blocks)

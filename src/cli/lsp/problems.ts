@@ -21,7 +21,8 @@ export interface ProblemData {
   expected?: string[]
 }
 
-export type DocumentProblem = Omit<Diagnostic, 'data'> & {data?: ProblemData}
+/** A diagnostic as liaison makes them: its message is always plain text. */
+export type DocumentProblem = Omit<Diagnostic, 'data' | 'message'> & {message: string; data?: ProblemData}
 
 /** The length of every channel, worst case, for one message of a template (see hover.ts). */
 export interface MessageLengths {

@@ -106,7 +106,9 @@ export function startServer(options: ServerOptions): {connection: Connection; ex
   }
 
   connection.onInitialize((params) => {
-    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : [])
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- clients that know no workspace folders (older ones, some editors' defaults) send only rootUri
+    const rootUri = params.rootUri
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (rootUri ? [rootUri] : [])
     const paths = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri))
     if (paths.length > 0) roots = paths
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
