@@ -19,12 +19,18 @@ function unzip(path: string): Promise<Map<string, string>> {
   const entries = new Map<string, string>()
   return new Promise((resolve, reject) => {
     yauzl.open(path, {lazyEntries: true}, (error, zip) => {
-      if (error) return reject(error)
+      if (error) {
+        reject(error)
+        return
+      }
       zip.on('error', reject)
       zip.on('end', () => resolve(entries))
       zip.on('entry', (entry: yauzl.Entry) => {
         zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError) return reject(streamError)
+          if (streamError) {
+            reject(streamError)
+            return
+          }
           const chunks: Buffer[] = []
           stream.on('data', (chunk: Buffer) => chunks.push(chunk))
           stream.on('end', () => {

@@ -122,7 +122,8 @@ export async function startClient({cwd, spawned = false, folders = [cwd], watch 
 
   const initialized = await connection.sendRequest(InitializeRequest.type, {
     processId: null,
-    rootUri: uriOf(cwd),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- still required by the type; the folders say where the workspace is
+    rootUri: null,
     workspaceFolders: folders.map((folder) => ({uri: uriOf(folder), name: folder})),
     capabilities: {workspace: {didChangeWatchedFiles: {dynamicRegistration: watch}}},
   })
