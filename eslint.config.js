@@ -1,7 +1,7 @@
 /**
  * ESLint (`npm run lint`, part of `npm test`): typescript-eslint's strict
  * type-checked rules and eslint-plugin-regexp's recommended set over every
- * TypeScript file (src, rules, test, web, scripts, bench and the root
+ * TypeScript file (src, rules, test, web, scripts, bench, eval and the root
  * configs), each checked against the tsconfig nearest to it. No style rules:
  * formatting stays the house style's business.
  *
@@ -12,7 +12,7 @@ import regexp from 'eslint-plugin-regexp'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  {ignores: ['dist/', 'coverage/', 'node_modules/', 'scratch/', 'web/dist/', 'eval/', 'web/']},
+  {ignores: ['dist/', 'coverage/', 'node_modules/', 'scratch/', 'web/dist/']},
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.strictTypeChecked],

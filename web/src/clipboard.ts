@@ -8,7 +8,8 @@ export type CopyResult = 'clipboard' | 'command' | 'manual'
 
 export async function copyText(text: string): Promise<CopyResult> {
   try {
-    if (window.isSecureContext && navigator.clipboard) {
+    // The DOM types say it is always there; outside a secure context browsers leave it out.
+    if (window.isSecureContext && 'clipboard' in navigator) {
       await navigator.clipboard.writeText(text)
       return 'clipboard'
     }
@@ -26,6 +27,7 @@ export async function copyText(text: string): Promise<CopyResult> {
   area.select()
   let copied = false
   try {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the fallback where the Clipboard API is missing or refused
     copied = document.execCommand('copy')
   } catch {
     copied = false

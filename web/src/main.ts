@@ -6,6 +6,12 @@
  * font, padding and wrapping) behind a transparent textarea. The textarea
  * stays a plain textarea, so caret, selection, undo, spellcheck and IME work
  * as they always do; the backdrop also sizes the editor to its text.
+ *
+ * Over 400 lines on purpose: every section below reads and writes the same
+ * page state (the draft, its problems, the hover and the active item), so
+ * splitting it would pass that state around instead of removing code. What
+ * needs no page state lives beside it (clipboard, counter, dom, problems,
+ * theme, engine).
  */
 import type {IncidentPhase, Phase} from '../../src/analysis/phase.ts'
 import {defaultTemplates} from '../../src/templates/defaults.ts'
@@ -116,6 +122,7 @@ channelSelect.addEventListener('change', () => {
 function replace(start: number, end: number, text: string): void {
   draft.focus()
   draft.setSelectionRange(start, end)
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only edit the browser's undo stack records
   const done = text === '' ? document.execCommand('delete') : document.execCommand('insertText', false, text)
   if (!done || draft.value.slice(start, start + text.length) !== text) {
     draft.setRangeText(text, start, end, 'end')
@@ -139,6 +146,11 @@ function scheduleLint(): void {
   lintTimer = setTimeout(() => void lint(), debounceMs)
 }
 
+/** Read fresh after an await: typing meanwhile may have scheduled another lint. */
+function lintScheduled(): boolean {
+  return lintTimer !== undefined
+}
+
 function lintNow(): Promise<void> {
   clearTimeout(lintTimer)
   return lint()
@@ -156,7 +168,7 @@ async function lint(): Promise<void> {
     engineReady = true
     // Typing may have gone on while the lint ran: carry its ranges over to the text as it is now.
     problems = shift(result.problems, text, draft.value)
-    const settled = lintTimer === undefined && text === draft.value
+    const settled = !lintScheduled() && text === draft.value
     if (settled) problemsSection.setAttribute('aria-busy', 'false')
     render()
     showDetected(result.detected)
@@ -251,7 +263,10 @@ draft.addEventListener('pointermove', (event) => {
   const mark = document
     .elementsFromPoint(event.clientX, event.clientY)
     .find((element): element is HTMLElement => element instanceof HTMLElement && element.matches('#backdrop mark'))
-  if (!mark) return scheduleHide()
+  if (!mark) {
+    scheduleHide()
+    return
+  }
   clearTimeout(hideTimer)
   hoverProblems = indicesOf(mark)
   hoverRect = [...mark.getClientRects()].find((rect) => event.clientY >= rect.top && event.clientY <= rect.bottom) ?? mark.getBoundingClientRect()
@@ -458,7 +473,7 @@ function goToProblem(index: number): void {
 
 // ---- copy for approval ---------------------------------------------------
 
-copyButton.addEventListener('click', async () => {
+async function copyForApproval(): Promise<void> {
   // The summary must describe this exact text, not the last debounced lint.
   if (problemsSection.getAttribute('aria-busy') === 'true') await lintNow()
   const message = draft.value.trim()
@@ -478,7 +493,9 @@ copyButton.addEventListener('click', async () => {
   } else {
     copyStatus.textContent = `Copied for approval (${plural(problems.length, 'problem')}).`
   }
-})
+}
+
+copyButton.addEventListener('click', () => void copyForApproval())
 
 // ---- start ---------------------------------------------------------------
 
