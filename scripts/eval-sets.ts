@@ -12,7 +12,7 @@ import {fileURLToPath} from 'node:url'
 import type {Label, LabelledCase, ScoredRule} from './scoring.ts'
 
 export const root = fileURLToPath(new URL('../', import.meta.url))
-export const evalDir = join(root, 'eval')
+const evalDir = join(root, 'eval')
 export const labelFiles = {
   devset: join(evalDir, 'devset.jsonl'),
   shared: join(evalDir, 'shared-corpus-labels.jsonl'),
@@ -84,7 +84,7 @@ export function joinShared(labels: Array<Located<LabelRow>>, corpus: SharedEntry
   })
 }
 
-export function toCase({row}: Located<LabelRow>): LabelledCase {
+function toCase({row}: Located<LabelRow>): LabelledCase {
   return {id: row.id, text: row.text ?? '', ...(row.phase ? {phase: row.phase} : {}), labels: row.labels, ...(row.why ? {why: row.why} : {})}
 }
 

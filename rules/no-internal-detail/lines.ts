@@ -12,7 +12,7 @@ import {vocabulary as v} from './vocabulary.ts'
 export type LineDetail = Omit<Detail, 'end'> & {end?: number}
 
 /** Lines longer than this are prose paragraphs, not log or trace lines; only their tokens are read. */
-export const maxLine = 4096
+const maxLine = 4096
 
 function stackFrame(line: string): number | undefined {
   const indent = line.length - line.trimStart().length

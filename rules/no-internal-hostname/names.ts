@@ -39,7 +39,7 @@ for (const entry of data.nameParts) {
   }
 }
 const regionParts = wordSet(data.regionParts.words, 'regionParts')
-export const hostNouns = wordSet(data.hostNouns.words, 'hostNouns')
+const hostNouns = wordSet(data.hostNouns.words, 'hostNouns')
 const service = data.serviceNames
 const terms = wordSet(service.terms.words, 'serviceNames.terms')
 const heads = wordSet(service.heads.words, 'serviceNames.heads')

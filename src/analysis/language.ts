@@ -26,7 +26,7 @@ export type LanguageCode = string
 export const english: LanguageCode = 'eng'
 export const undetermined: LanguageCode = 'und'
 /** ISO 639-3's code for a language without a code of its own here: a script not listed (Armenian, Georgian). Never English. */
-export const unlisted: LanguageCode = 'mis'
+const unlisted: LanguageCode = 'mis'
 
 const functionWords = new Map(Object.entries(data.functionWords).map(([code, entry]) => [code, new Set(entry.words)]))
 const latinCandidates = [...functionWords.keys()]

@@ -38,7 +38,7 @@ export const maxPasses = 10
 const inertInMarkdown = /^[\p{L}\p{M}\p{N} ,.;:?'\u2019-]*$/u
 
 /** A problem without a rule id is about the file itself (a broken comment); such a file is not fixed. */
-export function hasFileProblem(file: VFile): boolean {
+function hasFileProblem(file: VFile): boolean {
   return file.messages.some((message) => !message.ruleId)
 }
 

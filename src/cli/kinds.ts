@@ -25,7 +25,7 @@ const byExtension: Readonly<Record<string, FileKind>> = {
 export const extensions: readonly string[] = Object.keys(byExtension)
 
 /** Files with a linted extension that hold configuration, never messages. */
-export const notTemplates: ReadonlySet<string> = new Set([
+const notTemplates: ReadonlySet<string> = new Set([
   '.liaisonrc',
   '.liaisonrc.json',
   '.liaisonrc.yaml',

@@ -82,7 +82,7 @@ function valid(spec: OptionSpec, value: unknown): boolean {
 }
 
 /** Deeper than any real setting; deeper input is refused before anything recurses over it. */
-export const maxOptionDepth = 32
+const maxOptionDepth = 32
 
 function keyPath(path: ReadonlyArray<string | number>): string {
   return path.map((key) => (typeof key === 'number' ? `[${key}]` : /^[a-z_$][\w$]*$/i.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)).join('')

@@ -20,7 +20,7 @@ export type RuleSetting<Options = Record<string, unknown>> =
 
 const labels: Record<string, Severity> = {off: 0, warn: 1, error: 2}
 
-export function parseSeverity(ruleId: string, value: unknown): Severity {
+function parseSeverity(ruleId: string, value: unknown): Severity {
   if (typeof value === 'string' && Object.hasOwn(labels, value)) return labels[value] as Severity
   if (value === 0 || value === 1 || value === 2) return value
   throw new ConfigError(

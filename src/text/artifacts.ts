@@ -7,7 +7,7 @@
  */
 
 /** Resource kinds and kubectl's short names for them. */
-export const kubernetesKinds: ReadonlySet<string> = new Set([
+const kubernetesKinds: ReadonlySet<string> = new Set([
   'pod', 'pods', 'po', 'deployment', 'deployments', 'deploy', 'statefulset', 'statefulsets', 'sts', 'daemonset', 'daemonsets',
   'ds', 'replicaset', 'replicasets', 'rs', 'service', 'services', 'svc', 'job', 'jobs', 'cronjob', 'cronjobs', 'cj',
   'configmap', 'configmaps', 'cm', 'secret', 'secrets', 'ingress', 'ingresses', 'ing', 'node', 'nodes', 'namespace',

@@ -57,7 +57,7 @@ function isAsciiLabelChar(code: number): boolean {
 }
 
 /** DNS-valid host: every label 1–63 characters once punycoded (as twitter-text checks). */
-export function isValidHost(host: string): boolean {
+function isValidHost(host: string): boolean {
   if (host.length === 0 || host.length > 253 * 4) return false
   let ascii = host
   if (/[\u0080-\uffff]/.test(host)) {

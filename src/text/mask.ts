@@ -20,7 +20,7 @@ export interface Mask {
 }
 
 /** Opening and closing delimiters of placeholder syntaxes, longest first. */
-export const placeholderSyntaxes: ReadonlyArray<readonly [string, string]> = [
+const placeholderSyntaxes: ReadonlyArray<readonly [string, string]> = [
   ['{{{', '}}}'],
   ['{{', '}}'],
   ['{%', '%}'],

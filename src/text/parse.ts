@@ -14,7 +14,7 @@
 import type {Root, RootContent} from 'nlcst'
 import type {Point} from 'unist'
 
-export const maxPiece = 4096
+const maxPiece = 4096
 
 interface Piece {
   start: number

@@ -30,7 +30,7 @@ export interface WrittenPlaceholder {
 }
 
 /** Longer than any guidance a template writes; longer stretches are prose with stray brackets. */
-export const maxWritten = 300
+const maxWritten = 300
 const maxBrace = 100
 const maxShell = 64
 

@@ -8,7 +8,7 @@ import words from './words.json' with {type: 'json'}
 
 const set = (list: readonly string[]) => new Set(list)
 
-export const numberWords = set(words.numberWords.words)
+const numberWords = set(words.numberWords.words)
 export const fuzzyQuantities = set(words.fuzzyQuantities.words)
 /** Spelling → canonical unit: "hrs" → "hour". */
 export const units = new Map(Object.entries(words.units.words).flatMap(([unit, spellings]) => spellings.map((spelling) => [spelling, unit] as const)))
@@ -123,7 +123,7 @@ function numeric(pattern: RegExp): {test(norm: string): boolean} {
  * parts, and accepts only real values (hours to 24, minutes to 59, days to
  * 31): "Route 53" is no day of the month and "16:99" no clock time.
  */
-export const digitsPattern = numeric(/^\d{1,4}(?:\.\d{1,2})?$/)
+const digitsPattern = numeric(/^\d{1,4}(?:\.\d{1,2})?$/)
 export const rangePattern = numeric(/^\d{1,4}(?:\.\d{1,2})?[-–]\d{1,4}(?:\.\d{1,2})?$/)
 export const compactDuration = numeric(/^\d{1,4}(?:\.\d{1,2})?(?:[dhms]|secs?|mins?|minutes?|hrs?|hours?|days?)$/)
 export const compactHoursMinutes = numeric(/^\d{1,2}h\d{1,2}m$/)

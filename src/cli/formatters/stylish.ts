@@ -23,7 +23,7 @@ function plural(count: number, word: string): string {
 const minimumColumn = 24
 
 /** `text` in lines of at most `width` characters, broken at spaces; a longer word (a URL) gets a line of its own. */
-export function wrapWords(text: string, width: number): string[] {
+function wrapWords(text: string, width: number): string[] {
   const lines: string[] = []
   let line = ''
   for (const word of text.split(' ')) {
