@@ -20,6 +20,7 @@ import {presets} from '../src/presets.ts'
 import {describeFlag, flagHelp, flagUsage} from '../src/cli/args.ts'
 import {channelValues} from '../src/cli/config.ts'
 import {type FlaggedCase, loadFixtures, type PassingCase, root, runRule} from './fixtures.ts'
+import {type BenchResults, renderBench} from './performance-doc.ts'
 
 export interface GeneratedFile {
   /** Repository-relative. */
@@ -206,5 +207,9 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     const withOptions = replaceSection(before, 'options', renderOptions(rule.meta), path)
     out.push({path, before, after: replaceSection(withOptions, 'examples', await renderExamples(rule), path)})
   }
+  // The benchmark's figures, as its last run wrote them (npm run bench rewrites both).
+  const performance = readFileSync(join(root, 'docs/performance.md'), 'utf8')
+  const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as BenchResults
+  out.push({path: 'docs/performance.md', before: performance, after: replaceSection(performance, 'bench', renderBench(results), 'docs/performance.md')})
   return out
 }
