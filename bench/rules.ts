@@ -2,15 +2,17 @@
  * What each rule costs per message, and what the doc they share costs:
  * the parse and walk, language detection and phase detection (each paid
  * once per message, by the first rule that reads it). Every rule is on,
- * with its default options, over the same messages; each step is timed
- * around its own call, round after round, and the table gives µs per
- * message and the share of the whole.
+ * with its default options. Each step runs over all messages at once and
+ * is timed in CPU time (a single call is too short to time on a busy
+ * machine); the table gives the median round's µs per message and each
+ * step's share of the whole.
  */
 import {VFile} from 'vfile'
 import {rules} from '../rules/index.ts'
 import {buildDoc} from '../src/engine/doc.ts'
 import {configureRule} from '../src/engine/executor.ts'
 import {parse} from '../src/processors.ts'
+import {median} from './measure.ts'
 
 export interface StepCost {
   step: string
@@ -25,30 +27,32 @@ const unused = () => {
   throw new Error('bench: no built-in rule reads the whole tree')
 }
 
+function cpuMs(fn: () => void): number {
+  const start = process.cpuUsage()
+  fn()
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1e3
+}
+
 export function perRuleCosts(messages: readonly string[], rounds: number): StepCost[] {
   const configured = rules.map((rule) => configureRule(rule.definition, 'warn')!)
-  const totals = new Map<string, number>()
-  const add = (step: string, start: bigint) => totals.set(step, (totals.get(step) ?? 0) + Number(process.hrtime.bigint() - start) / 1e3)
+  const samples = new Map<string, number[]>()
+  const add = (step: string, ms: number) => samples.set(step, [...(samples.get(step) ?? []), ms])
   for (let round = 0; round <= rounds; round++) {
-    if (round === 1) totals.clear() // round 0 warms up
-    for (const text of messages) {
-      const file = new VFile({value: text})
-      let start = process.hrtime.bigint()
-      const doc = buildDoc(file, parse)
-      add('doc: parse and walk', start)
-      start = process.hrtime.bigint()
-      touch(doc.language)
-      add('doc: language', start)
-      start = process.hrtime.bigint()
-      touch(doc.phase)
-      add('doc: phase', start)
-      for (const rule of configured) {
-        start = process.hrtime.bigint()
-        rule.run(file, doc, unused)
-        add(rule.id, start)
-      }
+    const files = messages.map((text) => new VFile({value: text}))
+    let docs: ReturnType<typeof buildDoc>[] = []
+    const steps: Array<[string, () => void]> = [
+      ['doc: parse and walk', () => (docs = files.map((file) => buildDoc(file, parse)))],
+      ['doc: language', () => docs.forEach((doc) => touch(doc.language))],
+      ['doc: phase', () => docs.forEach((doc) => touch(doc.phase))],
+      ...configured.map((rule): [string, () => void] => [rule.id, () => files.forEach((file, index) => rule.run(file, docs[index]!, unused))]),
+    ]
+    for (const [step, run] of steps) {
+      const ms = cpuMs(run)
+      if (round > 0) add(step, ms) // round 0 warms up
     }
   }
-  const whole = [...totals.values()].reduce((sum, us) => sum + us, 0)
-  return [...totals].map(([step, us]) => ({step, usPerMessage: us / rounds / messages.length, share: us / whole}))
+  const medians = [...samples].map(([step, ms]) => [step, median(ms)] as const)
+  const whole = medians.reduce((sum, [, ms]) => sum + ms, 0)
+  return medians.map(([step, ms]) => ({step, usPerMessage: (ms * 1000) / messages.length, share: ms / whole}))
 }

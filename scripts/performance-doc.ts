@@ -39,6 +39,7 @@ export function renderSetup(results: BenchResults): string {
   const lines = [
     `Measured ${results.date.slice(0, 10)} on Node ${results.node}, ${machine.cores} × ${machine.cpu} (load average at the start: ${load})${results.quick ? ', `--quick`' : ''}.`,
   ]
+  lines.push('Figures measured inside one process are CPU time (user and system, all threads): on a shared machine wall time mostly measures the wait for a core. Start-up is wall-clock time of whole processes.')
   if (results.baseline) lines.push(`Baseline in the same run: \`${results.baseline.ref}\` (${results.baseline.commit.slice(0, 12)}); "× baseline" below 1.00 is faster than it.`)
   return lines.join('\n')
 }
