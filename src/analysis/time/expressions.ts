@@ -16,11 +16,13 @@ import type {PlaceholderInfo} from '../../text/placeholders.ts'
 import {type Core, ShapeReader, type TimeKind} from './shapes.ts'
 import {slotCore, timeSlots, withOpener} from './slots.ts'
 import {
-  aheadLeads, approximationsByLast, bare, cadenceLeads, estimateWords, factFollowers, factLeads, impactNouns,
+  aheadLeads, approximationsByLast, bare, cadenceLeads, estimateWords, factFollowers, factLeads, impactLeads, impactNouns,
   isPastVerb, isTimeAnchor, mayStartTime, orderWords, pastSubjects, spanLeads, twoWordLeads,
 } from './vocabulary.ts'
 
 export type {TimeKind} from './shapes.ts'
+
+const beForms = new Set(['be', 'been', 'being'])
 
 /**
  * How the sentence frames a time:
@@ -92,6 +94,10 @@ class Reader extends ShapeReader {
       // "delays up to 10 minutes" bounds the impact; "estimating up to 12 hours" predicts.
       if (this.spells(approximationAt, ['up', 'to'])) return estimateWords.has(this.w(approximationAt - 1)) ? 'ahead' : 'fact'
       if (core.kind === 'duration' && this.sizesImpact(core.next, approximationAt)) return 'fact'
+      // "Email delivery delayed 10-30 minutes": how late, not when it ends; "the fix will be delayed 2 hours" may still predict.
+      if (core.kind === 'duration' && this.joined(approximationAt) && impactLeads.has(this.w(approximationAt - 1)) && !beForms.has(this.w(approximationAt - 2))) return 'fact'
+      // "Issue detected: 10:15 AM PST", "Started: 14:02 UTC": a label naming what happened; "Expected: 16:00" looks ahead.
+      if (this.eventLabel(approximationAt)) return 'fact'
     } else if (cadenceLeads.has(lead)) return 'cadence'
     // "an ETA of 90 minutes", "a target resolution time of 16:00 UTC"; not "delays of 90 minutes".
     else if (lead === 'of') return [1, 2, 3].some((back) => estimateWords.has(this.w(leadAt - back))) && !core.past ? 'ahead' : 'fact'
@@ -115,6 +121,12 @@ class Reader extends ShapeReader {
     if (after === 'of') return impactNouns.has(this.nx(next + 1))
     if (!factFollowers.has(after)) return false
     return !(after === 'before' && this.w(approximationAt - 1) === 'be')
+  }
+
+  /** A label that names a past event ends just before word `i`: "Issue detected: 10:15", "Began: Monday". */
+  eventLabel(i: number): boolean {
+    const label = this.w(i - 1)
+    return i > 0 && this.joined(i, ':') && this.between(i).includes(':') && isPastVerb(label) && !estimateWords.has(label)
   }
 
   /** "we deployed at 14:00", "errors were fixed by 3pm": a past verb with its subject just before the time. */

@@ -48,6 +48,7 @@ export const spanLeads = set(words.spanLeads.words)
 export const estimateWords = set(words.estimateWords.words)
 export const factFollowers = set(words.factFollowers.words)
 export const impactNouns = set(words.impactNouns.words)
+export const impactLeads = set(words.impactLeads.words)
 export const extraQuantities = set(words.extraQuantities.words)
 export const topOfTheHour: readonly string[][] = words.topOfTheHour.phrases
 
