@@ -30,6 +30,7 @@ interface PromiseEntry {
 const promiseLexicon = new Lexicon(data.entries as PromiseEntry[], (entry) => entry.phrases)
 const softwareWords = new Set(data.softwareWords.words)
 const negations = new Set(data.negations.words)
+const closingWords = new Set(data.closingWords.words)
 export const ongoingVerbs = new Set(data.ongoingVerbs.words)
 const updateFollowers = new Set(data.updateFollowers.words)
 const determiners = new Set(data.determiners.words)
@@ -65,7 +66,8 @@ export function findPromises(sentence: Sentence, givenTimes?: TimeExpression[], 
     const last = words[match.to]!.norm
     // Every phrase ending in "update" has a word before it: "will update", "next update".
     if ((last === 'update' || last === 'updating') && !nounMarkers.has(words[match.to - 1]!.norm) && updatesSomething(words, match.to)) continue
-    if (words.slice(clause.from, match.to + 1).some((word) => negations.has(word.norm))) continue
+    // "the last update": a closing word before the promise; "post a final update": part of it.
+    if (words.slice(clause.from, match.to + 1).some((word, k) => negations.has(word.norm) && !(closingWords.has(word.norm) && clause.from + k > match.from))) continue
     // "We will continue to monitor | and provide updates": the modal is in the clause before.
     const first = clause.continues ? clauses[clauses.indexOf(clause) - 1]!.from : clause.from
     const ahead = looksAhead(words, first, clause.to) || words.slice(first, clause.to + 1).some((word) => ongoingVerbs.has(word.norm))
