@@ -3,7 +3,8 @@
  * `tweets/outage.txt`, `email/outage.md`, `statuspage/templates.yml`. The
  * file name wins over folders, and the nearest folder over those above it.
  * A template's own `channel` and `--channel` win over both (templates.ts,
- * docs/templates.md).
+ * docs/templates.md). A name may also say that the file holds headlines:
+ * `subject-line.txt`, `outage.subject.txt`, `title.md`.
  */
 import type {Channel} from '../analysis/length.ts'
 
@@ -30,4 +31,19 @@ export function channelOf(path: string): Channel | undefined {
     if (channel) return channel
   }
   return undefined
+}
+
+/** Words of a file name that make it a headline: an e-mail's subject, a post's title. */
+const headlineWords = new Set(['subject', 'subjects', 'title', 'titles', 'headline', 'headlines'])
+
+/**
+ * Whether the file's name says it holds headlines, not whole updates
+ * (`subject-line.txt`, `email_subject.md`, `outage.subject.txt`, `titles.yml`):
+ * each message in it is linted as `lint(text, {headline: true})` lints one.
+ */
+export function isHeadlineFile(path: string): boolean {
+  const name = path.split(/[\\/]/).pop()!.toLowerCase()
+  const dot = name.lastIndexOf('.')
+  const stem = dot > 0 ? name.slice(0, dot) : name
+  return stem.split(/[^a-z]+/).some((word) => headlineWords.has(word))
 }

@@ -28,7 +28,7 @@ import {findFrontMatter} from '../templates/front-matter.ts'
 import {lint} from '../lint.ts'
 import {CliError, NotTemplatesError} from './errors.ts'
 import type {FileKind} from './kinds.ts'
-import {channelOf} from './channels.ts'
+import {channelOf, isHeadlineFile} from './channels.ts'
 import type {Channel} from '../analysis/length.ts'
 
 export interface TemplatesConfig {
@@ -130,7 +130,9 @@ async function reportTemplateErrors<T>(text: string, label: string, read: () => 
 }
 
 export async function lintFile(kind: FileKind, text: string, options: FileLintOptions): Promise<VFile> {
-  const {templates = defaultTemplatesConfig, channelFlag, channelPath, label = options.path ?? '<text>', ...base} = options
+  const {templates = defaultTemplatesConfig, channelFlag, channelPath, label = options.path ?? '<text>', ...rest} = options
+  // "subject-line.txt": every message in it is a headline, as a template's title is.
+  const base: LintOptions = channelPath !== undefined && isHeadlineFile(channelPath) ? {...rest, headline: true} : rest
   if (kind === 'mdx') {
     // MDX syntax is blanked out, offsets kept, and the rest is Markdown (src/templates/mdx.ts, loaded only for .mdx).
     const {blankMdx} = await import('../templates/mdx.ts')

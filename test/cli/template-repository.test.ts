@@ -6,7 +6,7 @@
  * positions in the original file.
  */
 import {describe, expect, it} from 'vitest'
-import {channelOf} from '../../src/cli/channels.ts'
+import {channelOf, isHeadlineFile} from '../../src/cli/channels.ts'
 import {cli, jsonResults, project, spawnBin} from './support.ts'
 
 /** 448 characters: too long for every channel but a status page or an e-mail. */
@@ -40,6 +40,19 @@ describe('channels', () => {
     ['outage.txt', undefined],
   ])('reads %s as %s', (path, channel) => {
     expect(channelOf(path)).toBe(channel)
+  })
+
+  it.each([
+    ['email/subject-line.txt', true],
+    ['email/Email_Subject.md', true],
+    ['templates/outage.subject.txt', true],
+    ['titles.yml', true],
+    ['headline', true],
+    ['subjects/outage.txt', false],
+    ['email/subjective.txt', false],
+    ['templates/titles/outage.txt', false],
+  ])('reads %s as headlines: %s', (path, headline) => {
+    expect(isHeadlineFile(path)).toBe(headline)
   })
 
   it('gives a template its channel from its field, then the config, then its name or folder; a template is a status-page post by default', async () => {

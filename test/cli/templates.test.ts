@@ -245,6 +245,25 @@ describe('template settings, in-process', () => {
     expect((await cli(without, ['mail.txt'])).stdout).toContain('require-impact')
   })
 
+  it('lints a file whose name says it holds headlines (an e-mail subject, a title) as headlines', async () => {
+    const subject = '[{{severity}}] Checkout: {{status}}\n'
+    const dir = project({
+      '.liaisonrc.yaml': 'extends: strict\n',
+      'templates/email/subject-line.txt': subject,
+      'templates/email/outage.subject.md': subject,
+      'templates/titles.yml': `- body: '${subject.trim()}'\n`,
+      'templates/email/body.txt': subject,
+    })
+    const {stdout} = await cli(dir, ['templates', '-f', 'json'])
+    const results = JSON.parse(stdout) as Array<{filePath: string; messages: Array<{ruleId: string}>}>
+    expect(Object.fromEntries(results.map((r) => [r.filePath.slice(r.filePath.indexOf('templates/')), r.messages.map((m) => m.ruleId)]))).toEqual({
+      'templates/email/body.txt': ['require-impact', 'require-next-update'],
+      'templates/email/outage.subject.md': [],
+      'templates/email/subject-line.txt': [],
+      'templates/titles.yml': [],
+    })
+  })
+
   it('keeps a suggestion only where the source reads as the message does', async () => {
     const dir = project({'t.json': '{"a": "Customers see errors. We\\u0020think it is the cache."}', 'u.yml': 'a: Customers see errors. We think it is the cache.\n'})
     const {stdout} = await cli(dir, ['t.json', 'u.yml', '-f', 'json', '--rule', 'no-speculation: error'])
