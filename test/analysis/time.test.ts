@@ -138,10 +138,10 @@ describe('isRetrospective', () => {
 
 describe('require-next-update options', () => {
   it.each([
-    ['closed', 'Rule "require-next-update": option "phases" has unknown phase "closed" (expected "investigating", "identified", "monitoring", "undetected")'],
+    ['closed', 'Rule "require-next-update": option "phases" has unknown phase "closed" (expected "investigating", "identified", "monitoring", "undetected", "scheduled")'],
     [
       'resolved',
-      'Rule "require-next-update": option "phases" has unknown phase "resolved" (expected "investigating", "identified", "monitoring", "undetected"; resolved updates never need a next update)',
+      'Rule "require-next-update": option "phases" has unknown phase "resolved" (expected "investigating", "identified", "monitoring", "undetected", "scheduled"; resolved updates never need a next update)',
     ],
   ])('rejects %j', async (phase, message) => {
     await expect(lint('x', {rules: {'require-next-update': ['warn', {phases: [phase]}]}})).rejects.toThrow(new ConfigError(message))
