@@ -37,6 +37,19 @@ export const defaultFiles: readonly string[] = [
   '**/*.update.*',
 ]
 
+/**
+ * A folder's own documentation, never a message even where `files` matches:
+ * `templates/README.md`, `drafts/CHANGELOG.md`. Named on the command line,
+ * such a file is still linted (you asked for it).
+ */
+const documentation = /^(?:readme|changelog|changes|history|contributing|code[-_]of[-_]conduct|security|support|license|licence|authors|notice)(?:\.[^.]+)?$/i
+
+/** Why `path`'s name makes it documentation, if it does. */
+export function documentationWhy(path: string): string | undefined {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
+  return documentation.test(name) ? `${name} documents the folder (README, CHANGELOG, CONTRIBUTING and the like); it is not a message` : undefined
+}
+
 export interface FileBlocks {
   /** Whether `files` (configured or default) says the file is a message. */
   message: boolean
@@ -122,6 +135,8 @@ export function createBlockMatcher(loaded: LoadedConfig, root: string): BlockMat
         const fromRoot = posix(relative(root, path))
         message = !(fromRoot.startsWith('../') || isAbsolute(fromRoot)) && (await (defaults ??= compileGlobs(defaultFiles)))(fromRoot)
       }
+      const documents = message ? documentationWhy(path) : undefined
+      if (documents) return {message: false, blocks: applying, why: documents}
       if (message) return {message, blocks: applying}
       const why = !configured
         ? `it is not where messages are kept by default (${defaultFiles.join(', ')}); set "files" in a config to say where yours are`

@@ -60,6 +60,14 @@ describe('a scratch repository, as a new user runs it (built executable)', () =>
     expect(stderr).toContain('liaison: debug: drafts/checkout.md (markdown) uses no config file (defaults)\n')
   })
 
+  it('passes by a message folder\'s own README and CHANGELOG, whatever "files" says, unless named', async () => {
+    const dir = project({'.liaisonrc.yaml': 'files: [templates/]\n', 'templates/README.md': guess, 'templates/CHANGELOG.md': guess, 'templates/a.md': clean})
+    expect(await linted(dir)).toEqual(['templates/a.md'])
+    const {stdout} = await cli(dir, ['--print-config', 'templates/README.md'])
+    expect(printedConfig(stdout)).toMatchObject({message: false, why: 'README.md documents the folder (README, CHANGELOG, CONTRIBUTING and the like); it is not a message'})
+    expect(jsonResults((await cli(dir, ['templates/README.md', '-f', 'json'])).stdout)[0]!.messages.length).toBeGreaterThan(0)
+  })
+
   it('lints a file named on the command line whatever "files" says', () => {
     const {code, stdout} = spawnBin(project(repository), ['README.md', '-f', 'json'])
     expect(code).toBe(1)
@@ -92,6 +100,12 @@ describe('the default "files"', () => {
     ['docs/drafts/a.md', false],
     ['src/templates/a.md', false],
     ['update.md', false],
+    ['templates/README.md', false],
+    ['drafts/CHANGELOG.md', false],
+    ['status/old/Contributing.txt', false],
+    ['comms/license', false],
+    ['templates/readme-first.md', true],
+    ['drafts/security-incident.md', true],
   ])('%s: %s', async (name, message) => {
     const dir = project({'.git/HEAD': '', [name]: clean, 'other/.keep': ''})
     const {stdout} = await cli(dir, ['--print-config', name])
