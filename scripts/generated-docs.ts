@@ -19,7 +19,7 @@ import type {LiaisonRule, RuleMeta} from '../src/engine/rule.ts'
 import {presets} from '../src/presets.ts'
 import {describeFlag, flagHelp, flagUsage} from '../src/cli/args.ts'
 import {channelValues} from '../src/cli/config.ts'
-import {type FlaggedCase, loadFixtures, type PassingCase, root, runRule} from './fixtures.ts'
+import {type FlaggedCase, loadFixtures, type PassingCase, root, runIncidentCase, runRule} from './fixtures.ts'
 import {type BenchResults, renderBench} from './performance-doc.ts'
 
 export interface GeneratedFile {
@@ -176,11 +176,14 @@ export async function renderExamples(rule: LiaisonRule): Promise<string> {
   const chosenPassing = marked ? passing.filter((c) => c.example) : passing.slice(0, defaultPassing)
   const lines = ['', `A few cases from \`fixtures/${id}/\`, which holds all ${flagged.length} flagged and ${passing.length} passing ones.`, '', '### Flagged', '']
   for (const c of chosenFlagged) {
-    const file = await runRule(rule, c)
     const intro = settings(c)
     if (intro) lines.push(intro, '')
     lines.push(fence(c.text, c.markdown ? 'markdown' : 'text'), '')
-    for (const message of file.messages) lines.push(`- ${message.line}:${message.column}: ${message.reason}`)
+    // An incident case shows its updates as a timeline (#1, #2 …); each report says which update it is on.
+    const reports = c.incident
+      ? (await runIncidentCase(rule, c)).map(({where, message}) => `${where === 'title' ? 'title' : `update ${where}`}, ${message.line}:${message.column}: ${message.reason}`)
+      : (await runRule(rule, c)).messages.map((message) => `${message.line}:${message.column}: ${message.reason}`)
+    for (const report of reports) lines.push(`- ${report}`)
     lines.push('')
   }
   lines.push('### Left alone', '')

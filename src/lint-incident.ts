@@ -16,7 +16,7 @@ import {checkPlaceholders} from './text/placeholders.ts'
 import {ConfigError} from './core/options.ts'
 import {createLinter, type LiaisonOptions} from './liaison.ts'
 import {checkLintOptions, parse, processorCache} from './processors.ts'
-import {checkIncident, parseTime} from './incident/check.ts'
+import {checkIncident, offsetOf, parseTime} from './incident/check.ts'
 import type {Incident, IncidentUpdate} from './incident/types.ts'
 
 /** Options of `lintIncident()`: rule settings as for `lint()`, and the time to judge the incident at. */
@@ -112,7 +112,7 @@ export async function lintIncident(incident: Incident, options: LintIncidentOpti
     const {file, doc, tree} = prepare(update.body, checkedPlaceholders, update.status)
     file.data.update = {index, createdAt: update.createdAt, ...(update.id !== undefined && {id: update.id}), ...(update.status && {status: update.status})}
     linter.run(file, () => doc, tree)
-    return {id: update.id, index, time, status: update.status, file, doc}
+    return {id: update.id, index, time, offset: offsetOf(update.createdAt), status: update.status, file, doc}
   })
   const title = prepare(incident.title, checkedPlaceholders)
   title.file.data.incident = {

@@ -8,7 +8,8 @@ import type {VFileMessage} from 'vfile-message'
 import {rules} from '../rules/index.ts'
 import {source} from '../src/engine/rule.ts'
 import {skippedMessageId} from '../src/engine/skipped-note.ts'
-import {describeReport, loadFixtures, runRule} from './support/fixtures.ts'
+import {describeReport, loadFixtures, reportedId, runIncidentCase, runRule} from './support/fixtures.ts'
+import type {LiaisonRule} from '../src/engine/rule.ts'
 
 /** Everything a report carries, to compare the two ways of running. */
 function fields(message: VFileMessage): unknown[] {
@@ -21,8 +22,19 @@ function byKind(messages: readonly VFileMessage[]): [VFileMessage[], VFileMessag
   return [messages.filter((m) => m.messageId === skippedMessageId), messages.filter((m) => m.messageId !== skippedMessageId)]
 }
 
+/** Every message id is reported by some flagged case, and its prose pinned by one with `message:`. */
+function pinsEveryMessage(rule: LiaisonRule, flagged: ReturnType<typeof loadFixtures>['flagged']): void {
+  const used = new Set(flagged.flatMap((c) => c.reports.map(reportedId)))
+  const pinned = new Set(flagged.filter((c) => c.message !== undefined).map((c) => reportedId(c.reports[0]!)))
+  for (const messageId of Object.keys(rule.meta.messages)) {
+    expect(used, `no flagged case reports "${messageId}"`).toContain(messageId)
+    expect(pinned, `no flagged case pins the text of "${messageId}" with "message:"`).toContain(messageId)
+  }
+}
+
 for (const rule of rules) {
-  const {id, url, messages} = rule.meta
+  const {id, url} = rule.meta
+  if (rule.meta.scope === 'incident') continue
   const {flagged, passing} = loadFixtures(id)
 
   describe(`${id}: flagged`, () => {
@@ -39,12 +51,7 @@ for (const rule of rules) {
     })
 
     it('exercises and pins every message id', () => {
-      const used = new Set(flagged.flatMap((c) => c.reports.map((r) => r.split(' ')[1])))
-      const pinned = new Set(flagged.filter((c) => c.message !== undefined).map((c) => c.reports[0]!.split(' ')[1]))
-      for (const messageId of Object.keys(messages)) {
-        expect(used, `no flagged case reports "${messageId}"`).toContain(messageId)
-        expect(pinned, `no flagged case pins the text of "${messageId}" with "message:"`).toContain(messageId)
-      }
+      pinsEveryMessage(rule, flagged)
     })
 
     it('applying the first suggestion silences the report', async () => {
@@ -76,6 +83,36 @@ for (const rule of rules) {
         const skipped = c.language !== undefined && rule.meta.languages !== undefined && !rule.meta.languages.includes(c.language)
         expect(notes.map((note) => note.data), `${way}: ${c.reason}`).toEqual(skipped ? [{language: c.language, rules: id}] : [])
       }
+    })
+  })
+}
+
+/** Incident rules: each case through lintIncident(), and again with its updates reversed, which must change nothing. */
+for (const rule of rules.filter((candidate) => candidate.meta.scope === 'incident')) {
+  const {id, url} = rule.meta
+  const {flagged, passing} = loadFixtures(id)
+  const describeAll = (reports: Awaited<ReturnType<typeof runIncidentCase>>) => reports.map(({where, message}) => `${where} ${describeReport(message)}`)
+
+  describe(`${id}: flagged incidents`, () => {
+    it.each(flagged.map((c) => [c.text, c] as const))('%s', async (_, c) => {
+      const reports = await runIncidentCase(rule, c)
+      expect(describeAll(reports)).toEqual(c.reports)
+      for (const {message} of reports) {
+        expect({ruleId: message.ruleId, source: message.source, url: message.url, fatal: message.fatal}).toEqual({ruleId: id, source, url, fatal: true})
+      }
+      if (c.message !== undefined) expect(reports[0]?.message.reason).toBe(c.message)
+      const reversed = await runIncidentCase(rule, c, true)
+      expect(reversed.map(({where, message}) => [where, ...fields(message)])).toEqual(reports.map(({where, message}) => [where, ...fields(message)]))
+    })
+
+    it('exercises and pins every message id', () => {
+      pinsEveryMessage(rule, flagged)
+    })
+  })
+
+  describe(`${id}: passing incidents`, () => {
+    it.each(passing.map((c) => [c.text, c] as const))('%s', async (_, c) => {
+      for (const reversed of [false, true]) expect(describeAll(await runIncidentCase(rule, c, reversed)), c.reason).toEqual([])
     })
   })
 }

@@ -35,6 +35,11 @@ export function isMaintenance(phase: Phase | undefined): phase is MaintenancePha
   return phase !== undefined && (maintenancePhases as readonly string[]).includes(phase)
 }
 
+/** The phases that end an incident or a maintenance: nothing further is owed after them. */
+export function isFinal(phase: Phase | undefined): boolean {
+  return phase === 'resolved' || phase === 'completed'
+}
+
 interface Marker {
   /** `undefined`: a longer phrase that shadows a marker without being one ("our monitoring systems"). */
   phase: IncidentPhase | undefined
@@ -218,6 +223,15 @@ function isCancelled(words: Word[], match: PhraseMatch<Marker>): boolean {
     if (conjunctions.has(norm)) pastConjunction = true
   }
   return false
+}
+
+/**
+ * Whether some sentence says `phase` in so many words (a strong or weak
+ * marker, not negated or conditional), whatever phase the whole message
+ * reads as: "Service is restored; we will keep monitoring" mentions resolved.
+ */
+export function mentionsPhase(sentences: readonly Sentence[], phase: IncidentPhase): boolean {
+  return sentences.some((sentence) => lexicon.find(sentence).some((match) => match.entry.phase === phase && !isCancelled(sentence.words, match)))
 }
 
 export function detectPhase(sentences: readonly Sentence[]): IncidentPhase | undefined {

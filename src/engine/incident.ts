@@ -17,6 +17,8 @@ export interface UpdateView {
   readonly index: number
   /** When it was posted, in milliseconds since the epoch. */
   readonly time: number
+  /** The offset it was posted with, in minutes east of UTC: the zone of a clock time that names none. */
+  readonly offset: number
   /** The phase the data gives; undefined when the source has none. */
   readonly status: Phase | undefined
   /** The update's file: its reports land here. */
@@ -34,4 +36,13 @@ export interface IncidentView {
   readonly startedAt: number | undefined
   /** The time the incident is judged at (`lintIncident`'s `now`), in milliseconds. */
   readonly now: number
+}
+
+/**
+ * Where a report about a whole update goes, as message rules place theirs
+ * (require-next-update): its first sentence, or the start of an empty body.
+ */
+export function firstSentence(update: UpdateView): {start: number; end: number} {
+  const first = update.doc.sentences[0]
+  return {start: first?.start ?? 0, end: first?.end ?? 0}
 }

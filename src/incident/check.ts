@@ -16,6 +16,12 @@ export function parseTime(value: string): number | undefined {
   return Number.isNaN(time) ? undefined : time
 }
 
+/** Minutes east of UTC of a time `parseTime` accepts: "Z" is 0, "-07:00" is -420. */
+export function offsetOf(value: string): number {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(value)
+  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0
+}
+
 function fail(problem: string): never {
   throw new TypeError(`lintIncident: ${problem}`)
 }

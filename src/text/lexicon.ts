@@ -115,3 +115,13 @@ export function expand(phrase: Phrase): string[][] {
   }
   return out
 }
+
+/**
+ * Whether a word of `guards` stands before word `from`, at most `window`
+ * words back and within its clause (punctuation ends the look): "not" in
+ * "not working again", "once" in "once it is verified again".
+ */
+export function guardedBy(words: readonly Word[], from: number, guards: ReadonlySet<string>, window: number): boolean {
+  for (let k = from - 1; k >= 0 && from - k <= window && !words[k + 1]!.gap; k--) if (guards.has(words[k]!.norm)) return true
+  return false
+}

@@ -17,7 +17,7 @@ function incidentOf(...bodies: string[]): {view: IncidentView; title: TitleInput
   const title = input('Slow logins')
   const updates = bodies.map((body, index) => {
     const {file, doc} = input(body)
-    return {id: undefined, index, time: index * 60_000, status: undefined, file, doc}
+    return {id: undefined, index, time: index * 60_000, offset: 0, status: undefined, file, doc}
   })
   return {view: {title: 'Slow logins', updates, startedAt: undefined, now: 0}, title}
 }
