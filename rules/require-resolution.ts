@@ -5,13 +5,15 @@
  * ongoing, or never learn it ended); and a resolved update whose wording does
  * not say the problem is over ("We deployed a fix.") leaves customers to
  * guess. "Says it is over" is the phase detector's reading
- * (src/analysis/phase.ts) or require-resolution.json's ways of saying it
- * works again.
+ * (src/analysis/phase.ts), require-resolution.json's ways of saying it
+ * works again, or a closed window of impact ("between 09:00 and 09:45 UTC").
  */
 import {defineRule} from '../src/engine/define-rule.ts'
 import {isFinal, mentionsPhase} from '../src/analysis/phase.ts'
 import {readsLanguage} from '../src/analysis/language.ts'
 import {describeGap} from '../src/analysis/time/spans.ts'
+import {findTimes} from '../src/analysis/time/expressions.ts'
+import {looksAhead} from '../src/analysis/time/clauses.ts'
 import {guardedBy, Lexicon} from '../src/text/lexicon.ts'
 import type {Doc} from '../src/engine/doc.ts'
 import {firstSentence} from '../src/engine/incident.ts'
@@ -24,12 +26,25 @@ const guards = new Set(data.guards.words)
 const guardWindow = 6
 
 /**
+ * A sentence that dates the impact to a window that ended ("Between 00:31
+ * and 03:37 UTC, the service was degraded"), as postmortem-style resolved
+ * updates do: the end of the window is when service came back. Not a window
+ * ahead ("will run between 22:00 and 23:00").
+ */
+function reportsClosedWindow(doc: Doc): boolean {
+  // Only the words before the window decide whether it lies ahead: "will run between …".
+  return doc.sentences.some((sentence) =>
+    findTimes(sentence).some((time) => time.window && time.frame === 'fact' && (time.from === 0 || !looksAhead(sentence.words, 0, time.from - 1))),
+  )
+}
+
+/**
  * The update says the service is back: resolved wording the phase detector
  * reads, or a phrase from require-resolution.json that no word before it in
  * its clause negates or puts ahead.
  */
 function saysBack(doc: Doc): boolean {
-  if (mentionsPhase(doc.sentences, 'resolved')) return true
+  if (mentionsPhase(doc.sentences, 'resolved') || reportsClosedWindow(doc)) return true
   return doc.sentences.some((sentence) => backPhrases.find(sentence).some((match) => !guardedBy(sentence.words, match.from, guards, guardWindow)))
 }
 
