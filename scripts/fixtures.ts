@@ -133,19 +133,20 @@ function checkLanguage(file: string, index: number, language: unknown): void {
 
 /** An incident case, checked as lintIncident() checks an incident, with its timeline as `text`. */
 function readIncidentCase(file: string, index: number, record: Record<string, unknown>): Record<string, unknown> {
-  const incident = record.incident as IncidentCase | undefined
-  if (incident === null || typeof incident !== 'object') fail(file, index, '"incident" must be a mapping with "updates"')
+  const given = record.incident
+  if (given === null || typeof given !== 'object') fail(file, index, '"incident" must be a mapping with "updates"')
   try {
-    checkIncident({title: 'Service disruption', ...incident})
+    checkIncident({title: 'Service disruption', ...given})
   } catch (error) {
     fail(file, index, (error as Error).message)
   }
+  const incident = given as IncidentCase
   if (incident.updates.length === 0) fail(file, index, '"incident" needs at least one update')
   if (record.now !== undefined && (typeof record.now !== 'string' || Number.isNaN(Date.parse(record.now)))) fail(file, index, '"now" must be an ISO 8601 time')
   if (record.options !== undefined && (typeof record.options !== 'object' || record.options === null)) fail(file, index, '"options" must be a mapping')
   if (record.example !== undefined && record.example !== true) fail(file, index, '"example" is either true or left out')
   checkLanguage(file, index, record.language)
-  return {...record, text: timeline(incident, record.now as string | undefined)}
+  return {...record, text: timeline(incident, record.now)}
 }
 
 /** An incident as lines a reader can follow: "14:00 investigating: We are investigating…". */
