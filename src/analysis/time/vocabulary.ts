@@ -8,7 +8,7 @@ import words from './words.json' with {type: 'json'}
 
 const set = (list: readonly string[]) => new Set(list)
 
-const numberWords = set(words.numberWords.words)
+export const numberWords = set(words.numberWords.words)
 export const fuzzyQuantities = set(words.fuzzyQuantities.words)
 /** Spelling → canonical unit: "hrs" → "hour". */
 export const units = new Map(Object.entries(words.units.words).flatMap(([unit, spellings]) => spellings.map((spelling) => [spelling, unit] as const)))
