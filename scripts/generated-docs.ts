@@ -18,7 +18,7 @@ import {describeOption} from '../src/core/options.ts'
 import type {LiaisonRule, RuleMeta} from '../src/engine/rule.ts'
 import {presets} from '../src/presets.ts'
 import {describeFlag, flagHelp, flagUsage} from '../src/cli/args.ts'
-import {channelValues} from '../src/cli/config.ts'
+import {channelValues} from '../src/settings.ts'
 import {type FlaggedCase, loadFixtures, type PassingCase, root, runIncidentCase, runRule} from './fixtures.ts'
 import {type BenchResults, renderBench} from './performance-doc.ts'
 

@@ -2,7 +2,8 @@
  * liaison: lint customer-facing incident messages.
  * Named exports only; the list is pinned by test/api.test.ts.
  */
-export {liaison, type LiaisonOptions} from './liaison.ts'
+export {liaison} from './liaison.ts'
+export type {LiaisonOptions} from './settings.ts'
 export {lint, type LintOptions} from './lint.ts'
 export {analyze, type Analysis, type AnalyzeOptions} from './analyze.ts'
 export {lintIncident, type IncidentResult, type LintIncidentOptions, type UpdateData} from './lint-incident.ts'

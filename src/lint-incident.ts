@@ -14,7 +14,8 @@ import type {IncidentView, UpdateView} from './engine/incident.ts'
 import {parseInChunks} from './text/parse.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 import {ConfigError} from './core/options.ts'
-import {createLinter, type LiaisonOptions} from './liaison.ts'
+import {createLinter} from './liaison.ts'
+import {type LiaisonOptions, resolveSettings} from './settings.ts'
 import {checkLintOptions, parse, processorCache} from './processors.ts'
 import {checkIncident, offsetOf, parseTime} from './incident/check.ts'
 import type {Incident, IncidentUpdate} from './incident/types.ts'
@@ -102,7 +103,7 @@ function prepare(text: string, placeholders: LiaisonOptions['placeholders'], pha
 export async function lintIncident(incident: Incident, options: LintIncidentOptions = {}): Promise<IncidentResult> {
   checkIncident(incident)
   const {now, preset, rules, placeholders} = checkOptions(options)
-  const settings: LiaisonOptions = {...(preset && {preset}), ...(rules && {rules})}
+  const settings = resolveSettings([{preset, rules}])
   const checkedPlaceholders = placeholders === undefined ? undefined : checkPlaceholders(placeholders)
   const linter = linterFor(settings)
   const order = incident.updates.map((update, index) => ({update, index, time: parseTime(update.createdAt)!}))

@@ -5,7 +5,8 @@ import type {Root} from 'nlcst'
 import {VFile} from 'vfile'
 import {parseInChunks} from './text/parse.ts'
 import {buildDoc} from './engine/doc.ts'
-import {createLinter, type LiaisonOptions} from './liaison.ts'
+import {createLinter} from './liaison.ts'
+import type {LiaisonOptions} from './settings.ts'
 import {assertText, checkLintOptions, parse, processorCache} from './processors.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 
@@ -28,8 +29,8 @@ const linterFor = processorCache(createLinter)
 export async function lint(text: string, options: LintOptions = {}): Promise<VFile> {
   assertText('lint', text)
   // Placeholders go to the file, not the processor: they vary per file, processors are shared.
-  const {path, placeholders, ...rest} = checkLintOptions(options)
-  const linter = linterFor(rest)
+  const {path, settings: {placeholders, ...settings}} = checkLintOptions(options)
+  const linter = linterFor(settings)
   const file = new VFile({value: text, path})
   if (placeholders !== undefined) file.data.placeholders = checkPlaceholders(placeholders)
   // What `unified().use(retextEnglish).use(liaison)` does, except that the

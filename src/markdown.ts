@@ -87,8 +87,8 @@ export async function lintMarkdown(text: string, options: LintOptions = {}): Pro
   // Before remark: its parser is not linear on every shape (see markdown-shape.ts).
   checkMarkdownShape(text)
   // Placeholders go to the file, not the processor: they vary per file, processors are shared.
-  const {path, placeholders, ...rest} = checkLintOptions(options)
-  const processor = processorFor(rest)
+  const {path, settings: {placeholders, ...settings}} = checkLintOptions(options)
+  const processor = processorFor(settings)
   const file = new VFile({value: text, path})
   if (placeholders !== undefined) file.data.placeholders = checkPlaceholders(placeholders)
   const tree = processor.parse(file)

@@ -5,7 +5,7 @@
 import type {RuleSetting, SeverityLabel} from './core/severity.ts'
 import {rules} from '../rules/index.ts'
 
-/** The name of a preset: a config file's `extends`, the API's `preset`. */
+/** The name of a preset: `preset` in the API, a config block and `--preset` (`extends` in older configs). */
 export type PresetName = 'recommended' | 'strict'
 /** Settings by rule id, over a preset. */
 export type RulesConfig = Record<string, RuleSetting | Record<string, unknown>>

@@ -7,8 +7,7 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {type Processor, unified} from 'unified'
 import {ConfigError} from './core/options.ts'
-import {type LiaisonOptions, resolveConfig} from './liaison.ts'
-import type {LintOptions} from './lint.ts'
+import {checkOptions, type ResolvedSettings, resolveSettings} from './settings.ts'
 
 type TextProcessor = Processor<Root, Root, Root>
 
@@ -20,10 +19,10 @@ export const parse = (value: string): Root => parser.parse(value)
 const cacheSize = 32
 
 /** A lookup that builds one processor per distinct configuration, keeping the 32 most recent. */
-export function processorCache<P>(build: (options: LiaisonOptions) => P): (options: LiaisonOptions) => P {
+export function processorCache<P>(build: (settings: ResolvedSettings) => P): (settings: ResolvedSettings) => P {
   const cache = new Map<string, P>()
   return (options) => {
-    const key = JSON.stringify([options.preset, options.rules, options.phase, options.headline])
+    const key = JSON.stringify([options.rules, options.phase, options.headline])
     let processor = cache.get(key)
     if (!processor) {
       // Building freezes the processor, which runs the attachers: a bad configuration throws before it is cached.
@@ -39,18 +38,23 @@ export function assertText(name: string, text: unknown): asserts text is string 
   if (typeof text !== 'string') throw new TypeError(`${name}() expects a string, got ${text === null ? 'null' : typeof text}`)
 }
 
+let defaults: ResolvedSettings | undefined
+/** The settings of no options, resolved once. */
+const defaultSettings = (): ResolvedSettings => (defaults ??= resolveSettings([]))
+
 /**
- * `options` checked on every call, before the processor cache is consulted:
- * a configuration that was built once must not let a bad one through under
- * the same key. Cheap: a walk over the options and the rule ids.
+ * `options` checked and resolved on every call, before the processor cache
+ * is consulted: a configuration that was built once must not let a bad one
+ * through under the same key. Cheap: a walk over the options and the rule ids.
  */
-export function checkLintOptions(options: unknown): LintOptions {
+export function checkLintOptions(options: unknown): {path: string | undefined; settings: ResolvedSettings} {
   // null was accepted before options were checked on every call, and means none.
-  if (options === undefined || options === null) return {}
+  if (options === undefined || options === null) return {path: undefined, settings: defaultSettings()}
   // `lint(text)` passes `{}`: nothing to check, and checking costs ~10 µs, a few percent of a message.
-  if (typeof options === 'object' && !Array.isArray(options) && Reflect.ownKeys(options).length === 0) return options
-  const {path, ...rest} = options as LintOptions
+  if (typeof options === 'object' && !Array.isArray(options) && Reflect.ownKeys(options).length === 0) return {path: undefined, settings: defaultSettings()}
+  if (typeof options !== 'object' || Array.isArray(options)) checkOptions(options)
+  const {path, ...rest} = options as {path?: unknown}
   if (path !== undefined && typeof path !== 'string') throw new ConfigError(`liaison: option "path" must be a string, got ${typeof path}`)
-  resolveConfig(typeof options === 'object' && !Array.isArray(options) ? rest : options)
-  return options
+  checkOptions(rest)
+  return {path, settings: resolveSettings([rest])}
 }

@@ -1,26 +1,85 @@
 /**
- * Rule settings, merged in one place. Every source of settings is a layer
- * over the ones before it, applied by the same rule, ESLint's:
+ * Settings, merged in one place. Every source of settings gives the same
+ * shape, a layer (`LiaisonOptions`): the API's options, each config block,
+ * `--preset`/`--rule`/`--channel`, a template's field, channel, phase and
+ * placeholder widths. `resolveSettings` applies layers in order, later
+ * winning, into the one resolved type (`ResolvedSettings`) that `lint()`,
+ * the `liaison` plugin, the command, template files and the playground run
+ * with. Rules are layered as ESLint does:
  *
  * - a severity alone (`'warn'`, `2`, `['error']`) keeps the options set before it;
  * - `[severity, options]` replaces them;
  * - a bare object is options, at the rule's default severity.
  *
- * The layers, in order: a preset (the API's `preset`, a config's `extends`
- * or a block's `preset`), then `rules` (the API's, each config block's, a
- * template field's, `--rule`), and channels: a config's or template's
- * channel sets the `channel` option of every rule that has one. The API
- * (liaison.ts), the command (cli/settings.ts) and template files
- * (cli/templates.ts) all build their settings here.
+ * Within a layer: its `preset` (every rule's severity), its `rules`, then its
+ * `channel`, which sets the `channel` option of every rule that has one,
+ * except those the layer's own `rules` gave a channel. Placeholder widths
+ * merge; `phase` and `headline` are the last layer's that gives them.
+ *
+ * One name for the starting point, `preset`, in the API, config blocks and
+ * `--preset`; config files also accept `extends`, the name documented before,
+ * as an alias (cli/config/sections.ts).
  */
 import {rules} from '../rules/index.ts'
+import type {Channel} from './analysis/length.ts'
+import {isPhase, type Phase, phaseNames} from './analysis/phase.ts'
 import {closest} from './core/did-you-mean.ts'
-import {ConfigError} from './core/options.ts'
+import {checkPlainData, ConfigError} from './core/options.ts'
 import {parseSetting, type Severity, type SeverityLabel, severityLabel} from './core/severity.ts'
 import {type PresetName, presets, type RulesConfig} from './presets.ts'
+import {checkPlaceholders, type PlaceholderOptions} from './text/placeholders.ts'
+
+/**
+ * Settings as any source gives them: the options of `lint()` and of the
+ * `liaison` plugin, and one layer of settings over others.
+ */
+export interface LiaisonOptions {
+  /** Starting point for rule settings (default `'recommended'`); a config block's `preset`. */
+  preset?: PresetName
+  /** ESLint-style settings by rule id, applied over the preset. */
+  rules?: RulesConfig
+  /**
+   * Length channel (`twitter`, `sms`, …) for every rule with a `channel`
+   * option (max-length) that `rules` gives none.
+   */
+  channel?: Channel
+  /** The update's phase, when known; otherwise it is detected from the wording. */
+  phase?: Phase
+  /**
+   * Placeholder syntaxes to recognise and the widths max-length counts them at
+   * (`{syntaxes, widths, defaultWidth}`); a file's own `file.data.placeholders` wins.
+   */
+  placeholders?: PlaceholderOptions
+  /**
+   * The text is a headline (a template's title), not a whole update: rules
+   * whose scope is `message` (require-impact, require-next-update) do not run.
+   */
+  headline?: boolean
+}
 
 /** A rule's merged setting as `lint()` takes it: a label, with options when it has any. */
 export type ResolvedSetting = SeverityLabel | [SeverityLabel, Record<string, unknown>]
+
+/** Settings once every layer is applied: what a linter runs with. It is itself a layer (and valid `lint()` options). */
+export interface ResolvedSettings {
+  /** The last preset applied. */
+  preset: PresetName
+  /** Every rule's final setting, so a run never depends on a preset's defaults changing under it. */
+  rules: Record<string, ResolvedSetting>
+  placeholders?: PlaceholderOptions
+  phase?: Phase
+  headline?: boolean
+}
+
+/**
+ * A layer with a say in how it is applied. `channelOwnsLimit`: a `limit` set
+ * together with another channel belonged to that channel, so it goes when
+ * this layer's channel replaces it (a template that says it is a tweet does
+ * not keep a limit configured for SMS).
+ */
+export interface SettingsLayer extends LiaisonOptions {
+  channelOwnsLimit?: boolean
+}
 
 /** One rule's setting once the layers are applied. */
 export interface RuleState {
@@ -33,6 +92,16 @@ const byId = new Map(rules.map((rule) => [rule.meta.id, rule]))
 const ruleIds = [...byId.keys()]
 /** Rules with a `channel` option: what a channel setting reaches. */
 const channelRules = rules.filter((rule) => Object.hasOwn(rule.meta.options, 'channel')).map((rule) => rule.meta.id)
+
+/** Values a channel setting takes, from the rules that have a `channel` option. */
+export function channelValues(): string[] {
+  const values = new Set<string>()
+  for (const rule of rules) {
+    const spec = rule.meta.options.channel
+    if (spec?.type === 'enum') for (const value of spec.values) values.add(value)
+  }
+  return [...values]
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -48,6 +117,41 @@ export function checkRuleId(id: string): void {
   if (byId.has(id)) return
   const guess = closest(id, ruleIds)
   throw new ConfigError(`Unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`)
+}
+
+const optionKeys = ['preset', 'rules', 'channel', 'phase', 'placeholders', 'headline']
+const presetNames = Object.keys(presets)
+
+/**
+ * Throws a ConfigError naming the first problem in API options (`who`
+ * prefixes the message); rule options are checked when a rule is configured.
+ */
+export function checkOptions(options: unknown, who = 'liaison'): asserts options is LiaisonOptions {
+  if (!isPlainObject(options)) throw new ConfigError(`${who}: options must be an object, got ${JSON.stringify(options)}`)
+  checkPlainData(options, 'options')
+  for (const key of Object.keys(options)) {
+    if (!optionKeys.includes(key)) throw new ConfigError(`${who}: unknown option "${key}" (known options: ${optionKeys.join(', ')})`)
+  }
+  const {preset, rules: settings, channel, phase, placeholders, headline} = options
+  if (preset !== undefined && (typeof preset !== 'string' || !presetNames.includes(preset))) {
+    throw new ConfigError(`${who}: unknown preset ${JSON.stringify(preset)} (expected "recommended" or "strict")`)
+  }
+  if (settings !== undefined) {
+    if (!isPlainObject(settings)) throw new ConfigError(`${who}: "rules" must be an object of rule ids to settings, got ${JSON.stringify(settings)}`)
+    const probe = new RuleSettings()
+    for (const [id, setting] of Object.entries(settings)) probe.apply(id, setting)
+  }
+  const channels = channelValues()
+  if (channel !== undefined && (typeof channel !== 'string' || !channels.includes(channel))) {
+    throw new ConfigError(`${who}: invalid channel ${JSON.stringify(channel)} (expected one of ${channels.join(', ')})`)
+  }
+  if (phase !== undefined && !isPhase(phase)) {
+    throw new ConfigError(`${who}: invalid phase ${JSON.stringify(phase)} (expected one of ${phaseNames.join(', ')})`)
+  }
+  if (placeholders !== undefined) checkPlaceholders(placeholders)
+  if (headline !== undefined && typeof headline !== 'boolean') {
+    throw new ConfigError(`${who}: "headline" must be true or false, got ${JSON.stringify(headline)}`)
+  }
 }
 
 /** Every rule's setting, built up layer by layer. */
@@ -117,4 +221,32 @@ export class RuleSettings {
     }
     return out
   }
+}
+
+/** Placeholder options of `over` on those of `under`; widths merge name by name. */
+function mergePlaceholders(under: PlaceholderOptions | undefined, over: PlaceholderOptions): PlaceholderOptions {
+  return {...under, ...over, widths: {...under?.widths, ...over.widths}}
+}
+
+/**
+ * The layers, applied in order (see the top of this file). Layers are
+ * trusted to be checked (`checkOptions`, or the config's validation);
+ * an unknown rule or severity still throws a ConfigError.
+ */
+export function resolveSettings(layers: ReadonlyArray<SettingsLayer | undefined>): ResolvedSettings {
+  let preset: PresetName = 'recommended'
+  const ruleSettings = new RuleSettings()
+  const resolved: Omit<ResolvedSettings, 'preset' | 'rules'> = {}
+  for (const layer of layers) {
+    if (!layer) continue
+    if (layer.preset !== undefined) ruleSettings.usePreset((preset = layer.preset))
+    ruleSettings.applyAll(layer.rules)
+    if (layer.channel !== undefined) {
+      ruleSettings.useChannel(layer.channel, layer.channelOwnsLimit ? {dropLimit: true} : {except: layer.rules ?? {}})
+    }
+    if (layer.placeholders) resolved.placeholders = mergePlaceholders(resolved.placeholders, layer.placeholders)
+    if (layer.phase !== undefined) resolved.phase = layer.phase
+    if (layer.headline !== undefined) resolved.headline = layer.headline
+  }
+  return {preset, rules: ruleSettings.toRulesConfig(), ...resolved}
 }

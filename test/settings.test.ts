@@ -1,6 +1,6 @@
 /** src/settings.ts: the one place rule settings are layered, for the API, the command and templates alike. */
 import {describe, expect, it} from 'vitest'
-import {RuleSettings} from '../src/settings.ts'
+import {checkOptions, resolveSettings, RuleSettings, type SettingsLayer} from '../src/settings.ts'
 
 describe('RuleSettings', () => {
   it('starts from a preset', () => {
@@ -36,6 +36,57 @@ describe('RuleSettings', () => {
     expect(() => new RuleSettings().apply('max-lenght', 'error')).toThrow('Unknown rule "max-lenght" (did you mean "max-length"?)')
     expect(() => new RuleSettings().apply('max-length', 'eror')).toThrow('Rule "max-length": invalid severity "eror"')
     expect(() => new RuleSettings().get('nope')).toThrow('Unknown rule "nope"')
+  })
+})
+
+describe('resolveSettings', () => {
+  it('applies layers in order: preset, rules, then the channel the layer\'s own rules leave unset', () => {
+    const resolved = resolveSettings([
+      {preset: 'strict'},
+      {rules: {'max-length': ['warn', {limit: 200}]}, channel: 'sms'},
+      {rules: {'no-speculation': 'off', 'max-length': ['error', {channel: 'mastodon'}]}, channel: 'bluesky'},
+    ])
+    expect(resolved.preset).toBe('strict')
+    expect(resolved.rules['max-length']).toEqual(['error', {channel: 'mastodon'}])
+    expect(resolved.rules['no-speculation']).toBe('off')
+    expect(resolved.rules['require-next-update']).toBe('error')
+  })
+
+  it('keeps a limit under a block\'s channel, drops one set with another channel under a template\'s', () => {
+    const base: SettingsLayer = {rules: {'max-length': ['error', {channel: 'sms', limit: 100}]}}
+    expect(resolveSettings([base, {channel: 'twitter'}]).rules['max-length']).toEqual(['error', {channel: 'twitter', limit: 100}])
+    expect(resolveSettings([base, {channel: 'twitter', channelOwnsLimit: true}]).rules['max-length']).toEqual(['error', {channel: 'twitter'}])
+  })
+
+  it('merges placeholder widths name by name; the last phase and headline win; skips absent layers', () => {
+    const resolved = resolveSettings([
+      {placeholders: {widths: {component: 30}, defaultWidth: 10}, phase: 'investigating'},
+      undefined,
+      {placeholders: {widths: {status_url: 23}}, phase: 'resolved', headline: true},
+    ])
+    expect(resolved.placeholders).toEqual({widths: {component: 30, status_url: 23}, defaultWidth: 10})
+    expect(resolved).toMatchObject({phase: 'resolved', headline: true})
+  })
+
+  it('is a layer itself: resolving resolved settings changes nothing', () => {
+    const once = resolveSettings([{preset: 'strict', channel: 'sms', rules: {'no-speculation': 'warn'}}])
+    expect(resolveSettings([once])).toEqual(once)
+  })
+
+  it('checks API options, naming the problem', () => {
+    expect(() => checkOptions({channel: 'fax'})).toThrow('liaison: invalid channel "fax" (expected one of twitter, sms, mastodon, bluesky, statuspage, email)')
+    expect(() => checkOptions({rules: 'strict'}, 'lint')).toThrow('lint: "rules" must be an object of rule ids to settings, got "strict"')
+    expect(() => checkOptions({rules: {'max-length': 'eror'}})).toThrow('Rule "max-length": invalid severity "eror"')
+  })
+})
+
+describe('channel', () => {
+  it('is the same option in the API as in a config: max-length measures for it', async () => {
+    const {lint} = await import('../src/index.ts')
+    const text = `Checkout is failing for some customers. ${'We are rolling back the change. '.repeat(5)}Next update in 30 minutes.`
+    const ids = async (channel?: 'sms' | 'email') => (await lint(text, channel ? {channel} : {})).messages.map((message) => message.ruleId)
+    expect(await ids('sms')).toContain('max-length')
+    expect(await ids('email')).not.toContain('max-length')
   })
 })
 

@@ -21,7 +21,8 @@
  */
 import {isAbsolute, relative} from 'node:path'
 import type {Ignore} from 'ignore'
-import type {ConfigBlock, LoadedConfig} from './config.ts'
+import type {LoadedConfig} from './config/load.ts'
+import type {ConfigBlock} from './config/sections.ts'
 import {createMatcher} from './files.ts'
 import {posix} from './paths.ts'
 

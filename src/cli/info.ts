@@ -3,7 +3,8 @@
  */
 import {rules} from '../../rules/index.ts'
 import {describeFlag, flagHelp, flagUsage} from './args.ts'
-import {channelValues, searchPlaces} from './config.ts'
+import {searchPlaces} from './config/load.ts'
+import {channelValues} from '../settings.ts'
 import {presets} from '../presets.ts'
 import {defaultFiles} from './blocks.ts'
 import {extensions} from './kinds.ts'

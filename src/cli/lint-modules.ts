@@ -7,7 +7,7 @@
  * the other formatters, and checking fixes to templates.
  */
 export * from './blocks.ts'
-export * from './config.ts'
+export {createConfigLoader, type LoadedConfig} from './config/load.ts'
 export * from './files.ts'
 export * from './fix.ts'
 export * from './project.ts'

@@ -9,10 +9,10 @@
 import {relative, resolve} from 'node:path'
 import type {Ignore} from 'ignore'
 import {type BlockMatcher, createBlockMatcher, type FileBlocks} from './blocks.ts'
-import {type ConfigLoaderOptions, createConfigLoader, type LoadedConfig} from './config.ts'
+import {type ConfigLoaderOptions, createConfigLoader, type LoadedConfig} from './config/load.ts'
 import {createMatcher} from './files.ts'
 import {posix, repositoryRoot} from './paths.ts'
-import {lintOptions, type Overrides, type Settings, settingsFor} from './settings.ts'
+import {type Overrides, type Settings, settingsFor} from './settings.ts'
 import type {FileLintOptions} from './templates.ts'
 
 export interface ProjectOptions extends ConfigLoaderOptions {
@@ -81,7 +81,7 @@ export function createProject({overrides, ...loaderOptions}: ProjectOptions) {
       // Folders above the config's say nothing about a template's channel (channels.ts).
       const fromBase = relative(loaded.base, path)
       const channelPath = fromBase.startsWith('..') ? relative(cwd, path) : fromBase
-      return {loaded, blocks, settings, options: {...lintOptions(settings), path: filePath, label, channelPath}}
+      return {loaded, blocks, settings, options: {...settings, path: filePath, label, channelPath}}
     },
   }
 }

@@ -9,19 +9,22 @@
  * config), and a `[severity, options]` replaces them. A block's `channel`
  * fills in every rule with a `channel` option that the block's own `rules`
  * gave none; `--channel` overrides it for the run, and `--preset` stands in
- * for the base preset and every preset the config names. The layering
- * itself is src/settings.ts, shared with the API and template files.
+ * for the base preset and every preset the config names. This file only
+ * lists the layers; merging them is src/settings.ts, shared with the API,
+ * template files and the playground.
  */
 import {rules} from '../../rules/index.ts'
 import {resolveOptions} from '../core/options.ts'
 import {closest} from '../core/did-you-mean.ts'
-import type {LiaisonOptions} from '../liaison.ts'
+import type {Channel} from '../analysis/length.ts'
 import {type PresetName, presets, type RulesConfig} from '../presets.ts'
-import {type ResolvedSetting, RuleSettings} from '../settings.ts'
-import {defaultPlaceholderWidth, type PlaceholderOptions, placeholderSyntaxNames} from '../text/placeholders.ts'
+import {channelValues, type ResolvedSettings, resolveSettings, type SettingsLayer} from '../settings.ts'
+import {defaultPlaceholderWidth, placeholderSyntaxNames} from '../text/placeholders.ts'
 import {blockLabel, type FileBlocks} from './blocks.ts'
-import {channelValues, checkRules, type LoadedConfig} from './config.ts'
-import {defaultTemplatesConfig, type FileLintOptions, type TemplatesConfig} from './templates.ts'
+import type {LoadedConfig} from './config/load.ts'
+import {checkRules} from './config/sections.ts'
+import type {ConfigBlock} from './config/sections.ts'
+import {defaultTemplatesConfig, type TemplatesConfig} from './templates.ts'
 import {CliError, UsageError} from './errors.ts'
 
 export interface Overrides {
@@ -30,7 +33,7 @@ export interface Overrides {
   /** From `--rule`, already checked. */
   rules: Record<string, unknown>
   /** From `--channel`, already checked. */
-  channel: string | undefined
+  channel: Channel | undefined
 }
 
 const usage = `write it as 'rule-id: severity' or 'rule-id: [severity, {option: value}]'`
@@ -82,51 +85,35 @@ export async function parseOverrides(ruleFlags: readonly string[], channel: stri
         `--channel ${JSON.stringify(channel)} is not one of ${values.join(', ')}${guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''}`,
       )
     }
-    overrides.channel = channel
+    overrides.channel = channel as Channel
   }
   return overrides
 }
 
-export interface Settings extends Required<Pick<LiaisonOptions, 'preset'>> {
-  /** Every rule's final setting, so the run never depends on a preset's defaults changing under it. */
-  rules: Record<string, ResolvedSetting>
-  placeholders?: PlaceholderOptions
+/** What a file of a run is linted with: resolved settings, plus how to read templates. */
+export interface Settings extends ResolvedSettings {
   templates: TemplatesConfig
   /** `--channel`, which also wins over a template's own channel. */
-  channelFlag?: string
+  channelFlag?: Channel
+}
+
+/** A config block's settings layer; `--preset` stands in for the preset it names. */
+function blockLayer(block: ConfigBlock, presetFlag: PresetName | undefined): SettingsLayer {
+  const {preset, rules: ruleSettings, channel, placeholders} = block
+  return {...(preset ? {preset: presetFlag ?? preset} : {}), rules: ruleSettings, channel, placeholders}
 }
 
 export function settingsFor(loaded: LoadedConfig, applying: readonly number[], overrides: Overrides): Settings {
   const blocks = applying.map((index) => loaded.config.blocks[index]!)
-  let preset: PresetName = overrides.preset ?? 'recommended'
-  const ruleSettings = new RuleSettings(preset)
-  let placeholders: PlaceholderOptions | undefined
-  let templates: TemplatesConfig = defaultTemplatesConfig
-  for (const block of blocks) {
-    if (block.preset) {
-      // --preset stands in for every preset the config names, for this run.
-      preset = overrides.preset ?? block.preset
-      ruleSettings.usePreset(preset)
-    }
-    ruleSettings.applyAll(block.rules)
-    // A block's channel fills in every rule its own `rules` gave none; a later block's wins.
-    if (block.channel !== undefined) ruleSettings.useChannel(block.channel, {except: block.rules ?? {}})
-    if (block.placeholders) {
-      placeholders = {...placeholders, ...block.placeholders, widths: {...placeholders?.widths, ...block.placeholders.widths}}
-    }
-    if (block.templates) templates = block.templates
-  }
-  ruleSettings.applyAll(overrides.rules as RulesConfig)
-  if (overrides.channel !== undefined) ruleSettings.useChannel(overrides.channel)
-  // An off rule keeps no options: --print-config shows it as ["off"].
-  const result = ruleSettings.toRulesConfig()
-  return {
-    preset,
-    rules: result,
-    ...(placeholders ? {placeholders} : {}),
-    templates,
-    ...(overrides.channel === undefined ? {} : {channelFlag: overrides.channel}),
-  }
+  const resolved = resolveSettings([
+    {preset: overrides.preset ?? 'recommended'},
+    ...blocks.map((block) => blockLayer(block, overrides.preset)),
+    {rules: overrides.rules as RulesConfig},
+    // After --rule, as a layer of its own: --channel wins over a channel --rule gives.
+    {channel: overrides.channel},
+  ])
+  const templates = blocks.findLast((block) => block.templates)?.templates ?? defaultTemplatesConfig
+  return {...resolved, templates, ...(overrides.channel === undefined ? {} : {channelFlag: overrides.channel})}
 }
 
 /** What `--print-config` shows: the file that applies and every rule with its options resolved. */
@@ -146,7 +133,7 @@ export function printableConfig(loaded: LoadedConfig, settings: Settings, found:
     message: found.message,
     ...(found.why ? {why: found.why} : {}),
     blocks: found.blocks.map((index) => blockLabel(loaded, index)),
-    extends: settings.preset,
+    preset: settings.preset,
     ignores: loaded.config.ignores,
     rules: resolved,
     placeholders: {
@@ -156,17 +143,5 @@ export function printableConfig(loaded: LoadedConfig, settings: Settings, found:
       ...settings.placeholders,
     },
     templates: settings.templates,
-  }
-}
-
-/** The settings as `lint()` takes them, plus what template files need. */
-export function lintOptions(settings: Settings): FileLintOptions {
-  const {preset, rules: ruleSettings, placeholders, templates, channelFlag} = settings
-  return {
-    preset,
-    rules: ruleSettings,
-    templates,
-    ...(placeholders ? {placeholders} : {}),
-    ...(channelFlag === undefined ? {} : {channelFlag}),
   }
 }

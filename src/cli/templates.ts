@@ -19,10 +19,9 @@ import {type VFile, VFile as File} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {compareMessage} from 'vfile-sort'
-import type {PlaceholderOptions} from '../text/placeholders.ts'
 import type {LintOptions} from '../lint.ts'
 import type {RulesConfig} from '../presets.ts'
-import {RuleSettings} from '../settings.ts'
+import {resolveSettings, type SettingsLayer} from '../settings.ts'
 import type {TemplateMessage} from '../templates/extract.ts'
 import {findFrontMatter} from '../templates/front-matter.ts'
 import {lint} from '../lint.ts'
@@ -53,14 +52,14 @@ export interface FileLintOptions extends LintOptions {
   label?: string
 }
 
-/** The run's settings, then the field's, then the template's channel (see src/settings.ts). */
-function rulesFor(base: LintOptions, fieldRules: RulesConfig, channel: string | undefined): RulesConfig {
-  const settings = new RuleSettings(base.preset).applyAll(base.rules).applyAll(fieldRules)
-  return (channel === undefined ? settings : settings.useChannel(channel, {dropLimit: true})).toRulesConfig()
+/** A template's channel: a `limit` configured with another channel belonged to that one (see src/settings.ts). */
+function channelLayer(channel: Channel | undefined): SettingsLayer | undefined {
+  return channel === undefined ? undefined : {channel, channelOwnsLimit: true}
 }
 
 /** Whether the settings chose a channel (a block's or the config's `channel`, a rule option, `--channel`), rather than max-length's default. */
 function configuredChannel(base: LintOptions): boolean {
+  if (base.channel !== undefined) return true
   const setting = base.rules?.['max-length']
   return Array.isArray(setting) && (setting[1] as {channel?: unknown} | undefined)?.channel !== undefined
 }
@@ -81,15 +80,19 @@ function channelFor(message: TemplateMessage | undefined, base: LintOptions, inf
   return inferred ?? (message ? 'statuspage' : undefined)
 }
 
+/** The run's settings, then the field's rules, the template's channel, and its phase, headline and placeholder widths. */
 function optionsFor(base: LintOptions, message: TemplateMessage, templates: TemplatesConfig, channel: Channel | undefined): LintOptions {
-  const options: LintOptions = {...base, rules: rulesFor(base, templates.fields[message.field] ?? {}, channel)}
-  if (message.phase) options.phase = message.phase
-  if (message.field === headlineField) options.headline = true
-  if (message.widths) {
-    const placeholders: PlaceholderOptions = {...base.placeholders, widths: {...base.placeholders?.widths, ...message.widths}}
-    options.placeholders = placeholders
-  }
-  return options
+  const resolved = resolveSettings([
+    base,
+    {rules: templates.fields[message.field] ?? {}},
+    channelLayer(channel),
+    {
+      phase: message.phase,
+      ...(message.field === headlineField ? {headline: true} : {}),
+      ...(message.widths ? {placeholders: {widths: message.widths}} : {}),
+    },
+  ])
+  return {...resolved, path: base.path}
 }
 
 /** Plain text is linted here; Markdown loads remark, only when a run has Markdown. */
@@ -144,7 +147,7 @@ export async function lintFile(kind: FileKind, text: string, options: FileLintOp
   const inferred = channelFlag === undefined && channelPath !== undefined ? channelOf(channelPath) : undefined
   if ((markdown || kind === 'text') && !findFrontMatter(text)) {
     const channel = channelFlag === undefined ? channelFor(undefined, base, inferred) : undefined
-    return (await linter(markdown))(text, channel ? {...base, rules: rulesFor(base, {}, channel)} : base)
+    return (await linter(markdown))(text, channel ? {...resolveSettings([base, channelLayer(channel)]), path: base.path} : base)
   }
   const fields = Object.keys(templates.fields)
   const {extractCollection, extractDocument} = await import('../templates/extract.ts')

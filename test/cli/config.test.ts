@@ -11,7 +11,7 @@ import {cli, jsonResults, onlyMaxLength, project, spawnBin, words} from './suppo
 async function printed(dir: string, file: string, argv: string[] = []) {
   const {code, stdout, stderr} = await cli(dir, ['--print-config', file, ...argv])
   expect({code, stderr}).toEqual({code: 0, stderr: ''})
-  return JSON.parse(stdout) as {configFile: string | null; extends: string; ignores: string[]; rules: Record<string, [string, Record<string, unknown>?]>}
+  return JSON.parse(stdout) as {configFile: string | null; preset: string; ignores: string[]; rules: Record<string, [string, Record<string, unknown>?]>}
 }
 
 const sms = {rules: {'max-length': ['error', {channel: 'sms'}]}}
@@ -44,10 +44,10 @@ describe('config discovery', () => {
       'team/.liaisonrc.yaml': 'channel: mastodon\n',
     })
     const outer = await printed(dir, 'draft.txt')
-    expect(outer).toMatchObject({extends: 'strict', ignores: ['old/**']})
+    expect(outer).toMatchObject({preset: 'strict', ignores: ['old/**']})
     const inner = await printed(dir, 'team/draft.txt')
     expect(inner.configFile).toBe(`${dir}/team/.liaisonrc.yaml`)
-    expect(inner).toMatchObject({extends: 'recommended', ignores: []})
+    expect(inner).toMatchObject({preset: 'recommended', ignores: []})
     expect(inner.rules['max-length']![1]).toMatchObject({channel: 'mastodon'})
   })
 
@@ -68,7 +68,7 @@ describe('config discovery', () => {
 
   it('treats an empty config file as every default, and stops the search there', async () => {
     const dir = project({'.liaisonrc.json': {extends: 'strict'}, 'sub/.liaisonrc.yaml': ''})
-    expect(await printed(dir, 'sub/x.md')).toMatchObject({configFile: `${dir}/sub/.liaisonrc.yaml`, extends: 'recommended'})
+    expect(await printed(dir, 'sub/x.md')).toMatchObject({configFile: `${dir}/sub/.liaisonrc.yaml`, preset: 'recommended'})
   })
 
   it('uses -c for every file, and --no-config for none', async () => {
@@ -77,7 +77,7 @@ describe('config discovery', () => {
     expect(explicit.configFile).toBe(`${dir}/conf/mine.yaml`)
     expect(explicit.rules['max-length']![1]).toMatchObject({channel: 'bluesky'})
     const none = await printed(dir, 'x.txt', ['--no-config'])
-    expect(none).toMatchObject({configFile: null, extends: 'recommended'})
+    expect(none).toMatchObject({configFile: null, preset: 'recommended'})
   })
 
   it('prints every rule with its options resolved', async () => {
@@ -151,7 +151,7 @@ describe('config errors name the file and, where known, the line and column', ()
     ['.liaisonrc.json', '{"rules":', '.liaisonrc.json:1:10: Unexpected end of JSON input'],
     ['.liaisonrc.json', '{"channel": tru}', '.liaisonrc.json: Unexpected token \'}\', "{"channel": tru}" is not valid JSON'],
     ['.liaisonrc.yaml', 'rules: [max-length]\n', '.liaisonrc.yaml:1:1: "rules" must be an object of rule ids to settings, got a list'],
-    ['.liaisonrc.yaml', '- max-length\n', '.liaisonrc.yaml:1:3: block 1 must be an object with any of name, files, ignores, preset, extends, rules, channel, placeholders, templates; got "max-length"'],
+    ['.liaisonrc.yaml', '- max-length\n', '.liaisonrc.yaml:1:3: block 1 must be an object with any of name, files, ignores, preset, rules, channel, placeholders, templates; got "max-length"'],
     ['.liaisonrc.yaml', '- files: [drafts/**]\n  chanel: sms\n', '.liaisonrc.yaml:2:3: unknown key "chanel" (did you mean "channel"?); block 1 has name, files, ignores, preset, rules, channel, placeholders, templates'],
     ['.liaisonrc.yaml', '- ignores: [old/]\n- files: []\n', '.liaisonrc.yaml:2:3: "files" must be a non-empty list of globs, e.g. ["drafts/**", "**/*.update.md"], got a list'],
     ['.liaisonrc.yaml', '- files: [/drafts/**]\n', '.liaisonrc.yaml:1:11: "files" patterns are relative to the config\'s folder and stay inside it; item 1 is "/drafts/**"'],
@@ -163,7 +163,7 @@ describe('config errors name the file and, where known, the line and column', ()
     ['.liaisonrc.yaml', 'rules:\n  a: b\n  a: c\n', '.liaisonrc.yaml:3:3: Map keys must be unique'],
     ['.liaisonrc.json', '{\n  "rules": {,}\n}\n', ".liaisonrc.json:2:13: Expected property name or '}'"],
     ['.liaisonrc.json', '{"rules": {}', ".liaisonrc.json:1:13: Expected ',' or '}' after property value"],
-    ['.liaisonrc.json', '"strict"', '.liaisonrc.json: a config must be an object with any of name, files, ignores, preset, extends, rules, channel, placeholders, templates, or a list of such blocks; got "strict"'],
+    ['.liaisonrc.json', '"strict"', '.liaisonrc.json: a config must be an object with any of name, files, ignores, preset, rules, channel, placeholders, templates, or a list of such blocks; got "strict"'],
     ['package.json', '{"liaison": {"rulez": {}}}', 'package.json#liaison:1:14: unknown key "rulez" (did you mean "rules"?); a config has name, files, ignores, preset, rules, channel, placeholders, templates'],
     ['liaison.config.mjs', 'export default {rules: {"max-length": "eror"}}\n', 'liaison.config.mjs: Rule "max-length": invalid severity "eror" (expected "off", "warn", "error", 0, 1 or 2)'],
     ['liaison.config.mjs', 'export const rules = {}\n', 'liaison.config.mjs: export the config as the default export: export default {…}'],

@@ -362,6 +362,13 @@ describe('lintFile', () => {
     const bare = await lintFile('yaml', '- We think the site is down.\n', {templates: {fields: {summary: {'no-speculation': 'off'}}}})
     expect(bare.messages.map((m) => m.ruleId)).toEqual(['no-speculation'])
   })
+
+  it('takes a channel given as an option over the status-page default for templates', async () => {
+    const body = `Checkout is failing for some customers. ${'We are rolling back the change. '.repeat(5)}Next update in 30 minutes.`
+    const ids = async (options: Parameters<typeof lintFile>[2]) => (await lintFile('yaml', `- body: ${body}\n`, options)).messages.map((m) => m.ruleId)
+    expect(await ids({})).toEqual([])
+    expect(await ids({channel: 'sms'})).toEqual(['max-length'])
+  })
 })
 
 describe('the pre-commit hook', () => {

@@ -82,7 +82,7 @@ describe('liaison preset', () => {
     await expect(lint('x', {phase: 'fixed' as never})).rejects.toThrow(
       'liaison: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed)',
     )
-    await expect(lint('x', {rule: {}} as never)).rejects.toThrow('liaison: unknown option "rule" (known options: preset, rules, phase, placeholders, headline)')
+    await expect(lint('x', {rule: {}} as never)).rejects.toThrow('liaison: unknown option "rule" (known options: preset, rules, channel, phase, placeholders, headline)')
     await expect(lint('x', null as never)).resolves.toBeDefined()
   })
 

@@ -3,7 +3,7 @@
  * most of the page's weight, so the editor and the counter come up first and
  * underlines appear once this chunk arrives.
  */
-import {analyze, lint, type Phase, type RulesConfig} from '../../src/index.ts'
+import {analyze, type LiaisonOptions, lint, type Phase} from '../../src/index.ts'
 import type {Target} from './counter.ts'
 import type {Problem} from './problems.ts'
 
@@ -14,9 +14,9 @@ export interface Check {
 }
 
 export async function check(text: string, target: Target, phase: Phase | undefined): Promise<Check> {
-  // A bare object is options at the rule's default severity (an error), as the recommended preset has it.
-  const rules: RulesConfig = {'max-length': target === 'page' ? 'off' : {channel: target}}
-  const file = await lint(text, {rules, ...(phase ? {phase} : {})})
+  // The same settings layer a config block gives: a channel for max-length, or no length limit on a status page.
+  const settings: LiaisonOptions = target === 'page' ? {rules: {'max-length': 'off'}} : {channel: target}
+  const file = await lint(text, {...settings, ...(phase ? {phase} : {})})
   // Without the chosen phase, so that the badge shows what the wording reads as.
   const detected = analyze(text).phase
   const problems = file.messages.flatMap((message): Problem[] => {
