@@ -174,7 +174,7 @@ describe('configured "files" and blocks', () => {
     expect(await rule('strict/a.md', ['--preset', 'recommended'])).toBe('warn')
     expect(await rule('a.md', ['--preset', 'strict'])).toBe('off')
     expect(await rule('a.md', ['--preset', 'strict', '--rule', 'require-impact: warn'])).toBe('warn')
-    expect(printedConfig((await cli(project(), ['--print-config', 'x.md', '--preset', 'strict'])).stdout).extends).toBe('strict')
+    expect(printedConfig((await cli(project(), ['--print-config', 'x.md', '--preset', 'strict'])).stdout).preset).toBe('strict')
   })
 })
 

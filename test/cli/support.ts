@@ -124,7 +124,7 @@ export interface PrintedConfig {
   message: boolean
   why?: string
   blocks: string[]
-  extends: string
+  preset: string
   ignores: string[]
   rules: Record<string, [string, Record<string, unknown>?]>
   placeholders: Record<string, unknown>
