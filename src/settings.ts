@@ -25,6 +25,7 @@ import type {Channel} from './analysis/length.ts'
 import {isPhase, type Phase, phaseNames} from './analysis/phase.ts'
 import {closest} from './core/did-you-mean.ts'
 import {checkPlainData, ConfigError} from './core/options.ts'
+import {isRecord as isPlainObject} from './core/shape.ts'
 import {parseSetting, type Severity, type SeverityLabel, severityLabel} from './core/severity.ts'
 import {type PresetName, presets, type RulesConfig} from './presets.ts'
 import {checkPlaceholders, type PlaceholderOptions} from './text/placeholders.ts'
@@ -101,10 +102,6 @@ export function channelValues(): string[] {
     if (spec?.type === 'enum') for (const value of spec.values) values.add(value)
   }
   return [...values]
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
 /** Whether `setting` gives a channel of its own (`{channel}` or `[severity, {channel}]`). */

@@ -17,21 +17,10 @@ export class ShapeError extends Error {
   }
 }
 
-/** A value as a message names it: lists and objects by kind, the rest as JSON. */
-export function show(value: unknown): string {
-  if (Array.isArray(value)) return 'a list'
-  if (value === null) return 'null'
-  return typeof value === 'object' ? 'an object' : JSON.stringify(value)
-}
-
 /** ` (did you mean "…"?)` when `value` is close to one of `candidates`, else nothing. */
 export function suggest(value: unknown, candidates: readonly string[]): string {
   const guess = typeof value === 'string' ? closest(value, candidates) : undefined
   return guess ? ` (did you mean ${JSON.stringify(guess)}?)` : ''
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
 /** `check()`, with any ShapeError's path moved under `at`; `prefix` goes before its message. */

@@ -17,7 +17,8 @@ import {type PresetName, presets, type RulesConfig} from '../../presets.ts'
 import {channelValues, checkOptions} from '../../settings.ts'
 import {type PlaceholderOptions, placeholderProblem} from '../../text/placeholders.ts'
 import type {TemplatesConfig} from '../templates.ts'
-import {isPlainObject, type Path, ShapeError, show, suggest, within} from './problems.ts'
+import {isRecord as isPlainObject, showValue as show} from '../../core/shape.ts'
+import {type Path, ShapeError, suggest, within} from './problems.ts'
 
 /**
  * Check ESLint-style rule settings with the library's own validation.

@@ -4,7 +4,8 @@
  * config) where a block holding only `ignores` (and a `name`) ignores files
  * everywhere. Every problem is a ShapeError with the key path it concerns.
  */
-import {isPlainObject, type Path, ShapeError, show, suggest, within} from './problems.ts'
+import {isRecord as isPlainObject, showValue as show} from '../../core/shape.ts'
+import {type Path, ShapeError, suggest, within} from './problems.ts'
 import {aliases, type ConfigBlock, type LiaisonConfig, sections} from './sections.ts'
 
 type SectionKey = keyof typeof sections
