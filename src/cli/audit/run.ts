@@ -33,7 +33,7 @@ async function settingsOf(args: AuditArgs, cwd: string): Promise<AuditSettings> 
   const path = isAddress(first) ? resolve(cwd, 'incidents.json') : resolve(cwd, first)
   const loaded = await configs.forFile(path)
   const blocks = await m.createBlockMatcher(loaded, repositoryRoot(cwd)).blocks(path)
-  const {preset, rules, placeholders} = m.lintOptions(m.settingsFor(loaded, blocks, overrides))
+  const {preset, rules, placeholders} = m.settingsFor(loaded, blocks, overrides)
   return {preset, rules, ...(placeholders && {placeholders}), ...(args.now !== undefined && {now: args.now})}
 }
 
