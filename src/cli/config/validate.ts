@@ -33,7 +33,7 @@ function checkBlock(value: Record<string, unknown>, at: Path): ConfigBlock {
     const check: (value: unknown) => unknown = alias ? alias.check : sections[key as SectionKey]
     block[alias ? alias.key : key] = within([...at, key], () => check(given))
   }
-  return block as ConfigBlock
+  return block
 }
 
 /** A whole config, as the file gives it (`undefined` or `null`: an empty file, every default). */
