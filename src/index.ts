@@ -3,7 +3,9 @@
  * Named exports only; the list is pinned by test/api.test.ts.
  */
 export {liaison} from './liaison.ts'
-export type {LiaisonOptions} from './settings.ts'
+export type {LiaisonOptions, PresetReference} from './settings.ts'
+export type {Vocabulary, VocabularyRule, VocabularyScope} from './vocabulary/check.ts'
+export type {LiaisonPlugin, PluginConfig, Plugins} from './plugins.ts'
 export {lint, type LintOptions} from './lint.ts'
 export {analyze, type Analysis, type AnalyzeOptions} from './analyze.ts'
 export {lintIncident, type IncidentResult, type LintIncidentOptions, type UpdateData} from './lint-incident.ts'

@@ -5,7 +5,7 @@
 import type {Root} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
-import {rules} from '../rules/index.ts'
+import {catalogFor} from './catalog.ts'
 import {type ConfiguredRule, configureRule, runIncidentRules, runRules, type TitleInput} from './engine/executor.ts'
 import type {IncidentView} from './engine/incident.ts'
 import {type Doc, getDoc} from './engine/doc.ts'
@@ -29,8 +29,9 @@ export function createLinter(settings: ResolvedSettings): Linter {
   const configured: ConfiguredRule[] = []
   // Incident rules need the sequence of updates: a single message never runs them.
   const incidentRules: ConfiguredRule[] = []
-  for (const rule of rules) {
-    if (settings.headline && rule.meta.scope === 'message') continue
+  for (const rule of catalogFor(settings.vocabulary, settings.plugins).rules) {
+    // A headline is not a whole message; a message is not a headline.
+    if (rule.meta.scope === (settings.headline ? 'message' : 'headline')) continue
     const on = configureRule(rule.definition, settings.rules[rule.meta.id])
     if (on) (on.scope === 'incident' ? incidentRules : configured).push(on)
   }

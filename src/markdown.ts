@@ -19,7 +19,7 @@ import remarkRetext from 'remark-retext'
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {rules} from '../rules/index.ts'
+import {catalogFor} from './catalog.ts'
 import {commentControl} from './comment-control.ts'
 import {liaison} from './liaison.ts'
 import {assertText, checkLintOptions, processorCache} from './processors.ts'
@@ -28,7 +28,6 @@ import {checkMarkdownShape} from './text/markdown-shape.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 import type {LintOptions} from './lint.ts'
 
-const ruleIds = rules.map((rule) => rule.meta.id)
 
 /** The code of an inline code or code block node: without its backticks, or its fence lines. */
 function codeSpan(node: InlineCode | Code, text: string): CodeSpan | undefined {
@@ -73,7 +72,7 @@ const processorFor = processorCache((options) => {
     .use(remarkParse)
     .use(recordCode)
     .use(remarkRetext, prose as never)
-    .use(() => commentControl(ruleIds))
+    .use(() => commentControl(catalogFor(options.vocabulary, options.plugins).ids))
     .freeze()
 })
 

@@ -7,6 +7,7 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {type Processor, unified} from 'unified'
 import {ConfigError} from './core/options.ts'
+import {catalogFor} from './catalog.ts'
 import {checkOptions, type ResolvedSettings, resolveSettings} from './settings.ts'
 
 type TextProcessor = Processor<Root, Root, Root>
@@ -22,7 +23,8 @@ const cacheSize = 32
 export function processorCache<P>(build: (settings: ResolvedSettings) => P): (settings: ResolvedSettings) => P {
   const cache = new Map<string, P>()
   return (options) => {
-    const key = JSON.stringify([options.rules, options.phase, options.headline])
+    // The catalog's serial stands for the vocabulary and plugins: two vocabularies may share rule ids but not terms.
+    const key = JSON.stringify([catalogFor(options.vocabulary, options.plugins).serial, options.rules, options.phase, options.headline])
     let processor = cache.get(key)
     if (!processor) {
       // Building freezes the processor, which runs the attachers: a bad configuration throws before it is cached.

@@ -21,22 +21,32 @@
  * as an alias (cli/config/sections.ts).
  */
 import {rules} from '../rules/index.ts'
+import {builtInCatalog, catalogFor, checkRuleId as checkCatalogId, type RuleCatalog} from './catalog.ts'
 import type {Channel} from './analysis/length.ts'
 import {isPhase, type Phase, phaseNames} from './analysis/phase.ts'
 import {closest} from './core/did-you-mean.ts'
 import {checkPlainData, ConfigError} from './core/options.ts'
 import {isRecord as isPlainObject} from './core/shape.ts'
 import {parseSetting, type Severity, type SeverityLabel, severityLabel} from './core/severity.ts'
+import type {Plugins} from './plugins.ts'
 import {type PresetName, presets, type RulesConfig} from './presets.ts'
 import {checkPlaceholders, type PlaceholderOptions} from './text/placeholders.ts'
+import type {Vocabulary} from './vocabulary/check.ts'
+
+/** A built-in preset, or a plugin's config as `<plugin>/<config>` (`acme/recommended`). */
+export type PresetReference = PresetName | `${string}/${string}`
 
 /**
  * Settings as any source gives them: the options of `lint()` and of the
  * `liaison` plugin, and one layer of settings over others.
  */
 export interface LiaisonOptions {
-  /** Starting point for rule settings (default `'recommended'`); a config block's `preset`. */
-  preset?: PresetName
+  /**
+   * Starting point for rule settings (default `'recommended'`); a config
+   * block's `preset`. A list applies each in turn: a built-in preset sets
+   * every rule, a plugin's config (`acme/recommended`) the rules it names.
+   */
+  preset?: PresetReference | readonly PresetReference[]
   /** ESLint-style settings by rule id, applied over the preset. */
   rules?: RulesConfig
   /**
@@ -56,6 +66,10 @@ export interface LiaisonOptions {
    * whose scope is `message` (require-impact, require-next-update) do not run.
    */
   headline?: boolean
+  /** The team's own rules as data: forbidden words, replacements, patterns (docs/vocabulary.md). */
+  vocabulary?: Vocabulary
+  /** Rule packages by the name settings call them: `{acme: acmePlugin}` (docs/plugins.md). */
+  plugins?: Plugins
 }
 
 /** A rule's merged setting as `lint()` takes it: a label, with options when it has any. */
@@ -63,13 +77,16 @@ export type ResolvedSetting = SeverityLabel | [SeverityLabel, Record<string, unk
 
 /** Settings once every layer is applied: what a linter runs with. It is itself a layer (and valid `lint()` options). */
 export interface ResolvedSettings {
-  /** The last preset applied. */
-  preset: PresetName
+  /** The last preset applied (a list when it was given as one). */
+  preset: PresetReference | readonly PresetReference[]
   /** Every rule's final setting, so a run never depends on a preset's defaults changing under it. */
   rules: Record<string, ResolvedSetting>
   placeholders?: PlaceholderOptions
   phase?: Phase
   headline?: boolean
+  /** The vocabulary and plugins the rules come from (the last layer's that gives them). */
+  vocabulary?: Vocabulary
+  plugins?: Plugins
 }
 
 /**
@@ -89,8 +106,6 @@ export interface RuleState {
   options: Record<string, unknown> | undefined
 }
 
-const byId = new Map(rules.map((rule) => [rule.meta.id, rule]))
-const ruleIds = [...byId.keys()]
 /** Rules with a `channel` option: what a channel setting reaches. */
 const channelRules = rules.filter((rule) => Object.hasOwn(rule.meta.options, 'channel')).map((rule) => rule.meta.id)
 
@@ -110,32 +125,27 @@ function choosesChannel(setting: unknown): boolean {
   return isPlainObject(options) && options.channel !== undefined
 }
 
-export function checkRuleId(id: string): void {
-  if (byId.has(id)) return
-  const guess = closest(id, ruleIds)
-  throw new ConfigError(`Unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`)
-}
-
-const optionKeys = ['preset', 'rules', 'channel', 'phase', 'placeholders', 'headline']
+const optionKeys = ['preset', 'rules', 'channel', 'phase', 'placeholders', 'headline', 'vocabulary', 'plugins']
 const presetNames = Object.keys(presets)
 
 /**
  * Throws a ConfigError naming the first problem in API options (`who`
  * prefixes the message); rule options are checked when a rule is configured.
  */
-export function checkOptions(options: unknown, who = 'liaison'): asserts options is LiaisonOptions {
+export function checkOptions(options: unknown, who = 'liaison', catalog?: RuleCatalog): asserts options is LiaisonOptions {
   if (!isPlainObject(options)) throw new ConfigError(`${who}: options must be an object, got ${JSON.stringify(options)}`)
-  checkPlainData(options, 'options')
+  // Plugins hold functions, and a vocabulary is checked once per object (catalogFor), not on every call.
+  const {vocabulary, plugins, ...data} = options
+  checkPlainData(data, 'options')
   for (const key of Object.keys(options)) {
     if (!optionKeys.includes(key)) throw new ConfigError(`${who}: unknown option "${key}" (known options: ${optionKeys.join(', ')})`)
   }
-  const {preset, rules: settings, channel, phase, placeholders, headline} = options
-  if (preset !== undefined && (typeof preset !== 'string' || !presetNames.includes(preset))) {
-    throw new ConfigError(`${who}: unknown preset ${JSON.stringify(preset)} (expected "recommended" or "strict")`)
-  }
+  const rulesFrom = catalog ?? catalogFor(vocabulary as Vocabulary | undefined, plugins as Plugins | undefined)
+  const {preset, rules: settings, channel, phase, placeholders, headline} = data
+  if (preset !== undefined) checkPreset(rulesFrom, preset, who)
   if (settings !== undefined) {
     if (!isPlainObject(settings)) throw new ConfigError(`${who}: "rules" must be an object of rule ids to settings, got ${JSON.stringify(settings)}`)
-    const probe = new RuleSettings()
+    const probe = new RuleSettings('recommended', rulesFrom)
     for (const [id, setting] of Object.entries(settings)) probe.apply(id, setting)
   }
   const channels = channelValues()
@@ -151,28 +161,54 @@ export function checkOptions(options: unknown, who = 'liaison'): asserts options
   }
 }
 
+/** Throws a ConfigError unless `preset` names built-in presets or the catalog's plugin configs. */
+export function checkPreset(catalog: RuleCatalog, preset: unknown, who: string): asserts preset is PresetReference | readonly PresetReference[] {
+  const known = [...presetNames, ...catalog.configs.keys()]
+  for (const name of Array.isArray(preset) ? (preset as unknown[]) : [preset]) {
+    if (typeof name === 'string' && known.includes(name)) continue
+    const guess = typeof name === 'string' ? closest(name, known) : undefined
+    throw new ConfigError(
+      `${who}: unknown preset ${JSON.stringify(name)}${guess ? ` (did you mean "${guess}"?)` : ''} (expected ${known.map((item) => JSON.stringify(item)).join(' or ')}, or a list of them)`,
+    )
+  }
+}
+
 /** Every rule's setting, built up layer by layer. */
 export class RuleSettings {
   readonly #state = new Map<string, RuleState>()
+  readonly #catalog: RuleCatalog
 
-  /** Every rule as `preset` sets it. */
-  constructor(preset: PresetName = 'recommended') {
-    this.usePreset(preset)
+  /** Every rule of the catalog (the built-in rules by default) as `preset` sets it. */
+  constructor(preset: PresetReference | readonly PresetReference[] = 'recommended', catalog: RuleCatalog = builtInCatalog) {
+    this.#catalog = catalog
+    // Every rule starts somewhere, even when the first preset named is a plugin's (which sets only its own rules).
+    this.usePreset('recommended').usePreset(preset)
   }
 
-  /** Every rule as `preset` sets it, over what was there (a severity alone keeps options). */
-  usePreset(preset: PresetName): this {
-    for (const id of ruleIds) this.apply(id, presets[preset][id])
+  /**
+   * Every rule as a built-in `preset` sets it, over what was there (a
+   * severity alone keeps options); a plugin's config applies the settings it
+   * gives; a list, each in turn.
+   */
+  usePreset(preset: PresetReference | readonly PresetReference[]): this {
+    if (Array.isArray(preset)) {
+      for (const name of preset as readonly PresetReference[]) this.usePreset(name)
+      return this
+    }
+    const name = preset as PresetReference
+    const builtIn = Object.hasOwn(presets, name) ? this.#catalog.presets[name as PresetName] : undefined
+    if (builtIn) for (const id of this.#catalog.ids) this.apply(id, builtIn[id])
+    else this.applyAll(this.#catalog.configs.get(name)?.rules)
     return this
   }
 
   /** One layer for one rule (`undefined` is no layer). Throws a ConfigError for an unknown rule or severity. */
   apply(id: string, setting: unknown): this {
-    checkRuleId(id)
+    const rule = checkCatalogId(this.#catalog, id)
     if (setting === undefined) return this
     const before = this.#state.get(id)
     if (isPlainObject(setting)) {
-      this.#state.set(id, {severity: parseSetting(id, byId.get(id)!.meta.severity).severity, options: setting})
+      this.#state.set(id, {severity: parseSetting(id, rule.meta.severity).severity, options: setting})
       return this
     }
     const {severity, options} = parseSetting(id, setting)
@@ -205,14 +241,14 @@ export class RuleSettings {
   }
 
   get(id: string): RuleState {
-    checkRuleId(id)
+    checkCatalogId(this.#catalog, id)
     return this.#state.get(id)!
   }
 
   /** The merged settings, as `lint()` takes them: every rule, an off rule without options. */
   toRulesConfig(): Record<string, ResolvedSetting> {
     const out: Record<string, ResolvedSetting> = {}
-    for (const id of ruleIds) {
+    for (const id of this.#catalog.ids) {
       const {severity, options} = this.#state.get(id)!
       out[id] = options && severity !== 0 ? [severityLabel(severity), options] : severityLabel(severity)
     }
@@ -231,9 +267,14 @@ function mergePlaceholders(under: PlaceholderOptions | undefined, over: Placehol
  * an unknown rule or severity still throws a ConfigError.
  */
 export function resolveSettings(layers: ReadonlyArray<SettingsLayer | undefined>): ResolvedSettings {
-  let preset: PresetName = 'recommended'
-  const ruleSettings = new RuleSettings()
+  let preset: PresetReference | readonly PresetReference[] = 'recommended'
   const resolved: Omit<ResolvedSettings, 'preset' | 'rules'> = {}
+  // Which rules there are comes first: every layer's settings may name the team's own.
+  for (const layer of layers) {
+    if (layer?.vocabulary !== undefined) resolved.vocabulary = layer.vocabulary
+    if (layer?.plugins !== undefined) resolved.plugins = layer.plugins
+  }
+  const ruleSettings = new RuleSettings('recommended', catalogFor(resolved.vocabulary, resolved.plugins))
   for (const layer of layers) {
     if (!layer) continue
     if (layer.preset !== undefined) ruleSettings.usePreset((preset = layer.preset))

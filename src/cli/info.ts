@@ -1,7 +1,7 @@
 /**
  * What the command prints about itself: --help and --list-rules.
  */
-import {rules} from '../../rules/index.ts'
+import type {RuleCatalog} from '../catalog.ts'
 import {describeFlag, flagHelp, flagUsage} from './args.ts'
 import {searchPlaces} from './config/load.ts'
 import {channelValues} from '../settings.ts'
@@ -60,11 +60,13 @@ too many warnings; 2 usage, config or input errors.
 `
 }
 
-export function listRules(asJson: boolean): string {
+/** Every rule the config knows (built-in, its vocabulary's, its plugins'), with the setting each preset gives it. */
+export function listRules(asJson: boolean, catalog: RuleCatalog): string {
+  const {rules, presets: settingsOf} = catalog
   if (asJson) return `${JSON.stringify(rules.map((rule) => rule.meta))}\n`
   const width = Math.max(...rules.map((rule) => rule.meta.id.length))
   // As the README's rules table has it: the setting each preset gives the rule.
-  const settings = rules.map(({meta}) => `recommended: ${presets.recommended[meta.id]!}, strict: ${presets.strict[meta.id]!}`)
+  const settings = rules.map(({meta}) => `recommended: ${settingsOf.recommended[meta.id]!}, strict: ${settingsOf.strict[meta.id]!}`)
   const settingWidth = Math.max(...settings.map((setting) => setting.length))
   const lines = rules.map(({meta}, i) => `${meta.id.padEnd(width)}  ${settings[i]!.padEnd(settingWidth)}  ${meta.description}`)
   return `${lines.join('\n')}\n`

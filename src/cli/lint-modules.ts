@@ -7,6 +7,7 @@
  * the other formatters, and checking fixes to templates.
  */
 export * from './blocks.ts'
+export {catalogFor} from '../catalog.ts'
 export {createConfigLoader, type LoadedConfig} from './config/load.ts'
 export * from './files.ts'
 export * from './fix.ts'

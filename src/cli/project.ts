@@ -55,6 +55,8 @@ export function createProject({overrides, ...loaderOptions}: ProjectOptions) {
     /** The config that applies to `path`, and which blocks apply to it. */
     matcherOf,
     settingsOf,
+    /** Every file's settings resolved so far: the rules a report must describe come from them. */
+    allSettings: () => settingsCache.values(),
     /** The blocks that apply to `path`, and whether it is a message (and why not). */
     judge: async (path: string): Promise<{loaded: LoadedConfig; found: FileBlocks}> => {
       const {loaded, matcher} = await matcherOf(path)

@@ -13,7 +13,7 @@
  * --debug). Input files are only read, unless --fix writes.
  */
 import {stat, writeFile} from 'node:fs/promises'
-import {resolve} from 'node:path'
+import {join, resolve} from 'node:path'
 import {type Args, parseCliArgs} from './args.ts'
 import {CliError, NotTemplatesError, UsageError} from './errors.ts'
 import type {FindOptions} from './files.ts'
@@ -185,7 +185,9 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
 
   const shown = args.quiet ? results.map(m.errorsOnly) : results
   const {loadFormatter} = m
-  const context = {cwd, color: useColor(io, args.color, output !== undefined), width: terminalWidth(io)}
+  // Each config's own rules, once: SARIF describes every rule a result can name.
+  const rules = [...new Map([...project.allSettings()].flatMap((settings) => m.catalogFor(settings.vocabulary, settings.plugins).rules).map((rule) => [rule.meta.id, rule])).values()]
+  const context = {cwd, color: useColor(io, args.color, output !== undefined), width: terminalWidth(io), ...(rules.length > 0 ? {rules} : {})}
   const report = await (await loadFormatter(args.format))(shown, context)
   if (output) {
     try {
@@ -202,6 +204,13 @@ async function lintAll(args: Args, io: CliIO): Promise<number> {
   return m.exitCode(shown, args.maxWarnings, io.stderr)
 }
 
+/** The rules the config for the working directory knows: built-in ones, its vocabulary's and plugins'. */
+async function catalogOf(args: Args, cwd: string) {
+  const m = await loadRunModules()
+  const loaded = await m.createConfigLoader({cwd, configFile: args.config, noConfig: args.noConfig, aboveRoot: args.configAboveRoot}).forFile(join(cwd, 'update.md'))
+  return m.catalogFor(loaded.config.vocabulary, loaded.config.plugins)
+}
+
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let debug = argv.includes('--debug')
   try {
@@ -215,10 +224,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     debug = args.debug
     if (args.help || args.version || args.listRules) {
       if (args.version) io.stdout.write(`${(await import('./version.ts')).version()}\n`)
-      else {
-        const info = await import('./info.ts')
-        io.stdout.write(args.help ? info.help() : info.listRules(args.format === 'json'))
-      }
+      else if (args.help) io.stdout.write((await import('./info.ts')).help())
+      else io.stdout.write((await import('./info.ts')).listRules(args.format === 'json', await catalogOf(args, io.cwd)))
       return 0
     }
     return await lintAll(args, io)

@@ -13,7 +13,7 @@
  * lists the layers; merging them is src/settings.ts, shared with the API,
  * template files and the playground.
  */
-import {rules} from '../../rules/index.ts'
+import {builtInCatalog, catalogFor} from '../catalog.ts'
 import {resolveOptions} from '../core/options.ts'
 import {closest} from '../core/did-you-mean.ts'
 import type {Channel} from '../analysis/length.ts'
@@ -30,8 +30,10 @@ import {CliError, UsageError} from './errors.ts'
 export interface Overrides {
   /** From `--preset`: the preset for this run, in place of the config's. */
   preset?: PresetName
-  /** From `--rule`, already checked. */
+  /** From `--rule`: built-in rules' settings already checked, the config's own when its settings are made. */
   rules: Record<string, unknown>
+  /** The `--rule` flag that set each rule, for messages. */
+  flags: Record<string, string>
   /** From `--channel`, already checked. */
   channel: Channel | undefined
 }
@@ -59,7 +61,7 @@ async function parseRuleFlag(value: string): Promise<Record<string, unknown>> {
 }
 
 export async function parseOverrides(ruleFlags: readonly string[], channel: string | undefined, preset?: string): Promise<Overrides> {
-  const overrides: Overrides = {rules: {}, channel: undefined}
+  const overrides: Overrides = {rules: {}, flags: {}, channel: undefined}
   if (preset !== undefined) {
     const names = Object.keys(presets)
     if (!names.includes(preset)) {
@@ -70,11 +72,14 @@ export async function parseOverrides(ruleFlags: readonly string[], channel: stri
   }
   for (const flag of ruleFlags) {
     const parsed = await parseRuleFlag(flag)
+    // A rule the built-in ones do not know may be a config's own (vocabulary, plugins): settingsFor checks it.
+    const builtIn = Object.fromEntries(Object.entries(parsed).filter(([id]) => builtInCatalog.get(id)))
     try {
-      checkRules(parsed)
+      checkRules(builtIn)
     } catch (error) {
       throw new CliError(`--rule ${JSON.stringify(flag)}: ${(error as Error).message}`)
     }
+    for (const id of Object.keys(parsed)) overrides.flags[id] = flag
     Object.assign(overrides.rules, parsed)
   }
   if (channel !== undefined) {
@@ -103,10 +108,27 @@ function blockLayer(block: ConfigBlock, presetFlag: PresetName | undefined): Set
   return {...(preset ? {preset: presetFlag ?? preset} : {}), rules: ruleSettings, channel, placeholders}
 }
 
+/** `--rule` settings for rules the config adds, checked against its catalog, naming the flag. */
+function checkConfigRules(loaded: LoadedConfig, overrides: Overrides): void {
+  const {vocabulary, plugins} = loaded.config
+  const catalog = catalogFor(vocabulary, plugins)
+  for (const [id, setting] of Object.entries(overrides.rules)) {
+    if (builtInCatalog.get(id)) continue
+    try {
+      checkRules({[id]: setting}, catalog)
+    } catch (error) {
+      const {message} = error as Error
+      throw new CliError(`--rule ${JSON.stringify(overrides.flags[id])}: ${message}${catalog.get(id) ? '' : ` in ${loaded.label}`}`)
+    }
+  }
+}
+
 export function settingsFor(loaded: LoadedConfig, applying: readonly number[], overrides: Overrides): Settings {
   const blocks = applying.map((index) => loaded.config.blocks[index]!)
+  checkConfigRules(loaded, overrides)
+  const {vocabulary, plugins} = loaded.config
   const resolved = resolveSettings([
-    {preset: overrides.preset ?? 'recommended'},
+    {preset: overrides.preset ?? 'recommended', ...(vocabulary ? {vocabulary} : {}), ...(plugins ? {plugins} : {})},
     ...blocks.map((block) => blockLayer(block, overrides.preset)),
     {rules: overrides.rules as RulesConfig},
     // After --rule, as a layer of its own: --channel wins over a channel --rule gives.
@@ -119,7 +141,7 @@ export function settingsFor(loaded: LoadedConfig, applying: readonly number[], o
 /** What `--print-config` shows: the file that applies and every rule with its options resolved. */
 export function printableConfig(loaded: LoadedConfig, settings: Settings, found: FileBlocks): Record<string, unknown> {
   const resolved: Record<string, unknown> = {}
-  for (const rule of rules) {
+  for (const rule of catalogFor(settings.vocabulary, settings.plugins).rules) {
     const setting = settings.rules[rule.meta.id]!
     const [label, options] = Array.isArray(setting) ? setting : [setting, undefined]
     resolved[rule.meta.id] =

@@ -78,11 +78,11 @@ describe('liaison preset', () => {
   })
 
   it('rejects unknown presets, phases and option keys', async () => {
-    await expect(lint('x', {preset: 'lenient' as never})).rejects.toThrow('liaison: unknown preset "lenient" (expected "recommended" or "strict")')
+    await expect(lint('x', {preset: 'lenient' as never})).rejects.toThrow('liaison: unknown preset "lenient" (expected "recommended" or "strict", or a list of them)')
     await expect(lint('x', {phase: 'fixed' as never})).rejects.toThrow(
       'liaison: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed)',
     )
-    await expect(lint('x', {rule: {}} as never)).rejects.toThrow('liaison: unknown option "rule" (known options: preset, rules, channel, phase, placeholders, headline)')
+    await expect(lint('x', {rule: {}} as never)).rejects.toThrow('liaison: unknown option "rule" (known options: preset, rules, channel, phase, placeholders, headline, vocabulary, plugins)')
     await expect(lint('x', null as never)).resolves.toBeDefined()
   })
 

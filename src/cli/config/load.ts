@@ -15,6 +15,7 @@ import type {YAMLParseError} from 'yaml'
 import {searchPlaces} from '../config-files.ts'
 import {CliError} from '../errors.ts'
 import {displayPath, repositoryRoot} from '../paths.ts'
+import {FileShapeError, loadExtensions} from './extensions.ts'
 import {ShapeError} from './problems.ts'
 import type {LiaisonConfig} from './sections.ts'
 import {checkConfig} from './validate.ts'
@@ -177,11 +178,18 @@ export function createConfigLoader({cwd, configFile, noConfig, aboveRoot}: Confi
     const inPackage = basename(filepath) === 'package.json'
     const name = `${label(filepath)}${inPackage ? '#liaison' : ''}`
     try {
-      return {filepath, label: name, config: checkConfig(result.config), base}
+      const {catalog, vocabulary, plugins} = await loadExtensions(result.config, dirname(filepath))
+      const config = checkConfig(result.config, catalog)
+      return {filepath, label: name, config: {...config, ...(vocabulary ? {vocabulary} : {}), ...(plugins ? {plugins} : {})}, base}
     } catch (error) {
       /* v8 ignore next -- @preserve checkConfig throws nothing but ShapeError */
       if (!(error instanceof ShapeError)) throw error
       const {readFile} = await import('node:fs/promises')
+      if (error instanceof FileShapeError) {
+        const text = await readFile(error.filepath, 'utf8')
+        const at = error.offset === undefined ? await locate(text, error.path) : lineColumn(text, error.offset)
+        throw failAt(label(error.filepath), error.message, at)
+      }
       const isData = /\.(?:json|ya?ml)$|\.liaisonrc$/.test(filepath)
       const path = inPackage ? ['liaison', ...error.path] : error.path
       const at = isData ? await locate(await readFile(filepath, 'utf8'), path) : undefined

@@ -9,13 +9,15 @@
  * validation (src/settings.ts, parseSetting, resolveOptions), so a config and
  * the API accept and refuse the same settings.
  */
-import {rules} from '../../../rules/index.ts'
+import {builtInCatalog, type RuleCatalog} from '../../catalog.ts'
 import type {Channel} from '../../analysis/length.ts'
 import {ConfigError, resolveOptions} from '../../core/options.ts'
 import {parseSetting} from '../../core/severity.ts'
-import {type PresetName, presets, type RulesConfig} from '../../presets.ts'
-import {channelValues, checkOptions} from '../../settings.ts'
+import type {RulesConfig} from '../../presets.ts'
+import {channelValues, checkOptions, checkPreset as checkPresetNames, type PresetReference} from '../../settings.ts'
 import {type PlaceholderOptions, placeholderProblem} from '../../text/placeholders.ts'
+import type {Plugins} from '../../plugins.ts'
+import type {Vocabulary} from '../../vocabulary/check.ts'
 import type {TemplatesConfig} from '../templates.ts'
 import {isRecord as isPlainObject, showValue as show} from '../../core/shape.ts'
 import {type Path, ShapeError, suggest, within} from './problems.ts'
@@ -24,11 +26,11 @@ import {type Path, ShapeError, suggest, within} from './problems.ts'
  * Check ESLint-style rule settings with the library's own validation.
  * Throws a ShapeError whose path is `[id]`.
  */
-export function checkRules(settings: Record<string, unknown>): RulesConfig {
+export function checkRules(settings: Record<string, unknown>, catalog: RuleCatalog = builtInCatalog): RulesConfig {
   for (const [id, setting] of Object.entries(settings)) {
     try {
-      checkOptions({rules: {[id]: setting}})
-      const rule = rules.find((candidate) => candidate.meta.id === id)!
+      checkOptions({rules: {[id]: setting}}, 'liaison', catalog)
+      const rule = catalog.get(id)!
       // As the engine reads it: a bare object is options at the rule's default severity.
       const {severity, options} = isPlainObject(setting) ? {severity: 1, options: setting} : parseSetting(id, setting)
       if (severity !== 0) {
@@ -68,21 +70,27 @@ function checkPatterns(key: 'files' | 'ignores', expected: string) {
   }
 }
 
-const presetNames = Object.keys(presets)
-
-/** `preset`, or its alias `extends`: the key is named in the message. */
+/**
+ * `preset`, or its alias `extends`: a built-in preset or a plugin's config
+ * (`acme/recommended`), or a list of them applied in turn. The key is named
+ * in the message.
+ */
 function checkPreset(key: string) {
-  return (value: unknown): PresetName => {
-    if (typeof value !== 'string' || !presetNames.includes(value)) {
-      throw new ShapeError(`"${key}" must be ${presetNames.map((name) => JSON.stringify(name)).join(' or ')}, got ${show(value)}${suggest(value, presetNames)}`, [])
-    }
-    return value as PresetName
+  return (value: unknown, catalog: RuleCatalog): PresetReference | PresetReference[] => {
+    const known = [...Object.keys(catalog.presets), ...catalog.configs.keys()]
+    const items: unknown[] = Array.isArray(value) && value.length > 0 ? value : [value]
+    items.forEach((item, index) => {
+      if (typeof item === 'string' && known.includes(item)) return
+      const where = Array.isArray(value) ? ` (item ${index + 1})` : ''
+      throw new ShapeError(`"${key}"${where} must be ${known.map((name) => JSON.stringify(name)).join(' or ')}, got ${show(item)}${suggest(item, known)}`, Array.isArray(value) ? [index] : [])
+    })
+    return value as PresetReference | PresetReference[]
   }
 }
 
-function checkRulesSection(value: unknown): RulesConfig {
+function checkRulesSection(value: unknown, catalog: RuleCatalog): RulesConfig {
   if (!isPlainObject(value)) throw new ShapeError(`"rules" must be an object of rule ids to settings, got ${show(value)}`, [])
-  return checkRules(value)
+  return checkRules(value, catalog)
 }
 
 export function checkChannel(value: unknown): Channel {
@@ -102,7 +110,7 @@ function checkPlaceholderSection(value: unknown): PlaceholderOptions {
  * from each key to rule settings for it. A `title` is a headline either way
  * (see cli/templates.ts).
  */
-function checkTemplates(value: unknown): TemplatesConfig {
+function checkTemplates(value: unknown, catalog: RuleCatalog): TemplatesConfig {
   if (!isPlainObject(value)) throw new ShapeError(`"templates" must be an object with "fields", got ${show(value)}`, [])
   for (const key of Object.keys(value)) {
     if (key !== 'fields') throw new ShapeError(`"templates" has an unknown key "${key}"${suggest(key, ['fields'])}; it takes fields`, [key])
@@ -124,7 +132,7 @@ function checkTemplates(value: unknown): TemplatesConfig {
   for (const [field, settings] of Object.entries(fields)) {
     const at: Path = ['fields', field]
     if (!isPlainObject(settings)) throw new ShapeError(`"templates.fields.${field}" must be rule settings for that field ({} for none), got ${show(settings)}`, at)
-    within(at, () => checkRules(settings), `"templates.fields.${field}": `)
+    within(at, () => checkRules(settings, catalog), `"templates.fields.${field}": `)
   }
   return {fields: fields as Record<string, RulesConfig>}
 }
@@ -150,14 +158,21 @@ export const sections = {
   placeholders: checkPlaceholderSection,
   /** Which keys of a template hold messages, and rule settings per key. */
   templates: checkTemplates,
-} satisfies Record<string, (value: unknown) => unknown>
+  /**
+   * The team's own rules as data, or the path of a file holding them; read
+   * with `plugins`, before the rest, since `rules` may name them (extensions.ts).
+   */
+  vocabulary: (value: unknown): Vocabulary | string => value as Vocabulary | string,
+  /** Rule packages by the name the config calls them: an npm package or a relative path (extensions.ts). */
+  plugins: (value: unknown): Record<string, string> => value as Record<string, string>,
+} satisfies Record<string, (value: unknown, catalog: RuleCatalog) => unknown>
 
 /**
  * Other names a key is accepted under. `extends` is what configs said for
  * `preset` before the API's name was taken for both; it stays so that
  * existing configs keep working, and is not listed among a block's keys.
  */
-export const aliases: Readonly<Record<string, {key: keyof typeof sections; check: (value: unknown) => unknown}>> = {
+export const aliases: Readonly<Record<string, {key: keyof typeof sections; check: (value: unknown, catalog: RuleCatalog) => unknown}>> = {
   extends: {key: 'preset', check: checkPreset('extends')},
 }
 
@@ -171,6 +186,10 @@ export type ConfigBlock = {[K in keyof typeof sections]?: ReturnType<(typeof sec
 
 export interface LiaisonConfig {
   blocks: ConfigBlock[]
+  /** Every block's vocabulary, files read, in block order; one object per loaded config, so it compiles once. */
+  vocabulary?: Vocabulary
+  /** Every block's plugins, imported. */
+  plugins?: Plugins
   /**
    * .gitignore-style patterns, relative to the config's folder, of files never
    * linted: the top-level `ignores` of a single-object config, and every block

@@ -2,6 +2,7 @@
  * Formatters, one file each, loaded only when chosen: a run pays for the
  * one it prints. The default, stylish, comes with the lint run itself.
  */
+import type {LiaisonRule} from '../../engine/rule.ts'
 import type {FormatName} from '../args.ts'
 import type {LintResult} from '../results.ts'
 import {stylish} from './stylish.ts'
@@ -13,6 +14,8 @@ export interface FormatContext {
   color: boolean
   /** The terminal's width in columns, to wrap at; undefined when not writing to a terminal. */
   width?: number | undefined
+  /** Every rule the run's configs know (built-in, vocabularies', plugins'), for formats that describe rules (SARIF). */
+  rules?: readonly LiaisonRule[]
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string | Promise<string>

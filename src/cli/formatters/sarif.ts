@@ -12,7 +12,7 @@
 import {isAbsolute} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {ArtifactLocation, Fix, Log, Notification, ReportingDescriptor, Result} from 'sarif'
-import {rules} from '../../../rules/index.ts'
+import {rules as builtIn} from '../../../rules/index.ts'
 import {displayPath, posix} from '../paths.ts'
 import {type LintMessage, stdinPath} from '../results.ts'
 import {version} from '../version.ts'
@@ -42,14 +42,13 @@ function region(message: LintMessage) {
 /** SARIF levels by severity: a note (0) is `note`. */
 const levels = ['note', 'warning', 'error'] as const
 
-export const sarif: Formatter = (results, {cwd}) => {
+export const sarif: Formatter = (results, {cwd, rules = builtIn}) => {
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.meta.id,
     shortDescription: {text: rule.meta.description},
     /* v8 ignore next -- @preserve every rule has a note today; a rule without one still gets valid SARIF */
     fullDescription: {text: rule.definition.note ?? rule.meta.description},
-    helpUri: rule.meta.url,
-    help: {text: `${rule.meta.description}. See ${rule.meta.url}`},
+    ...(rule.meta.url === undefined ? {help: {text: rule.meta.description}} : {helpUri: rule.meta.url, help: {text: `${rule.meta.description}. See ${rule.meta.url}`}}),
     defaultConfiguration: {level: rule.meta.severity === 'error' ? 'error' : 'warning', enabled: rule.meta.recommended},
     properties: {recommended: rule.meta.recommended},
   }))

@@ -46,7 +46,7 @@ interface Root {
 }
 
 function createRoot(dir: string): Root {
-  const project = createProject({cwd: dir, overrides: {rules: {}, channel: undefined}})
+  const project = createProject({cwd: dir, overrides: {rules: {}, flags: {}, channel: undefined}})
   return {dir, project, ignored: createIgnoreCheck(dir, project.configIgnores, new IgnoreFiles())}
 }
 
