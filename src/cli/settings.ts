@@ -18,7 +18,7 @@ import {resolveOptions} from '../core/options.ts'
 import {closest} from '../core/did-you-mean.ts'
 import type {Channel} from '../analysis/length.ts'
 import {type PresetName, presets, type RulesConfig} from '../presets.ts'
-import {channelValues, type ResolvedSettings, resolveSettings, type SettingsLayer} from '../settings.ts'
+import {channelValues, type PresetReference, type ResolvedSettings, resolveSettings, type SettingsLayer} from '../settings.ts'
 import {defaultPlaceholderWidth, placeholderSyntaxNames} from '../text/placeholders.ts'
 import {blockLabel, type FileBlocks} from './blocks.ts'
 import type {LoadedConfig} from './config/load.ts'
@@ -105,7 +105,10 @@ export interface Settings extends ResolvedSettings {
 /** A config block's settings layer; `--preset` stands in for the preset it names. */
 function blockLayer(block: ConfigBlock, presetFlag: PresetName | undefined): SettingsLayer {
   const {preset, rules: ruleSettings, channel, placeholders} = block
-  return {...(preset ? {preset: presetFlag ?? preset} : {}), rules: ruleSettings, channel, placeholders}
+  // --preset stands in for the built-in presets; a plugin's config ("acme/recommended") still applies.
+  const flagged = (name: PresetReference) => (presetFlag !== undefined && Object.hasOwn(presets, name) ? presetFlag : name)
+  const layered = preset === undefined ? undefined : Array.isArray(preset) ? (preset as PresetReference[]).map(flagged) : flagged(preset as PresetReference)
+  return {...(layered ? {preset: layered} : {}), rules: ruleSettings, channel, placeholders}
 }
 
 /** `--rule` settings for rules the config adds, checked against its catalog, naming the flag. */

@@ -48,6 +48,8 @@ describe('a local plugin', () => {
     expect(message).toMatchObject({ruleId: 'local/no-on-call', severity: 2, message: 'Leave out "on call"', column: 14})
     expect(message.url).toBeUndefined()
     expect((await cli(on, ['a.txt', '--rule', 'local/no-on-call: off'])).code).toBe(0)
+    // --preset stands in for the built-in preset only: the plugin's config still applies.
+    expect((await cli(on, ['a.txt', '--preset', 'recommended'])).code).toBe(1)
   })
 
   it.each([
