@@ -121,7 +121,9 @@ function checkConfigRules(loaded: LoadedConfig, overrides: Overrides): void {
       checkRules({[id]: setting}, catalog)
     } catch (error) {
       const {message} = error as Error
-      throw new CliError(`--rule ${JSON.stringify(overrides.flags[id])}: ${message}${catalog.get(id) ? '' : ` in ${loaded.label}`}`)
+      // Where the rules came from, when a config added some: the id may be meant for another folder's config.
+      const where = catalog.get(id) || (vocabulary === undefined && plugins === undefined) ? '' : ` in ${loaded.label}`
+      throw new CliError(`--rule ${JSON.stringify(overrides.flags[id])}: ${message}${where}`)
     }
   }
 }

@@ -52,6 +52,15 @@ describe('a local plugin', () => {
     expect((await cli(on, ['a.txt', '--preset', 'recommended'])).code).toBe(1)
   })
 
+  it('a JavaScript config may give the plugin object itself', async () => {
+    const dir = project({
+      'rules/local.mjs': localPlugin(onCall),
+      'liaison.config.mjs': "import * as local from './rules/local.mjs'\nexport default {plugins: {local: {...local}}, rules: {'local/no-on-call': 'error'}}\n",
+      'a.txt': text,
+    })
+    expect(await cli(dir, ['a.txt'])).toMatchObject({code: 1})
+  })
+
   it.each([
     ['a package that is not installed', {'.liaisonrc.yml': 'plugins:\n  acme: liaison-plugin-nowhere\n'}, '.liaisonrc.yml:2:3: plugin "acme": cannot find the package "liaison-plugin-nowhere" from the config\'s folder; install it (npm install --save-dev liaison-plugin-nowhere), or give a path starting with ./'],
     ['a missing file', {'.liaisonrc.yml': 'plugins:\n  acme: ./nope.mjs\n'}, '.liaisonrc.yml:2:3: plugin "acme": no file "./nope.mjs" next to the config'],
@@ -59,6 +68,7 @@ describe('a local plugin', () => {
     ['a rule not made with defineRule', {'.liaisonrc.yml': 'plugins:\n  acme: ./p.mjs\n', 'p.mjs': 'export const rules = [() => {}]\n'}, '.liaisonrc.yml:2:3: plugin "acme": rules[0] is not a rule made with defineRule (expected a function with meta and definition, got a function without them)'],
     ['a rule id taken by a built-in rule', {'.liaisonrc.yml': 'plugins:\n  acme: ./p.mjs\n', 'p.mjs': localPlugin(onCall.replace("'local/no-on-call',", "'max-length',"))}, '.liaisonrc.yml:2:3: rule id "max-length" of plugin "acme" is already taken by a built-in rule; give it another id'],
     ['a rule id taken by the vocabulary', {'.liaisonrc.yml': 'vocabulary: [{id: no-on-call, forbid: [x]}]\nplugins:\n  acme: ./p.mjs\n', 'p.mjs': localPlugin(onCall.replace("'local/no-on-call',", "'no-on-call',"))}, '.liaisonrc.yml:3:3: rule id "no-on-call" of plugin "acme" is already taken by the vocabulary; give it another id'],
+    ['a plugin given as a number', {'.liaisonrc.yml': 'plugins:\n  acme: 3\n'}, '.liaisonrc.yml:2:3: "plugins.acme" must be an npm package name, a path relative to the config (./rules/acme.js), or the plugin itself, got 3'],
     ['plugins as a list', {'.liaisonrc.yml': 'plugins: [./p.mjs]\n'}, '.liaisonrc.yml:1:1: "plugins" must map the name the config calls each plugin to its package or path ({acme: liaison-plugin-acme}), got a list'],
     ['a config the plugin does not have', {'.liaisonrc.yml': 'plugins:\n  local: ./p.mjs\npreset: local/strcit\n', 'p.mjs': localPlugin(onCall)}, '.liaisonrc.yml:3:1: "preset" must be "recommended" or "strict" or "local/strict", got "local/strcit" (did you mean "local/strict"?)'],
   ])('%s', async (_, files, message) => {

@@ -61,8 +61,10 @@ async function readVocabulary(folder: string, path: string, at: Path): Promise<{
 }
 
 async function importPlugin(folder: string, name: string, specifier: unknown, at: Path): Promise<unknown> {
+  // A JavaScript config may import the plugin itself, as ESLint's flat config does.
+  if (isPlainObject(specifier)) return specifier
   if (typeof specifier !== 'string' || specifier.trim() === '') {
-    throw new ShapeError(`"plugins.${name}" must be an npm package name or a path relative to the config (./rules/acme.js), got ${show(specifier)}`, at)
+    throw new ShapeError(`"plugins.${name}" must be an npm package name, a path relative to the config (./rules/acme.js), or the plugin itself, got ${show(specifier)}`, at)
   }
   let resolved: string
   if (isPath(specifier)) resolved = resolve(folder, specifier)
