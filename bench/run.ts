@@ -29,7 +29,8 @@ const {values} = parseArgs({options: {quick: {type: 'boolean', default: false}, 
 const quick = values.quick
 const root = fileURLToPath(new URL('../', import.meta.url))
 
-type Lint = (text: string, options?: {preset?: 'recommended' | 'strict'}) => Promise<unknown>
+/** lint() as the built tree exports it; a baseline may predate `vocabulary` and ignores it. */
+type Lint = (text: string, options?: {preset?: 'recommended' | 'strict'; vocabulary?: unknown[]}) => Promise<unknown>
 
 async function loadLint(tree: string): Promise<Lint> {
   const entry = join(tree, 'dist/src/index.js')
@@ -62,6 +63,8 @@ const results = partial as BenchResults
 const messages = corpus(quick ? 200 : 500)
 const rounds = quick ? 5 : 15
 const parser = unified().use(retextEnglish)
+/** One rule with 5,000 terms, half of them two-word phrases: one object, so it compiles once, as a config's does. */
+const vocabulary = [{id: 'team-words', forbid: Array.from({length: 5000}, (_, i) => (i % 2 === 0 ? `codename${i}` : `project falcon${i}`))}]
 const alex = await loadAlex()
 const each = (fn: (text: string) => unknown): Task => async () => {
   for (const text of messages) await fn(text)
@@ -70,6 +73,8 @@ const perMessage: Record<string, Task> = {
   parse: each((text) => parseInChunks(text, (value) => parser.parse(value))),
   recommended: each((text) => lint(text)),
   strict: each((text) => lint(text, {preset: 'strict'})),
+  // The recommended preset plus a team vocabulary of 5,000 forbidden words and phrases (docs/vocabulary.md).
+  vocabulary: each((text) => lint(text, {vocabulary})),
 }
 if (baseLint) {
   perMessage['baseline recommended'] = each((text) => baseLint(text))
@@ -93,6 +98,9 @@ results.perMessage = {
 }
 console.log(`\n## Per message\n\n${renderPerMessage(results)}`)
 if (!alex) console.log('\n(alex is not installed: `npm install --no-save alex` to compare)')
+// Must stay at or under 1.2: a vocabulary's terms share one trie, so 5,000 cost what 5 do.
+const vocabularyRatio = perMessageMs.vocabulary! / perMessageMs.recommended!
+console.log(`\n5,000 forbidden terms: ${vocabularyRatio.toFixed(2)}× the same preset with none, per message (budget 1.2×)`)
 
 // 2. What each rule costs.
 results.rules = perRuleCosts(messages, quick ? 2 : 5)
