@@ -263,6 +263,24 @@ describe.skipIf(!hasChromium)(
       const copied = await page.evaluate('navigator.clipboard.readText()')
       expect(copied).toBe(`Draft (${measure(text).length}/280, 3 problems): "${text}"`)
     })
+
+    it('applies a pasted config: its vocabulary and rules, and says what it cannot apply', async () => {
+      await page.locator('#team-config summary').click()
+      await page.locator('#draft').fill('Project Falcon users cannot sign in. Next update in 30 minutes.')
+      const config = {rules: {'require-impact': 'off'}, vocabulary: [{id: 'no-codenames', severity: 'error', forbid: ['Project Falcon']}, {id: 'plain-words', replace: {users: 'customers'}}]}
+      await page.locator('#config').fill(JSON.stringify(config, null, 2))
+      await settled(page)
+      expect(await page.locator('#backdrop mark[data-rules~="no-codenames"]').textContent()).toBe('Project Falcon')
+      expect(await page.locator('#backdrop mark[data-rules~="plain-words"]').textContent()).toBe('users')
+      expect(await page.locator('#config-status').textContent()).toBe('Applied to the draft.')
+      await page.locator('#config').fill('{"plugins": {"acme": "liaison-plugin-acme"}}')
+      await settled(page)
+      expect(await page.locator('#config-status').textContent()).toBe('"plugins" load packages, which only the command line can do')
+      expect(await page.locator('#backdrop mark[data-rules~="no-codenames"]').count()).toBe(0)
+      await page.locator('#config').fill('')
+      await page.locator('#team-config summary').click()
+      await settled(page)
+    })
   },
   120_000,
 )

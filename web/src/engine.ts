@@ -6,17 +6,25 @@
 import {analyze, type LiaisonOptions, lint, type Phase} from '../../src/index.ts'
 import type {Target} from './counter.ts'
 import type {Problem} from './problems.ts'
+import {teamSettings} from './team-settings.ts'
 
 export interface Check {
   problems: Problem[]
   /** The phase the wording reads as, whatever phase was chosen. */
   detected: Phase | undefined
+  /** What is wrong with the pasted config, if anything (the draft is checked without it). */
+  configProblem: string | undefined
 }
 
-export async function check(text: string, target: Target, phase: Phase | undefined): Promise<Check> {
-  // The same settings layer a config block gives: a channel for max-length, or no length limit on a status page.
-  const settings: LiaisonOptions = target === 'page' ? {rules: {'max-length': 'off'}} : {channel: target}
-  const file = await lint(text, {...settings, ...(phase ? {phase} : {})})
+/** What the page's controls say, over the team's settings: a channel for max-length, or no length limit on a status page. */
+function pageLayer(team: LiaisonOptions, target: Target): LiaisonOptions {
+  if (target !== 'page') return {...team, channel: target}
+  return {...team, rules: {...team.rules, 'max-length': 'off'}}
+}
+
+export async function check(text: string, target: Target, phase: Phase | undefined, config = ''): Promise<Check> {
+  const team = teamSettings(config)
+  const file = await lint(text, {...pageLayer(team.settings, target), ...(phase ? {phase} : {})})
   // Without the chosen phase, so that the badge shows what the wording reads as.
   const detected = analyze(text).phase
   const problems = file.messages.flatMap((message): Problem[] => {
@@ -37,5 +45,5 @@ export async function check(text: string, target: Target, phase: Phase | undefin
       },
     ]
   })
-  return {problems, detected}
+  return {problems, detected, configProblem: team.problem}
 }

@@ -45,6 +45,8 @@ const list = byId('problems', HTMLUListElement)
 const copyButton = byId('copy', HTMLButtonElement)
 const copyStatus = byId('copy-status', HTMLSpanElement)
 const copyFallback = byId('copy-fallback', HTMLTextAreaElement)
+const configInput = byId('config', HTMLTextAreaElement)
+const configStatus = byId('config-status', HTMLParagraphElement)
 
 /** Template order is phase order (investigating → resolved), and the record's type guarantees every phase. */
 // The menu offers the incident phases, those with default templates.
@@ -140,6 +142,8 @@ draft.addEventListener('input', () => {
   scheduleLint()
 })
 
+configInput.addEventListener('input', () => scheduleLint())
+
 function scheduleLint(): void {
   clearTimeout(lintTimer)
   problemsSection.setAttribute('aria-busy', 'true')
@@ -163,7 +167,7 @@ async function lint(): Promise<void> {
   problemsSection.setAttribute('aria-busy', 'true')
   try {
     const {check} = await engine
-    const result = await check(text, target(), chosenPhase())
+    const result = await check(text, target(), chosenPhase(), configInput.value)
     if (run !== lintRun) return
     engineReady = true
     // Typing may have gone on while the lint ran: carry its ranges over to the text as it is now.
@@ -172,6 +176,7 @@ async function lint(): Promise<void> {
     if (settled) problemsSection.setAttribute('aria-busy', 'false')
     render()
     showDetected(result.detected)
+    configStatus.textContent = result.configProblem ?? (configInput.value.trim() === '' ? '' : 'Applied to the draft.')
     if (settled) problemCount.textContent = summarize(problems)
   } catch (error) {
     if (run !== lintRun) return
