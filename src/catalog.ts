@@ -13,7 +13,7 @@
 import {rules as builtIn} from '../rules/index.ts'
 import {closest} from './core/did-you-mean.ts'
 import {ConfigError} from './core/options.ts'
-import type {RuleSetting} from './core/severity.ts'
+import type {SeverityLabel} from './core/severity.ts'
 import {defineRule} from './engine/define-rule.ts'
 import type {LiaisonRule} from './engine/rule.ts'
 import {type PluginConfig, type Plugins, checkPlugins} from './plugins.ts'
@@ -27,7 +27,7 @@ export interface RuleCatalog {
   readonly ids: readonly string[]
   get(id: string): LiaisonRule | undefined
   /** Every rule's setting under each built-in preset. */
-  readonly presets: Readonly<Record<PresetName, Readonly<Record<string, RuleSetting>>>>
+  readonly presets: Readonly<Record<PresetName, Readonly<Record<string, SeverityLabel>>>>
   /** Plugin configs by `<plugin>/<config>`. */
   readonly configs: ReadonlyMap<string, PluginConfig>
   /** Distinct per catalog: part of a processor's cache key. */
@@ -38,7 +38,7 @@ let serials = 0
 
 function build(rules: readonly LiaisonRule[], fromPlugins: ReadonlySet<LiaisonRule>, configs: ReadonlyMap<string, PluginConfig>): RuleCatalog {
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule]))
-  const setting = (rule: LiaisonRule, preset: PresetName): RuleSetting =>
+  const setting = (rule: LiaisonRule, preset: PresetName): SeverityLabel =>
     Object.hasOwn(presets[preset], rule.meta.id)
       ? presets[preset][rule.meta.id]!
       : fromPlugins.has(rule) || (preset === 'recommended' && !rule.meta.recommended)
@@ -112,10 +112,10 @@ export function catalogFor(vocabulary?: Vocabulary, plugins?: Plugins): RuleCata
   if (vocabulary === undefined && plugins === undefined) return builtInCatalog
   // Not objects: nothing to cache by, and assemble() says what is wrong with them.
   if (!isObject(vocabulary ?? none) || !isObject(plugins ?? none)) return assemble(vocabulary, plugins)
-  const first = (vocabulary ?? none) as object
+  const first = vocabulary ?? none
   let byPlugins = cache.get(first)
   if (!byPlugins) cache.set(first, (byPlugins = new WeakMap()))
-  const second = (plugins ?? none) as object
+  const second = plugins ?? none
   let catalog = byPlugins.get(second)
   if (!catalog) byPlugins.set(second, (catalog = assemble(vocabulary, plugins)))
   return catalog

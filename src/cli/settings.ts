@@ -107,7 +107,7 @@ function blockLayer(block: ConfigBlock, presetFlag: PresetName | undefined): Set
   const {preset, rules: ruleSettings, channel, placeholders} = block
   // --preset stands in for the built-in presets; a plugin's config ("acme/recommended") still applies.
   const flagged = (name: PresetReference) => (presetFlag !== undefined && Object.hasOwn(presets, name) ? presetFlag : name)
-  const layered = preset === undefined ? undefined : Array.isArray(preset) ? (preset as PresetReference[]).map(flagged) : flagged(preset as PresetReference)
+  const layered = preset === undefined ? undefined : Array.isArray(preset) ? preset.map(flagged) : flagged(preset)
   return {...(layered ? {preset: layered} : {}), rules: ruleSettings, channel, placeholders}
 }
 

@@ -11,7 +11,7 @@ import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
 import {root} from '../support/fixtures.ts'
-import {cli, project, spawnBin} from './support.ts'
+import {cli, jsonResults, project, spawnBin} from './support.ts'
 
 /** A plugin file that imports liaison from this repository's source, as an installed one imports the package. */
 function localPlugin(body: string): string {
@@ -43,10 +43,10 @@ describe('a local plugin', () => {
     const on = project({...files, '.liaisonrc.yml': 'plugins:\n  local: ./rules/local.mjs\npreset: [recommended, local/strict]\n'})
     const {code, stdout} = await cli(on, ['a.txt', '--format', 'json'])
     expect(code).toBe(1)
-    const [message] = JSON.parse(stdout)[0].messages
+    const [message] = jsonResults(stdout)[0]!.messages
     // A plugin rule without its own url links nowhere, rather than to a built-in rule's page.
     expect(message).toMatchObject({ruleId: 'local/no-on-call', severity: 2, message: 'Leave out "on call"', column: 14})
-    expect(message.url).toBeUndefined()
+    expect(message!.url).toBeUndefined()
     expect((await cli(on, ['a.txt', '--rule', 'local/no-on-call: off'])).code).toBe(0)
     // --preset stands in for the built-in preset only: the plugin's config still applies.
     expect((await cli(on, ['a.txt', '--preset', 'recommended'])).code).toBe(1)

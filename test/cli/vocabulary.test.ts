@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {cli, project} from './support.ts'
+import {cli, project, sarifLog} from './support.ts'
 
 const vocabularyFile = `- id: no-codenames
   severity: error
@@ -75,12 +75,11 @@ describe('a vocabulary in the config', () => {
 
   it('SARIF describes the config\'s rules, with their own help links', async () => {
     const dir = project({'.liaisonrc.yml': 'vocabulary: ./vocabulary.yml\n', 'vocabulary.yml': vocabularyFile, 'a.txt': dirty})
-    const sarif = JSON.parse((await cli(dir, ['--format', 'sarif', 'a.txt'])).stdout)
-    const [run] = sarif.runs
-    const descriptor = run.tool.driver.rules.find((rule: {id: string}) => rule.id === 'no-codenames')
-    expect(descriptor.helpUri).toBe('https://wiki.example.com/style#codenames')
-    expect(run.tool.driver.rules.find((rule: {id: string}) => rule.id === 'plain-words').helpUri).toBeUndefined()
-    expect(run.results.map((result: {ruleId: string}) => result.ruleId)).toEqual(['no-codenames', 'plain-words'])
+    const [run] = sarifLog((await cli(dir, ['--format', 'sarif', 'a.txt'])).stdout).runs
+    const descriptors = run!.tool.driver.rules ?? []
+    expect(descriptors.find((rule) => rule.id === 'no-codenames')!.helpUri).toBe('https://wiki.example.com/style#codenames')
+    expect(descriptors.find((rule) => rule.id === 'plain-words')!.helpUri).toBeUndefined()
+    expect(run!.results!.map((result) => result.ruleId)).toEqual(['no-codenames', 'plain-words'])
   })
 
   it('a placeholder in a template never matches; a title rule reads only the title', async () => {
