@@ -21,6 +21,8 @@ export interface AuditArgs {
   from: IncidentFormat | undefined
   format: FormatName
   outputFile: string | undefined
+  /** `--report`: the HTML report's file. */
+  report: string | undefined
   quiet: boolean
   maxWarnings: number | undefined
   rules: string[]
@@ -41,6 +43,7 @@ const options = {
   from: {type: 'string'},
   format: {type: 'string', short: 'f'},
   'output-file': {type: 'string', short: 'o'},
+  report: {type: 'string'},
   quiet: {type: 'boolean'},
   'max-warnings': {type: 'string'},
   rule: {type: 'string', multiple: true},
@@ -59,6 +62,7 @@ const options = {
 /** One line per flag, in --help order. */
 export const auditFlagHelp: Readonly<Record<keyof typeof options, {value?: string; text: string}>> = {
   from: {value: '<shape>', text: `Read the sources as ${incidentFormats.join(', ')} (default: detected)`},
+  report: {value: '<file>', text: 'Also write a self-contained HTML report'},
   format: {value: '<name>', text: `${formatNames.join(', ')} (default: stylish)`},
   'output-file': {value: '<file>', text: 'Write the results to a file instead of standard output'},
   quiet: {text: 'Report errors only'},
@@ -123,6 +127,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
     from: values.from === undefined ? undefined : oneOf('--from', values.from, incidentFormats),
     format: values.format === undefined ? 'stylish' : oneOf('--format', values.format, formatNames),
     outputFile: values['output-file'],
+  report: values.report,
       quiet: values.quiet ?? false,
     maxWarnings: undefined,
     rules: values.rule ?? [],
@@ -155,6 +160,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
   if (values.color && values['no-color']) throw new UsageError('--color and --no-color cannot be used together')
   for (const [flag, value] of [
     ['--output-file', args.outputFile],
+    ['--report', args.report],
     ['--config', args.config],
   ] as const) {
     if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a file name`)

@@ -37,11 +37,20 @@ async function settingsOf(args: AuditArgs, cwd: string): Promise<AuditSettings> 
   return {preset, rules, ...(placeholders && {placeholders}), ...(args.now !== undefined && {now: args.now})}
 }
 
+/** A rule setting that turns the rule off: `'off'`, `0`, or either as the first item of a list. */
+function isOff(setting: unknown): boolean {
+  const severity = Array.isArray(setting) ? (setting as unknown[])[0] : setting
+  return severity === 'off' || severity === 0
+}
+
 async function auditAll(args: AuditArgs, io: CliIO): Promise<number> {
   const {cwd} = io
   const show = (path: string) => displayPath(path, cwd)
   const output = args.outputFile === undefined ? undefined : resolve(cwd, args.outputFile)
+  const report = args.report === undefined ? undefined : resolve(cwd, args.report)
+  if (report !== undefined && report === output) throw new CliError('--report and --output-file name the same file; give each its own')
   if (output) await checkOutput('--output-file', output, show)
+  if (report) await checkOutput('--report', report, show)
   const settings = await settingsOf(args, cwd)
   const read = await readSources(args.sources, {cwd, from: args.from, maxBytes: args.maxFileSize, timeout: args.timeout})
   for (const problem of read.broken) io.stderr.write(line(`liaison: ${problem}`))
@@ -63,6 +72,11 @@ async function auditAll(args: AuditArgs, io: CliIO): Promise<number> {
   const text = await (await m.loadFormatter(args.format))(shown, context)
   if (output) await write(output, text, show)
   else io.stdout.write(text)
+  if (report) {
+    const {renderReport} = await import('./report/html.ts')
+    const activeRules = new Set(Object.entries(settings.rules ?? {}).filter(([, setting]) => !isOff(setting)).map(([id]) => id))
+    await write(report, await renderReport(audited, results, {sources: args.sources, activeRules, show}), show)
+  }
   if (read.broken.length > 0) return 2
   return m.exitCode(shown, args.maxWarnings, io.stderr)
 }
