@@ -21,13 +21,3 @@ export function byId<T extends HTMLElement>(id: string, type: new () => T): T {
   return element
 }
 
-/** 1-based line and column of an offset, as the CLI prints them. */
-export function lineColumn(text: string, offset: number): {line: number; column: number} {
-  let line = 1
-  let lineStart = 0
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++
-    lineStart = i + 1
-  }
-  return {line, column: offset - lineStart + 1}
-}

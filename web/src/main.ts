@@ -17,7 +17,8 @@ import type {IncidentPhase, Phase} from '../../src/analysis/phase.ts'
 import {defaultTemplates} from '../../src/templates/defaults.ts'
 import {copyText} from './clipboard.ts'
 import {count, type Target, targets} from './counter.ts'
-import {byId, h, lineColumn} from './dom.ts'
+import {location} from 'vfile-location'
+import {byId, h} from './dom.ts'
 import {plural, type Problem, problemsAt, segment, shift, summarize} from './problems.ts'
 import {setUpThemeToggle} from './theme.ts'
 
@@ -406,8 +407,9 @@ function apply(problem: Problem): void {
 
 function renderList(): void {
   activeItem = Math.min(activeItem, Math.max(problems.length - 1, 0))
+  const place = location(shown)
   const items = problems.map((problem, index) => {
-    const {line, column} = lineColumn(shown, problem.start)
+    const {line, column} = place.toPoint(problem.start) ?? {line: 1, column: 1}
     const current = index === activeItem
     const goTo = h(
       'button',

@@ -11,6 +11,7 @@ import {existsSync} from 'node:fs'
 import {basename, dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {type LilconfigResult, lilconfig} from 'lilconfig'
+import {location} from 'vfile-location'
 import type {YAMLParseError} from 'yaml'
 import {searchPlaces} from '../config-files.ts'
 import {CliError} from '../errors.ts'
@@ -32,14 +33,10 @@ export interface LoadedConfig {
 
 export {searchPlaces}
 
+/** 1-based line and column of an offset (past the end: the end), counted as the linted files' are, by vfile-location. */
 function lineColumn(text: string, offset: number): {line: number; column: number} {
-  let line = 1
-  let start = 0
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++
-    start = i + 1
-  }
-  return {line, column: offset - start + 1}
+  const point = location(text).toPoint(Math.min(offset, text.length))
+  return {line: point?.line ?? 1, column: point?.column ?? 1}
 }
 
 /**
