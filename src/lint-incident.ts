@@ -15,13 +15,18 @@ import {parseInChunks} from './text/parse.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 import {ConfigError} from './core/options.ts'
 import {createLinter} from './liaison.ts'
-import {type LiaisonOptions, resolveSettings} from './settings.ts'
+import type {LiaisonOptions, ResolvedSettings} from './settings.ts'
 import {checkLintOptions, parse, processorCache} from './processors.ts'
 import {checkIncident, offsetOf, parseTime} from './incident/check.ts'
 import type {Incident, IncidentUpdate} from './incident/types.ts'
 
-/** Options of `lintIncident()`: rule settings as for `lint()`, and the time to judge the incident at. */
-export interface LintIncidentOptions extends Pick<LiaisonOptions, 'preset' | 'rules' | 'placeholders'> {
+/**
+ * Options of `lintIncident()`: the settings `lint()` takes (preset, rules,
+ * channel, placeholders, vocabulary, plugins), and the time to judge the
+ * incident at. No `phase` or `headline`: each update's phase comes from the
+ * data, and the title is always a headline.
+ */
+export interface LintIncidentOptions extends Omit<LiaisonOptions, 'phase' | 'headline'> {
   /**
    * The time the incident is judged at (an unresolved incident's age is
    * measured to it): an ISO 8601 time with an offset, a Date or milliseconds.
@@ -56,18 +61,19 @@ declare module 'vfile' {
   }
 }
 
-const optionKeys = ['preset', 'rules', 'placeholders', 'now']
+const optionKeys = ['preset', 'rules', 'channel', 'placeholders', 'vocabulary', 'plugins', 'now']
 const linterFor = processorCache(createLinter)
 
-function checkOptions(options: unknown): LintIncidentOptions {
-  if (options === undefined || options === null) return {}
+/** The options checked, and the settings they resolve to, as `lint()` resolves its own. */
+function checkOptions(options: unknown): {now: LintIncidentOptions['now']; settings: ResolvedSettings} {
+  if (options === undefined || options === null) return {now: undefined, settings: checkLintOptions(undefined).settings}
   if (typeof options !== 'object' || Array.isArray(options)) throw new ConfigError(`lintIncident: options must be an object, got ${JSON.stringify(options)}`)
   for (const key of Object.keys(options)) {
     if (!optionKeys.includes(key)) throw new ConfigError(`lintIncident: unknown option "${key}" (known options: ${optionKeys.join(', ')})`)
   }
-  // `now` is lintIncident's own option; the others are lint()'s, checked as lint() checks them.
-  checkLintOptions(Object.fromEntries(Object.entries(options).filter(([key]) => key !== 'now')))
-  return options
+  // `now` is lintIncident's own option; the others are lint()'s, checked and merged as lint() does.
+  const {now, ...rest} = options as LintIncidentOptions
+  return {now, settings: checkLintOptions(rest).settings}
 }
 
 function nowOf(now: LintIncidentOptions['now']): number {
@@ -102,8 +108,7 @@ function prepare(text: string, placeholders: LiaisonOptions['placeholders'], pha
 // eslint-disable-next-line @typescript-eslint/require-await
 export async function lintIncident(incident: Incident, options: LintIncidentOptions = {}): Promise<IncidentResult> {
   checkIncident(incident)
-  const {now, preset, rules, placeholders} = checkOptions(options)
-  const settings = resolveSettings([{preset, rules}])
+  const {now, settings: {placeholders, ...settings}} = checkOptions(options)
   const checkedPlaceholders = placeholders === undefined ? undefined : checkPlaceholders(placeholders)
   const linter = linterFor(settings)
   const order = incident.updates.map((update, index) => ({update, index, time: parseTime(update.createdAt)!}))

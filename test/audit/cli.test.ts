@@ -67,6 +67,16 @@ describe('liaison audit on files and folders', () => {
     ])
   })
 
+  it("applies the config's vocabulary, as linting the drafts does", async () => {
+    const dir = project({
+      '.liaisonrc.json': {vocabulary: [{id: 'no-codenames', forbid: ['Project Falcon'], scope: 'both'}]},
+      'history.json': {incidents: [{title: 'Project Falcon outage', updates: [{status: 'resolved', createdAt: '2026-03-01T14:00:00Z', body: 'Project Falcon checkout works again for every customer. This incident has been resolved.'}]}]},
+    })
+    const {stdout} = await cli(dir, ['audit', 'history.json', '-f', 'json', '--now', '2026-03-02T00:00:00Z'])
+    const results = JSON.parse(stdout) as Array<{messages: Array<{ruleId: string | null; line: number; column: number}>}>
+    expect(results.flatMap((result) => result.messages.filter((message) => message.ruleId === 'no-codenames').map((message) => `${message.line}:${message.column}`))).toEqual(['1:1', '1:1'])
+  })
+
   it("reads liaison's own shape, and --from says how to read a file", async () => {
     const dir = copy()
     expect((await cli(dir, ['audit', 'liaison/incidents.yml', ...onlyEstimates])).code).toBe(0)

@@ -78,9 +78,24 @@ describe('lintIncident', () => {
     for (const [value, message] of bad) await expect(lintIncident(value as Incident)).rejects.toThrow(new TypeError(message))
   })
 
+  it('takes the settings lint() takes: a team vocabulary on the title and on every update, a channel', async () => {
+    const team: Incident = {
+      title: 'Project Falcon outage',
+      updates: [{status: 'investigating', createdAt: '2026-03-01T14:00:00Z', body: 'Project Falcon checkout is failing for customers in every region: card payments and saved wallets are declined at the last step. We are investigating. Next update in 30 minutes.'}],
+    }
+    const {incident: title, updates} = await lintIncident(team, {vocabulary: [{id: 'no-codenames', forbid: ['Project Falcon'], scope: 'both'}], channel: 'sms', now: '2026-03-01T14:10:00Z'})
+    expect(summary(title).filter((line) => line.endsWith('no-codenames'))).toEqual(['1:1 no-codenames'])
+    expect(summary(updates[0]!).filter((line) => line.endsWith('no-codenames'))).toEqual(['1:1 no-codenames'])
+    const alone = await lint(team.updates[0]!.body, {channel: 'sms', phase: 'investigating'})
+    const lengths = (lines: string[]) => lines.filter((line) => line.endsWith('max-length'))
+    // Over SMS's 160, under Twitter's 280: only the channel given makes it too long.
+    expect(lengths(messageRules(updates[0]!))).toHaveLength(1)
+    expect(lengths(messageRules(updates[0]!))).toEqual(lengths(summary(alone)))
+  })
+
   it('rejects bad options, naming them', async () => {
     const ok: Incident = {title: 't', updates: []}
-    await expect(lintIncident(ok, {phase: 'resolved'} as never)).rejects.toThrow(new ConfigError('lintIncident: unknown option "phase" (known options: preset, rules, placeholders, now)'))
+    await expect(lintIncident(ok, {phase: 'resolved'} as never)).rejects.toThrow(new ConfigError('lintIncident: unknown option "phase" (known options: preset, rules, channel, placeholders, vocabulary, plugins, now)'))
     await expect(lintIncident(ok, {now: 'soon'})).rejects.toThrow('lintIncident: option "now" must be an ISO 8601 time with an offset')
     await expect(lintIncident(ok, {now: new Date(Number.NaN)})).rejects.toThrow('lintIncident: option "now"')
     await expect(lintIncident(ok, {rules: {'max-lenght': 'error'}})).rejects.toThrow('Unknown rule "max-lenght"')

@@ -33,8 +33,9 @@ async function settingsOf(args: AuditArgs, cwd: string): Promise<AuditSettings> 
   const path = isAddress(first) ? resolve(cwd, 'incidents.json') : resolve(cwd, first)
   const loaded = await configs.forFile(path)
   const blocks = await m.createBlockMatcher(loaded, repositoryRoot(cwd)).blocks(path)
-  const {preset, rules, placeholders} = m.settingsFor(loaded, blocks, overrides)
-  return {preset, rules, ...(placeholders && {placeholders}), ...(args.now !== undefined && {now: args.now})}
+  // The config's vocabulary and plugins too: an audit applies the same rules as linting the drafts.
+  const {preset, rules, placeholders, vocabulary, plugins} = m.settingsFor(loaded, blocks, overrides)
+  return {preset, rules, ...(placeholders && {placeholders}), ...(vocabulary && {vocabulary}), ...(plugins && {plugins}), ...(args.now !== undefined && {now: args.now})}
 }
 
 /** A rule setting that turns the rule off: `'off'`, `0`, or either as the first item of a list. */
