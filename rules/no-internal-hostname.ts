@@ -19,12 +19,13 @@ import {compilePatterns, type PatternList} from '../src/text/patterns.ts'
 import type {Doc} from '../src/engine/doc.ts'
 import {type Sentence, wordIndex} from '../src/text/walk.ts'
 import data from './no-internal-hostname.json' with {type: 'json'}
-import {hostKinds, internalSuffix, internalZone, isDigits, machineKind, wordSet} from './no-internal-hostname/names.ts'
+import {hostKinds, internalSuffix, internalZone, isDigits, machineKind} from './no-internal-hostname/names.ts'
+import {wordSet} from '../src/text/word-lists.ts'
 
 const id = 'no-internal-hostname'
 
 /** Versions, not addresses: a four-part number after these words (version 10.0.0.1). */
-const versionWords = wordSet(data.versionWords.words, 'versionWords')
+const versionWords = wordSet(data.versionWords)
 
 type Finding = {
   start: number

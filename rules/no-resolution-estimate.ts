@@ -18,23 +18,21 @@ import type {Doc} from '../src/engine/doc.ts'
 import {isMaintenance} from '../src/analysis/phase.ts'
 import {placeholderKind} from '../src/analysis/placeholder-kinds.ts'
 import {Lexicon, type PhraseMatch} from '../src/text/lexicon.ts'
+import {entriesOf, type KindedEntry, wordSet} from '../src/text/word-lists.ts'
 import type {Sentence} from '../src/text/walk.ts'
 import data from './no-resolution-estimate.json' with {type: 'json'}
 
-type CueKind = 'resolution' | 'expectation' | 'expecting' | 'eta' | 'observation' | 'neutral' | 'work' | 'customer' | 'condition' | 'stability' | 'impact' | 'remaining'
-interface Cue {
-  kind: CueKind
-  phrases: string[]
-  note: string
-}
+const cueKinds = ['resolution', 'expectation', 'expecting', 'eta', 'observation', 'neutral', 'work', 'customer', 'condition', 'stability', 'impact', 'remaining'] as const
+type CueKind = (typeof cueKinds)[number]
+type Cue = KindedEntry<CueKind>
 type Found = PhraseMatch<Cue>[]
 
 /** Leads that make a duration the length of something: "can take 2 hours", "needs about 2 hours". */
-const lengthLeads = new Set(['take', 'takes', 'taking', 'need', 'needs'])
+const lengthLeads = wordSet(data.lengthLeads)
 /** A pronoun subject of "take" stands for the work in hand: "This usually takes 30–45 minutes." */
-const workPronouns = new Set(['it', 'this', 'that', 'which'])
+const workPronouns = wordSet(data.workPronouns)
 /** Leads that say how long something goes on from now: "for the next 24 hours", "until 19:00 UTC", "may last several hours". */
-const untilLeads = new Set(['for', 'until', 'till', "'til", 'up until', 'through', 'last', 'lasts'])
+const untilLeads = wordSet(data.untilLeads)
 /** How far a `stability` cue may follow its `condition` ("if the error rate stays flat"), in words. */
 const conditionReach = 8
 
@@ -103,7 +101,7 @@ export const noResolutionEstimate = defineRule({
     allowVague: {type: 'boolean', default: false, description: 'Let "shortly", "soon" and other estimates without a time pass'},
   },
   create({allowVague}) {
-    const cues = new Lexicon(data.cues as Cue[], (cue) => cue.phrases)
+    const cues = new Lexicon(entriesOf(data.cues, cueKinds), (cue) => cue.phrases)
     return ({doc, report}) => {
       // A maintenance window's end is a schedule, not an estimate (docs/templates.md).
       if (isMaintenance(doc.phase)) return

@@ -6,6 +6,7 @@
 import {defineRule} from '../src/engine/define-rule.ts'
 import {findQuotes, maskLookup} from '../src/text/mask.ts'
 import {expand, Lexicon, type PhraseMatch} from '../src/text/lexicon.ts'
+import {entriesOf, ofKind, wordSet} from '../src/text/word-lists.ts'
 import type {Sentence} from '../src/text/walk.ts'
 import data from './no-speculation.json' with {type: 'json'}
 
@@ -31,43 +32,43 @@ interface Around {
 const cueAhead = 8
 const cueBehind = 4
 /** Words that start a new clause when looking back from a hedge: "errors, and the database is probably full". */
-const clauseWords = new Set(['and', 'but', 'while', 'so', 'which', 'as', 'although', 'though'])
+const clauseWords = wordSet(data.clauseWords)
 /**
  * "We believe we have found it" does not read as "We are investigating whether
  * we have found it"; nor does "…, we think." with nothing after it.
  */
-const selfReference = new Set(['we', "we've", "we're", "we'll", "we'd", 'i', "i've", "i'm"])
+const selfReference = wordSet(data.selfReference)
 
-const clauseCues = new Set<string>(['impact', 'cause'])
-const cues = new Lexicon(data.cues.filter((cue) => clauseCues.has(cue.kind)) as Array<Cue & {phrases: string[]}>, (cue) => cue.phrases)
-const surroundings = new Lexicon(data.cues.filter((cue) => !clauseCues.has(cue.kind)) as Array<Around & {phrases: string[]}>, (cue) => cue.phrases)
+const clauseCues: ReadonlyArray<Cue['kind']> = ['impact', 'cause']
+const aroundCues: ReadonlyArray<Around['kind']> = ['system', 'appearance', 'picture', 'opinion']
+const allCues = entriesOf(data.cues, [...clauseCues, ...aroundCues])
+const cues = new Lexicon(allCues.filter(ofKind(clauseCues)), (cue) => cue.phrases)
+const surroundings = new Lexicon(allCues.filter(ofKind(aroundCues)), (cue) => cue.phrases)
+const guessEntries = entriesOf(data.guesses, ['belief', 'cause', 'hedge', 'allow'])
 /** Words between a subject and its hedge: "The database | is | likely", "Customers | will | probably". */
-const auxiliaries = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'should', 'could', 'may', 'might', 'can', 'do', 'does', 'did', 'not', 'now', 'still', 'also', 'currently', 'all', 'both', 'itself'])
+const auxiliaries = wordSet(data.auxiliaries)
 /** "probably a network issue": a hedge before one of these names what the problem is. */
-const determiners = new Set(['a', 'an', 'the', 'our', 'their', 'its'])
+const determiners = wordSet(data.determiners)
 /** "likely a few emails were delayed" sizes the impact: a quantity, not an identification. */
-const quantities = new Set(['few', 'small', 'handful', 'number', 'subset', 'minority', 'fraction', 'couple'])
+const quantities = wordSet(data.quantities)
 /** Hedges that end in "like": a comparison that may be literal ("looks like the screenshot"). */
-const comparisons = new Set(['like'])
+const comparisons = wordSet(data.comparisons)
 /**
  * Words right after a hedge that make it about the scope of impact ("appear
  * to be affected", "seems to affect only…", "appears to be limited to the
  * UI") or about how something is shown ("does not seem to be highlighted").
  */
-const scopeVerbs = new Set([
-  'affect', 'affects', 'affected', 'affecting', 'impact', 'impacts', 'impacted', 'impacting',
-  'unaffected', 'unimpacted', 'limited', 'confined', 'restricted', 'isolated', 'highlighted', 'displayed', 'shown', 'rendered', 'visible',
-])
+const scopeVerbs = wordSet(data.scopeVerbs)
 /** Between a hedge and its verb: "appear | to be | affected", "seems | to have been | limited". */
-const verbFillers = new Set(['be', 'to', 'have', 'been'])
+const verbFillers = wordSet(data.verbFillers)
 /** Past hedges narrate what was seen at the time ("the file server appeared to be offline"); only a cause after them is a guess. */
-const pastHedges = new Set(['seemed', 'appeared'])
+const pastHedges = wordSet(data.pastHedges)
 /** After "it may be": a necessity or a wait, not a guess ("It may be necessary to sign in again"). */
-const notIdentities = new Set(['necessary', 'needed', 'required', 'worth', 'helpful', 'useful', 'best', 'easier', 'possible', 'a', 'some'])
+const notIdentities = wordSet(data.notIdentities)
 /** Past participles that do not end in -ed, for "may have <participle>": "may have been", "might have seen". */
-const participles = new Set(['been', 'seen', 'gone', 'done', 'taken', 'given', 'broken', 'run', 'lost', 'hit', 'begun', 'become', 'fallen', 'known', 'shown', 'grown', 'written', 'sent', 'left', 'made', 'found', 'put', 'set', 'come', 'got', 'gotten', 'stopped', 'crashed'])
+const participles = wordSet(data.participles)
 /** Subjects of "this may have caused …" that are the incident itself: what follows is its impact. */
-const incidentPronouns = new Set(['this', 'it'])
+const incidentPronouns = wordSet(data.incidentPronouns)
 
 const words = (phrase: string) => expand(phrase).map((slots) => slots.join(' '))
 
@@ -82,12 +83,12 @@ function compile(allow: readonly string[], extra: readonly string[]): Lexicon<Gu
   const isAllowed = (phrase: string) => allowed.some((a) => ` ${phrase} `.includes(` ${a} `))
   const guesses = new Map<string, Guess>()
   const listed = new Set<string>()
-  for (const entry of data.entries) {
+  for (const entry of guessEntries) {
     for (const phrase of entry.phrases.flatMap(words)) {
       /* v8 ignore next -- @preserve guards the data file, which has no duplicates */
       if (listed.has(phrase)) throw new Error(`no-speculation.json lists "${phrase}" twice`)
       listed.add(phrase)
-      if (!isAllowed(phrase)) guesses.set(phrase, {kind: entry.kind as Guess['kind'], phrase, ...(entry.suggest ? {suggest: entry.suggest} : {})})
+      if (!isAllowed(phrase)) guesses.set(phrase, {kind: entry.kind, phrase, ...(entry.suggest ? {suggest: entry.suggest} : {})})
     }
   }
   for (const phrase of extra.flatMap(words)) {

@@ -12,11 +12,12 @@ import {readsLanguage} from '../src/analysis/language.ts'
 import {findPromises} from '../src/analysis/time/promises.ts'
 import {guardedBy, Lexicon} from '../src/text/lexicon.ts'
 import {firstSentence, type UpdateView} from '../src/engine/incident.ts'
+import {entriesOf, wordSet} from '../src/text/word-lists.ts'
 import data from './phase-order.json' with {type: 'json'}
 
 const languages = ['eng'] as const
-const reasons = new Lexicon(data.entries, (entry) => entry.phrases)
-const guards = new Set(data.guards.words)
+const reasons = new Lexicon(entriesOf(data.reasons, ['reason']), (entry) => entry.phrases)
+const guards = wordSet(data.guards)
 /** How far back in its clause a guard word reaches: "we do not see any further errors". */
 const guardWindow = 6
 

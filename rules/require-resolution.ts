@@ -17,11 +17,12 @@ import {looksAhead} from '../src/analysis/time/clauses.ts'
 import {guardedBy, Lexicon} from '../src/text/lexicon.ts'
 import type {Doc} from '../src/engine/doc.ts'
 import {firstSentence} from '../src/engine/incident.ts'
+import {entriesOf, wordSet} from '../src/text/word-lists.ts'
 import data from './require-resolution.json' with {type: 'json'}
 
 const languages = ['eng'] as const
-const backPhrases = new Lexicon(data.entries, (entry) => entry.phrases)
-const guards = new Set(data.guards.words)
+const backPhrases = new Lexicon(entriesOf(data.backPhrases, ['back']), (entry) => entry.phrases)
+const guards = wordSet(data.guards)
 /** How far back in its clause a guard word reaches: "will not be fully available". */
 const guardWindow = 6
 

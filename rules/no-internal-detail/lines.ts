@@ -6,6 +6,8 @@
  * where it ends (the line in code, the sentence in prose).
  */
 import type {Detail} from './tokens.ts'
+import {wordSet} from '../../src/text/word-lists.ts'
+import data from '../no-internal-detail.json' with {type: 'json'}
 import {vocabulary as v} from './vocabulary.ts'
 
 /** A line-level detail; `end` is set when the detail ends before the line does (SQL). */
@@ -47,7 +49,7 @@ function wordsOf(line: string): Word[] {
   return words
 }
 
-const months = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'])
+const months = wordSet(data.months)
 
 /** Where the timestamp at `index` starts, with a date written before it: `2024-05-01 10:22:03`, `Apr 28 16:15:29`. */
 function dateBefore(words: readonly Word[], index: number): number {
@@ -85,7 +87,7 @@ const statements = [
 ]
 
 /** English after FROM: never a table. */
-const articles = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'this', 'that', 'these', 'those', 'all', 'any', 'each', 'every', 'some'])
+const articles = wordSet(data.articles)
 
 /** How far FROM may stand from SELECT: a column list, not a paragraph. */
 const selectReach = 200

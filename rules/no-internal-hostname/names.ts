@@ -11,19 +11,10 @@
  *   `redis-compatible`) and regions (`us-east-1`, `prod-us-central-0`) pass.
  */
 import {parseIPv4} from '../../src/text/addresses.ts'
+import {entriesOf, wordSet} from '../../src/text/word-lists.ts'
 import data from '../no-internal-hostname.json' with {type: 'json'}
 
 const id = 'no-internal-hostname'
-
-export function wordSet(words: readonly string[], list: string): Set<string> {
-  const out = new Set<string>()
-  for (const word of words) {
-    /* v8 ignore next -- @preserve guards edits to the data file, which has no duplicates */
-    if (out.has(word)) throw new Error(`${id}.json: "${word}" is listed twice in ${list}`)
-    out.add(word)
-  }
-  return out
-}
 
 interface NamePart {
   weight: number
@@ -31,24 +22,23 @@ interface NamePart {
 }
 
 const nameParts = new Map<string, NamePart>()
-for (const entry of data.nameParts) {
-  for (const word of entry.words) {
+for (const entry of entriesOf(data.nameParts, ['role', 'software', 'environment'])) {
+  for (const word of entry.phrases) {
     /* v8 ignore next -- @preserve guards edits to the data file, which has no duplicates */
     if (nameParts.has(word)) throw new Error(`${id}.json: name part "${word}" is listed twice`)
-    nameParts.set(word, {weight: entry.weight, environment: entry.kind === 'environment'})
+    nameParts.set(word, {weight: entry.weight ?? 1, environment: entry.kind === 'environment'})
   }
 }
-const regionParts = wordSet(data.regionParts.words, 'regionParts')
-const hostNouns = wordSet(data.hostNouns.words, 'hostNouns')
-const service = data.serviceNames
-const terms = wordSet(service.terms.words, 'serviceNames.terms')
-const heads = wordSet(service.heads.words, 'serviceNames.heads')
-const platforms = wordSet(service.platforms.words, 'serviceNames.platforms')
-const environments = wordSet(service.environments.words, 'serviceNames.environments')
-const glued = [...wordSet(service.glued.words, 'serviceNames.glued')]
-const modifiers = wordSet(service.modifiers.words, 'serviceNames.modifiers')
-const englishSuffixes = wordSet(service.englishSuffixes.words, 'serviceNames.englishSuffixes')
-const notSites = wordSet(data.siteNumbered.stoplist, 'siteNumbered.stoplist')
+const regionParts = wordSet(data.regionParts)
+const hostNouns = wordSet(data.hostNouns)
+const terms = wordSet(data.serviceTerms)
+const heads = wordSet(data.serviceHeads)
+const platforms = wordSet(data.servicePlatforms)
+const environments = wordSet(data.serviceEnvironments)
+const glued = data.serviceGlued.words
+const modifiers = wordSet(data.serviceModifiers)
+const englishSuffixes = wordSet(data.serviceEnglishSuffixes)
+const notSites = wordSet(data.siteNumbered)
 
 /** Evidence a numbered name needs before it counts as a machine: one role word, or two weaker signs. */
 const threshold = 2
@@ -204,9 +194,9 @@ export function machineKind(label: string, before: string | undefined): HostKind
 // ---------------------------------------------------------------- domains
 
 // Longest first, so a name reports the most specific zone (.cluster.local before .local).
-const suffixes = [...wordSet(data.internalSuffixes.map((entry) => entry.suffix), 'internalSuffixes')].sort((a, b) => b.length - a.length)
-const internalLabels = wordSet(data.internalLabels.words, 'internalLabels')
-const bareInternalLabels = wordSet(data.bareInternalLabels.words, 'bareInternalLabels')
+const suffixes = data.internalSuffixes.entries.flatMap((entry) => entry.phrases).sort((a, b) => b.length - a.length)
+const internalLabels = wordSet(data.internalLabels)
+const bareInternalLabels = wordSet(data.bareInternalLabels)
 
 /** The internal suffix of a dotted name, written in one case (`resolved.Local` is a missing space). */
 export function internalSuffix(name: string): string | undefined {

@@ -5,6 +5,7 @@
  */
 import {Grammar} from '../../src/text/grammar.ts'
 import {Lexicon} from '../../src/text/lexicon.ts'
+import {entriesOf, wordSet} from '../../src/text/word-lists.ts'
 import data from '../require-impact.json' with {type: 'json'}
 
 const kinds = [
@@ -13,16 +14,7 @@ const kinds = [
   'relative', 'internal', 'hosted', 'generic', 'audience', 'quantifier', 'owner', 'pronoun', 'vague', 'shadow', 'causative', 'phrasal',
 ] as const
 export type Kind = (typeof kinds)[number]
-interface Entry {
-  kind: Kind
-  phrases: string[]
-}
-
-for (const entry of data.entries) {
-  /* v8 ignore next -- @preserve only a typo in the shipped require-impact.json reaches this */
-  if (!(kinds as readonly string[]).includes(entry.kind)) throw new Error(`rules/require-impact.json: unknown kind "${entry.kind}" (expected one of ${kinds.join(', ')})`)
-}
-export const lexicon = new Lexicon(data.entries as Entry[], (entry) => entry.phrases)
+export const lexicon = new Lexicon(entriesOf(data.wordClasses, kinds), (entry) => entry.phrases)
 /** Auxiliaries, adverbs and negators: the verb group between a subject and its predicate. */
 const chainKinds: Kind[] = ['aux', 'modal', 'adverb', 'negator', 'again']
 export const grammar = new Grammar<Kind>({
@@ -55,7 +47,7 @@ export const objectNouns = set(undefined, 'audience', 'internal')
 /** Verb forms among the symptoms: participles and the irregular pasts that take an object. */
 export const verbForm = /(?:ing|ed|en)$|^(?:broke|lost|hung|froze)$/
 /** "have" before a state's bearer: "to have billing back". */
-export const haves = new Set(['have', 'has', 'had', 'having'])
+export const haves = wordSet(data.haves)
 /** Nouns that extend a subject's noun phrase: "production builds", "the database node". */
 export const subjectNouns = set(undefined, 'internal', 'generic', 'audience')
 /** What an -ing word after a trouble word can be: "trouble connecting", "issues loading", "issues logging in". */
@@ -67,7 +59,7 @@ export const notVerbs = set('quantifier', 'owner', 'work', 'writer', 'internal',
 /** Negators that halt on their own: "Imports stopped", "Syncing has ceased". */
 export const halts = /^(?:stop|cease)/
 /** Particles of phrasal verbs before "again": "sign in again", "warmed up again". */
-export const particles = new Set(['up', 'out', 'back', 'down', 'over', 'off'])
+export const particles = wordSet(data.particles)
 /** What may stand between "no" and "impact". */
 export const impactModifiers = set(undefined, 'audience', 'vague', 'quantifier')
 /** After "unable to", the writer's own work: "unable to provide an ETA", "cannot reproduce the problem". */

@@ -18,6 +18,7 @@
  */
 import {findQuotes, maskLookup} from '../text/mask.ts'
 import type {Sentence, Word} from '../text/walk.ts'
+import {wordSet} from '../text/word-lists.ts'
 import data from './language.json' with {type: 'json'}
 
 /** ISO 639-3 ("eng", "fra", "jpn"), or "und" when a message is too short to tell. */
@@ -28,29 +29,42 @@ export const undetermined: LanguageCode = 'und'
 /** ISO 639-3's code for a language without a code of its own here: a script not listed (Armenian, Georgian). Never English. */
 const unlisted: LanguageCode = 'mis'
 
-const functionWords = new Map(Object.entries(data.functionWords).map(([code, entry]) => [code, new Set(entry.words)]))
+/** language.json: each language's function words, one list per ISO 639-3 code. */
+const listed = ['eng', 'fra', 'deu', 'spa', 'por', 'nld', 'ita'] as const
+const functionWords = new Map<LanguageCode, ReadonlySet<string>>(listed.map((code) => [code, wordSet(data[code])]))
 const latinCandidates = [...functionWords.keys()]
-const names = new Map([
-  ...Object.entries(data.functionWords).map(([code, entry]) => [code, entry.name] as const),
-  ...Object.entries(data.scripts.names),
-])
 /**
- * The scripts of language.json's `scripts`, tested in this order: kana
- * before Han, since Japanese writes both. Code, not data: every regex in the
- * project is a literal the ReDoS check reads.
+ * How many function words of one language a message needs, more than it has
+ * English ones, before it reads as that language. Below it the message is
+ * too short to tell and reads as English.
  */
-const scriptPatterns: ReadonlyArray<[keyof typeof data.scripts.codes, RegExp]> = [
-  ['Kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
-  ['Hangul', /\p{Script=Hangul}/u],
-  ['Han', /\p{Script=Han}/u],
-  ['Cyrillic', /\p{Script=Cyrillic}/u],
-  ['Greek', /\p{Script=Greek}/u],
-  ['Hebrew', /\p{Script=Hebrew}/u],
-  ['Arabic', /\p{Script=Arabic}/u],
-  ['Devanagari', /\p{Script=Devanagari}/u],
-  ['Bengali', /\p{Script=Bengali}/u],
-  ['Thai', /\p{Script=Thai}/u],
+const minimumWords = 2
+/**
+ * Messages mostly in another script: the language most status updates in
+ * that script are written in. Han with any kana is Japanese, Han alone
+ * Chinese. The exact language matters little: the wording rules only need to
+ * know it is not English. A script not listed reads as `mis`, never English.
+ * Tested in this order: kana before Han, since Japanese writes both. Code,
+ * not data: every regex in the project is a literal the ReDoS check reads.
+ */
+const scripts: ReadonlyArray<{script: string; pattern: RegExp; code: LanguageCode}> = [
+  {script: 'Kana', pattern: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, code: 'jpn'},
+  {script: 'Hangul', pattern: /\p{Script=Hangul}/u, code: 'kor'},
+  {script: 'Han', pattern: /\p{Script=Han}/u, code: 'cmn'},
+  {script: 'Cyrillic', pattern: /\p{Script=Cyrillic}/u, code: 'rus'},
+  {script: 'Greek', pattern: /\p{Script=Greek}/u, code: 'ell'},
+  {script: 'Hebrew', pattern: /\p{Script=Hebrew}/u, code: 'heb'},
+  {script: 'Arabic', pattern: /\p{Script=Arabic}/u, code: 'arb'},
+  {script: 'Devanagari', pattern: /\p{Script=Devanagari}/u, code: 'hin'},
+  {script: 'Bengali', pattern: /\p{Script=Bengali}/u, code: 'ben'},
+  {script: 'Thai', pattern: /\p{Script=Thai}/u, code: 'tha'},
 ]
+/** English names of the languages detected, for messages. */
+const names = new Map<LanguageCode, string>([
+  ['eng', 'English'], ['fra', 'French'], ['deu', 'German'], ['spa', 'Spanish'], ['por', 'Portuguese'], ['nld', 'Dutch'], ['ita', 'Italian'],
+  ['jpn', 'Japanese'], ['kor', 'Korean'], ['cmn', 'Chinese'], ['rus', 'Russian'], ['ell', 'Greek'], ['heb', 'Hebrew'], ['arb', 'Arabic'],
+  ['hin', 'Hindi'], ['ben', 'Bengali'], ['tha', 'Thai'], ['mis', 'a language liaison cannot name'],
+])
 /** French elisions, matched before the apostrophe: "l'incident", "d'erreurs", "qu'il". */
 const elision = /^(?:[cdjlns]|qu)'/
 
@@ -88,7 +102,7 @@ function isCapitalised(word: Word | undefined): boolean {
 }
 
 /** Particles of names in many languages: "Rio de Janeiro", "Ciudad del Este", "Bergen op Zoom". */
-const nameParticles = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'la', 'le', 'van', 'von', 'der', 'den', 'du', 'des', 'y'])
+const nameParticles = wordSet(data.nameParticles)
 
 /**
  * A word that only looks like a function word: an acronym ("OS"), or part
@@ -152,9 +166,9 @@ function otherScript(prose: Prose): LanguageCode | undefined {
   if (other.length * 2 <= all || other.length < 2) return undefined
   // Japanese mixes kana into Han: any kana decides; otherwise the script of most letters.
   const letters = other.join('')
-  const found = scriptPatterns.filter(([, pattern]) => pattern.test(letters))
-  const [name] = found.find(([script]) => script === 'Kana') ?? found.sort(([, a], [, b]) => countOf(letters, b) - countOf(letters, a))[0] ?? []
-  return name === undefined ? unlisted : data.scripts.codes[name]
+  const found = scripts.filter(({pattern}) => pattern.test(letters))
+  const best = found.find(({script}) => script === 'Kana') ?? found.sort((a, b) => countOf(letters, b.pattern) - countOf(letters, a.pattern))[0]
+  return best === undefined ? unlisted : best.code
 }
 
 function countOf(letters: string, pattern: RegExp): number {
@@ -181,7 +195,7 @@ export function detectLanguage(prose: Prose): LanguageCode {
     top = count
     tied.push(code)
   }
-  if (top < data.minimum.value || top <= englishCount) return englishCount > 0 ? english : undetermined
+  if (top < minimumWords || top <= englishCount) return englishCount > 0 ? english : undetermined
   // Spanish and Portuguese share "para", "que", "de": words of one language alone decide, else the first.
   return tied.reduce((best, code) => (own.get(code)! > own.get(best)! ? code : best))
 }

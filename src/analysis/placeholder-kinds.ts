@@ -45,16 +45,16 @@ const cache = new WeakMap<PlaceholderInfo, PlaceholderKind>()
 function classify({name, label, lead}: PlaceholderInfo): PlaceholderKind {
   const named = spaced(name ?? '')
   const labelled = spaced(label ?? '')
-  if (has(labelled, data.nextUpdate.phrases)) return 'next-update'
-  if (has(labelled, data.estimate.phrases)) return 'estimate'
-  if (has(labelled, data.impact.phrases) || data.impact.labels.includes(labelled.trim())) return 'impact'
-  if (has(named, data.nextUpdate.phrases)) return 'next-update'
-  if (has(named, data.estimate.phrases)) return 'estimate'
-  if (has(named, data.impact.phrases)) return 'impact'
+  if (has(labelled, data.nextUpdate.words)) return 'next-update'
+  if (has(labelled, data.estimate.words)) return 'estimate'
+  if (has(labelled, data.impact.words) || data.impactLabels.words.includes(labelled.trim())) return 'impact'
+  if (has(named, data.nextUpdate.words)) return 'next-update'
+  if (has(named, data.estimate.words)) return 'estimate'
+  if (has(named, data.impact.words)) return 'impact'
   const leading = spaced(lead ?? '')
   if (has(leading, ['eta', 'etr'])) return 'estimate'
   // What customers report or run into: "reports of [issue]", "may experience [X]", "see [X]".
-  if (has(leading, data.impact.leads)) return 'impact'
+  if (has(leading, data.impactLeads.words)) return 'impact'
   // A label's last words name what it holds: "Start Time", "Resolved at", but not "Progress since last update".
   if (has(named, data.time.words) || has(` ${labelled.trim().split(' ').slice(-2).join(' ')} `, data.time.words)) return 'time'
   if (data.number.words.includes(named.trim())) return 'number'

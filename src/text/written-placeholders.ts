@@ -21,6 +21,7 @@
  * Every scan is linear: each delimiter is found once by a forward search.
  */
 import data from './placeholder-words.json' with {type: 'json'}
+import {wordSet} from './word-lists.ts'
 
 /** What a scan found: where, and the guidance inside (whitespace collapsed). */
 export interface WrittenPlaceholder {
@@ -34,13 +35,13 @@ const maxWritten = 300
 const maxBrace = 100
 const maxShell = 64
 
-const slotWords = new Set(data.slotWords.words)
-const statusLabels = new Set(data.statusLabels.words)
-const htmlElements = new Set(data.htmlElements.words)
-const voidElements = new Set(data.htmlElements.void)
-const logLevels = new Set(data.logLevels.words)
+const slotWords = wordSet(data.slotWords)
+const statusLabels = wordSet(data.statusLabels)
+const htmlElements = wordSet(data.htmlElements)
+const voidElements = wordSet(data.voidElements)
+const logLevels = wordSet(data.logLevels)
 /** Letters a timestamp may hold: "[14:02 UTC]", "[9:30 am]" are data, not slots. */
-const timeLetters = new Set(['utc', 'gmt', 'z', 'am', 'pm', 'a', 'm', 't', 'pt', 'pst', 'pdt', 'et', 'est', 'edt', 'cet', 'cest', 'bst'])
+const timeLetters = wordSet(data.timeLetters)
 
 function collapse(value: string): string {
   return value.replace(/\s+/g, ' ').trim()

@@ -7,17 +7,18 @@
 import type {Sentence, Word} from '../../text/walk.ts'
 import {findTimes, type TimeExpression} from './expressions.ts'
 import {isPastVerb} from './vocabulary.ts'
+import {wordSet} from '../../text/word-lists.ts'
 import data from './clauses.json' with {type: 'json'}
 
 /* Word lists, each with a note on why, in clauses.json. */
-const subjects = new Set(data.subjects.words)
-const predicates = new Set(data.predicates.words)
-const coordinators = new Set(data.coordinators.words)
-const relatives = new Set(data.relatives.words)
-const contrasts = new Set(data.contrasts.words)
-const modals = new Set(data.modals.words)
-const perfectModals = new Set(data.perfectModals.words)
-const intentVerbs = new Set(data.intentVerbs.words)
+const subjects = wordSet(data.subjects)
+const predicates = wordSet(data.predicates)
+const coordinators = wordSet(data.coordinators)
+const relatives = wordSet(data.relatives)
+const contrasts = wordSet(data.contrasts)
+const modals = wordSet(data.modals)
+const perfectModals = wordSet(data.perfectModals)
+const intentVerbs = wordSet(data.intentVerbs)
 
 /** A clause of a sentence, as word indices and offsets. */
 export interface Clause {

@@ -15,6 +15,7 @@ import type {Sentence} from '../../text/walk.ts'
 import type {TimeExpression} from './expressions.ts'
 import type {UpdatePromise} from './promises.ts'
 import {bare, clockPattern, compactDuration, compactHoursMinutes, frenchClock, hourMeridiem, isoDate, meridiems, militaryClock, numberWords, rangePattern, units, weekdays} from './vocabulary.ts'
+import {groupOf} from '../../text/word-lists.ts'
 import zones from './zones.json' with {type: 'json'}
 
 /** When a promise is due, and the time expression that says so. */
@@ -28,8 +29,8 @@ const minute = 60_000
 const hour = 60 * minute
 const day = 24 * hour
 const unitLength: Record<string, number> = {second: 1000, minute, hour, day, week: 7 * day}
-const fixedOffsets = new Map(Object.entries(zones.fixed.offsets))
-const regionZones = new Map(Object.entries(zones.regions.zones))
+const fixedOffsets = new Map([...groupOf(zones.fixed)].map(([zone, offset]) => [zone, Number(offset)]))
+const regionZones = groupOf(zones.regions)
 /** "one" … "ninety": the first nineteen count up, then the tens. */
 const wordValues = new Map([...numberWords].map((word, index) => [word, index < 20 ? index + 1 : (index - 17) * 10]))
 const fuzzyValues = new Map([['a', 1], ['an', 1], ['another', 1], ['couple', 2], ['few', 3]])

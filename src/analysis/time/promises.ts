@@ -8,6 +8,7 @@ import {Lexicon} from '../../text/lexicon.ts'
 import type {Sentence, Word} from '../../text/walk.ts'
 import {type Clause, clauseAt, findClauses, looksAhead} from './clauses.ts'
 import {findTimes, type TimeExpression} from './expressions.ts'
+import {wordSet} from '../../text/word-lists.ts'
 import data from './promises.json' with {type: 'json'}
 
 /** A promise of a further update ("Next update in 30 minutes"), with the times that say when. */
@@ -20,22 +21,20 @@ export interface UpdatePromise {
   times: TimeExpression[]
 }
 
-interface PromiseEntry {
-  /** Promises on its own ("next update", "updates to follow"), or only with a verb that looks ahead ("will post an update"). */
-  standalone: boolean
-  phrases: string[]
-}
-
-/** What promises customers another update; promises.json says why each phrase is there. */
-const promiseLexicon = new Lexicon(data.entries as PromiseEntry[], (entry) => entry.phrases)
-const softwareWords = new Set(data.softwareWords.words)
-const negations = new Set(data.negations.words)
-const closingWords = new Set(data.closingWords.words)
-export const ongoingVerbs = new Set(data.ongoingVerbs.words)
-const updateFollowers = new Set(data.updateFollowers.words)
-const determiners = new Set(data.determiners.words)
-const updatedThings = new Set(data.updatedThings.words)
-const nounMarkers = new Set(data.nounMarkers.words)
+/**
+ * What promises customers another update; promises.json says why each phrase
+ * is there. An entry's `standalone` says it promises on its own ("next update",
+ * "updates to follow"), else only with a verb that looks ahead ("will post an update").
+ */
+const promiseLexicon = new Lexicon(data.promises.entries, (entry) => entry.phrases)
+const softwareWords = wordSet(data.softwareWords)
+const negations = wordSet(data.negations)
+const closingWords = wordSet(data.closingWords)
+export const ongoingVerbs = wordSet(data.ongoingVerbs)
+const updateFollowers = wordSet(data.updateFollowers)
+const determiners = wordSet(data.determiners)
+const updatedThings = wordSet(data.updatedThings)
+const nounMarkers = wordSet(data.nounMarkers)
 
 /** "update" at `verb` changes something ("update the load balancer") rather than telling customers. */
 function updatesSomething(words: readonly Word[], verb: number): boolean {

@@ -7,10 +7,11 @@ import type {Sentence, Word} from '../../text/walk.ts'
 import {looksAhead} from './clauses.ts'
 import {findTimes} from './expressions.ts'
 import {ongoingVerbs} from './promises.ts'
+import {wordSet} from '../../text/word-lists.ts'
 import data from './retrospective.json' with {type: 'json'}
 
 const ongoingWords = new Set([...ongoingVerbs, ...data.ongoingWords.words])
-const beForms = new Set(data.beForms.words)
+const beForms = wordSet(data.beForms)
 
 /** "are investigating", "is actively being processed", "we continue to…". */
 function isOngoing(words: readonly Word[]): boolean {

@@ -4,63 +4,62 @@
  * this module turns them into sets once and adds the token patterns that
  * are code: anchored regexes on one word ("18:00", "3pm", "2-3").
  */
+import {groupOf, phraseWords, wordSet} from '../../text/word-lists.ts'
 import words from './words.json' with {type: 'json'}
 
-const set = (list: readonly string[]) => new Set(list)
-
-export const numberWords = set(words.numberWords.words)
-export const fuzzyQuantities = set(words.fuzzyQuantities.words)
+export const numberWords = wordSet(words.numberWords)
+export const fuzzyQuantities = wordSet(words.fuzzyQuantities)
 /** Spelling → canonical unit: "hrs" → "hour". */
-export const units = new Map(Object.entries(words.units.words).flatMap(([unit, spellings]) => spellings.map((spelling) => [spelling, unit] as const)))
-export const countlessUnits = set(words.countlessUnits.words)
-export const barePlurals = set(words.barePlurals.words)
-export const orderWords = set(words.orderWords.words)
-export const pastOrder = set(words.pastOrder.words)
-export const verbBeforeLast = set(words.verbBeforeLast.words)
-export const durationTails: readonly string[][] = words.durationTails.phrases
+export const units = groupOf(words.units)
+export const countlessUnits = wordSet(words.countlessUnits)
+export const barePlurals = wordSet(words.barePlurals)
+export const orderWords = wordSet(words.orderWords)
+export const pastOrder = wordSet(words.pastOrder)
+export const verbBeforeLast = wordSet(words.verbBeforeLast)
+export const durationTails: readonly string[][] = phraseWords(words.durationTails)
 
-export const zones = set(words.zones.words)
-export const zoneRegions = set(words.zoneRegions.words)
-export const meridiems = set(words.meridiems.words)
-export const namedClock = set(words.namedClock.words)
+export const zones = wordSet(words.zones)
+export const zoneRegions = wordSet(words.zoneRegions)
+export const meridiems = wordSet(words.meridiems)
+export const namedClock = wordSet(words.namedClock)
 
-export const weekdays = set(words.weekdays.words)
-export const months = set(words.months.words)
-export const verbMonths = set(words.verbMonths.words)
-export const dateFollowers = set(words.dateFollowers.words)
-export const dayParts = set(words.dayParts.words)
-export const theDayParts = set(words.theDayParts.words)
-export const dayPartModifiers = set(words.dayPartModifiers.words)
+export const weekdays = wordSet(words.weekdays)
+export const months = wordSet(words.months)
+export const verbMonths = wordSet(words.verbMonths)
+export const dateFollowers = wordSet(words.dateFollowers)
+export const dayParts = wordSet(words.dayParts)
+export const theDayParts = wordSet(words.theDayParts)
+export const dayPartModifiers = wordSet(words.dayPartModifiers)
 export const relativeDays = new Set([...dayParts, ...words.relativeDays.words, ...weekdays])
-export const deadlineAbbreviations = set(words.deadlineAbbreviations.words)
-export const deadlineStarts: readonly string[][] = words.deadlineStarts.phrases
-export const deadlineEnds = set(words.deadlineEnds.words)
+export const deadlineAbbreviations = wordSet(words.deadlineAbbreviations)
+export const deadlineStarts: readonly string[][] = phraseWords(words.deadlineStarts)
+export const deadlineEnds = wordSet(words.deadlineEnds)
 
-export const vaguePhrases: readonly string[][] = words.vaguePhrases.phrases
-export const vagueWords = set(words.vagueWords.words)
-export const notVagueNext = set(words.notVagueNext.words)
+export const vaguePhrases: readonly string[][] = phraseWords(words.vaguePhrases)
+export const vagueWords = wordSet(words.vagueWords)
+export const notVagueNext = wordSet(words.notVagueNext)
 
-export const aheadLeads = set(words.aheadLeads.words)
-export const factLeads = set(words.factLeads.words)
-export const cadenceLeads = set(words.cadenceLeads.words)
-export const twoWordLeads = new Map(Object.entries(words.twoWordLeads.frames) as Array<[string, 'ahead' | 'fact']>)
-export const spanLeads = set(words.spanLeads.words)
-export const estimateWords = set(words.estimateWords.words)
-export const factFollowers = set(words.factFollowers.words)
-export const impactNouns = set(words.impactNouns.words)
-export const impactLeads = set(words.impactLeads.words)
-export const extraQuantities = set(words.extraQuantities.words)
-export const topOfTheHour: readonly string[][] = words.topOfTheHour.phrases
+export const aheadLeads = wordSet(words.aheadLeads)
+export const factLeads = wordSet(words.factLeads)
+export const cadenceLeads = wordSet(words.cadenceLeads)
+export const twoWordLeads = groupOf(words.twoWordLeads, ['ahead', 'fact'])
+export const spanLeads = wordSet(words.spanLeads)
+export const estimateWords = wordSet(words.estimateWords)
+export const factFollowers = wordSet(words.factFollowers)
+export const impactNouns = wordSet(words.impactNouns)
+export const impactLeads = wordSet(words.impactLeads)
+export const extraQuantities = wordSet(words.extraQuantities)
+export const topOfTheHour: readonly string[][] = phraseWords(words.topOfTheHour)
 
 /** The approximations ending in each word, in the data's order: only those can end just before a time. */
 export const approximationsByLast = new Map<string, string[][]>()
-for (const phrase of words.approximations.phrases) {
+for (const phrase of phraseWords(words.approximations)) {
   const last = phrase.at(-1)!
   approximationsByLast.set(last, [...(approximationsByLast.get(last) ?? []), phrase])
 }
 
-export const pastSubjects = set(words.pastSubjects.words)
-const irregularPast = set(words.irregularPast.words)
+export const pastSubjects = wordSet(words.pastSubjects)
+const irregularPast = wordSet(words.irregularPast)
 
 export function isPastVerb(norm: string): boolean {
   return irregularPast.has(norm) || (norm.length > 3 && norm.endsWith('ed'))
