@@ -10,6 +10,8 @@
  * phase should pass it (`lint(text, {phase})`).
  */
 import {Lexicon, type PhraseMatch} from '../text/lexicon.ts'
+import {entriesOf, type EntryList, wordSet} from '../text/word-lists.ts'
+import data from './phase.json' with {type: 'json'}
 import {ConfigError} from '../core/options.ts'
 import {closest} from '../core/did-you-mean.ts'
 import type {Sentence, Word} from '../text/walk.ts'
@@ -53,141 +55,25 @@ interface Marker {
   phrase: string
 }
 
-type Markers = Partial<Record<IncidentPhase | 'none', string[]>>
-
 /**
- * Chosen from the four Statuspage status names and the verbs real updates use
- * for them. Among strong markers the latest phase wins: an update that says
- * "we identified the cause and are monitoring" is past identification.
+ * phase.json: chosen from the four Statuspage status names and the verbs real
+ * updates use for them, each list with a note on why it is there.
  */
-const strong: Markers = {
-  investigating: [
-    'investigating',
-    'investigate',
-    'investigation',
-    'looking into',
-    'look into',
-    'aware of|that',
-    'are|were aware',
-    "we're aware",
-    'reports of',
-    'assessing',
-  ],
-  identified: [
-    'identified',
-    'found|discovered|isolated|determined the cause|source|issue|problem|culprit',
-    'found|discovered|isolated|determined the root cause',
-    'working|work on|towards|toward a|the fix',
-    'implementing|deploying|developing|testing|preparing|validating|releasing|applying a|the fix|mitigation|patch|workaround',
-    'rolling out a|the fix|mitigation|patch',
-    'fix is being implemented|deployed|developed|tested|prepared|applied|released|rolled',
-    'fix is in progress',
-    'fix is underway',
-    'mitigation work|efforts',
-    'rolling back',
-    'reverting',
-  ],
-  monitoring: [
-    'monitoring',
-    "to|will|we'll|closely|actively monitor",
-    'watching for|closely',
-    'fix|fixes|mitigation|mitigations|patch has|have been implemented|deployed|applied|released|rolled|shipped|pushed',
-    'fix|fixes|mitigation|patch was|were implemented|deployed|applied|released|rolled|shipped|pushed',
-    'fix|fixes|mitigation|patch has|have rolled',
-    'fix|mitigation|patch implemented|deployed|applied',
-    'fix|mitigation|patch is deployed|live|applied|released|out',
-    'fix|mitigation|patch in place',
-    'implemented|deployed|applied|released|shipped|pushed a|the fix|mitigation|patch|change|workaround',
-    'rolled out a|the fix|mitigation|patch|change',
-    'implemented|deployed|applied mitigations|fixes',
-    'mitigated',
-    'rolled back',
-    'reverted',
-    'recovering',
-    'recovery is in progress',
-    'recovery is underway',
-    'seeing|observing|noticing recovery|improvement|improvements',
-    'signs of recovery',
-    'beginning|starting|begun|started to recover',
-    'returning to normal',
-    'stabilizing|stabilising|stabilized|stabilised',
-  ],
-  resolved: [
-    'resolved',
-    'fixed',
-    'fully restored|recovered',
-    'fully operational',
-    'no further issues|errors|impact',
-    'incident is over',
-    'impact is over',
-    'back to normal',
-    'up and running',
-    'all clear',
-    'closing|closed this|the incident',
-    'incident is|has been closed',
-  ],
-}
+const markerKinds = [...phases, 'none'] as const
 
-const weak: Markers = {
-  investigating: ['experiencing', 'detected', 'working|work to resolve|mitigate|restore|fix|address|remediate', 'working|work towards|toward resolution|recovery'],
-  resolved: [
-    'returned to normal',
-    'operating|functioning|working|performing|running|processing normally|correctly',
-    'operating|functioning|working|performing|running|processing as expected|normal|usual',
-    'is|are operational',
-    'caught up',
-    // Often said of one part while the rest is still broken ("EU access has been restored").
-    'restored',
-    'recovered',
-    'subsided',
-    'may|might|would|could have experienced|encountered|seen|noticed|observed|been',
-    'experienced',
-  ],
-  none: [
-    // Noun uses of "monitoring", and asking customers to watch the status page.
-    'our|the monitoring',
-    'monitoring system|systems|tool|tools|alert|alerts|data|dashboards|service|services|checks|shows|showed|detected',
-    'synthetic monitoring',
-    'to monitor this|our page|status',
-    'please monitor',
-    'please continue to monitor',
-  ],
-}
-
-/**
- * Words before a marker, in the same clause, that make it conditional or
- * negated: "until this is resolved", "not yet identified", "once a fix is
- * deployed". Only resolution is also announced ahead of time ("will be
- * resolved", "expected to be restored", "can be fixed by restarting") or
- * while on the way ("recovering back to normal"), so those words cancel
- * resolved markers only; "we will continue monitoring" is still monitoring.
- */
-const conditional = new Set([
-  ...['until', 'once', 'when', 'whenever', 'if', 'unless', 'before', 'soon', 'whether'],
-  ...['ensure', 'sure', 'confirm', 'verify'],
-])
-/** Negation reaches only its own verb phrase: "we have not found the cause and are investigating" is investigating. */
-const negation = new Set([
-  ...['not', 'never', 'yet', 'no', 'without'],
-  ...["isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "don't", "doesn't", "didn't"],
-])
-const conjunctions = new Set(['and', 'but', 'while', 'so', 'or'])
-const future = new Set([
-  ...['will', "we'll", "it'll", "they'll", 'to', 'should', 'shall', 'would', 'could', 'can', 'may', 'might'],
-  ...['expect', 'expects', 'expected', 'expecting', 'hope', 'hopefully', 'aim', 'going', 'partially', 'partly'],
-  // On the way, not there: "recovering back to normal", "almost fully restored".
-  ...['recovering', 'returning', 'getting', 'coming', 'way', 'almost', 'nearly', 'closer'],
-])
-/** How far back a cancelling word may stand: "until the issue is fully resolved". */
-const guardWindow = 6
-
-function entries(markers: Markers, isStrong: boolean): Marker[] {
-  return Object.entries(markers).flatMap(([phase, list]) =>
-    list.map((phrase) => ({phase: phase === 'none' ? undefined : (phase as IncidentPhase), strong: isStrong, phrase})),
+function markers(list: EntryList, strong: boolean): Marker[] {
+  return entriesOf(list, markerKinds).flatMap(({kind, phrases: listed}) =>
+    listed.map((phrase) => ({phase: kind === 'none' ? undefined : kind, strong, phrase})),
   )
 }
 
-const lexicon = new Lexicon([...entries(strong, true), ...entries(weak, false)], (marker) => [marker.phrase])
+const lexicon = new Lexicon([...markers(data.strongMarkers, true), ...markers(data.weakMarkers, false)], (marker) => [marker.phrase])
+const conditional = wordSet(data.conditional)
+const negation = wordSet(data.negation)
+const conjunctions = wordSet(data.conjunctions)
+const future = wordSet(data.future)
+/** How far back a cancelling word may stand: "until the issue is fully resolved". */
+const guardWindow = 6
 
 export function isPhase(value: unknown): value is Phase {
   return typeof value === 'string' && allPhases.includes(value)
