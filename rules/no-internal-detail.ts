@@ -16,8 +16,9 @@ import type {Doc} from '../src/engine/doc.ts'
 import {maskLookup} from '../src/text/mask.ts'
 import {compilePatterns, type PatternList} from '../src/text/patterns.ts'
 import {wordIndex} from '../src/text/walk.ts'
+import {type SpaceToken, splitOnWhitespace} from '../src/text/whitespace.ts'
 import {type LineDetail, lineDetails} from './no-internal-detail/lines.ts'
-import {classifyToken, type Detail, type DetailKind, imageKind, type Token} from './no-internal-detail/tokens.ts'
+import {classifyToken, type Detail, type DetailKind, imageKind, isPlainWord, type Token} from './no-internal-detail/tokens.ts'
 import {vocabulary as v} from './no-internal-detail/vocabulary.ts'
 
 const id = 'no-internal-detail'
@@ -41,28 +42,62 @@ function rangeAt(ranges: readonly Range[], offset: number): Range | undefined {
   return undefined
 }
 
-const leading = new Set([...'([{"\'“‘*`'])
-const trailing = new Set([...')]}"\'”’.,;:!?*~`'])
+/** Punctuation trimmed around a token, as char codes: looked up for every word. */
+const codes = (chars: string) => new Set([...chars].map((char) => char.charCodeAt(0)))
+const leading = codes('([{"\'“‘*`')
+const trailing = codes(')]}"\'”’.,;:!?*~`')
 
-/** Tokens of one line with the punctuation around them trimmed, and a few neighbours each for context. */
-function tokensOf(line: string, offset: number): Token[] {
-  const raw: Array<{core: string; start: number}> = []
-  for (const match of line.matchAll(/\S+/g)) {
-    let from = 0
-    let to = match[0].length
-    while (from < to && leading.has(match[0][from]!)) from++
-    while (to > from && trailing.has(match[0][to - 1]!)) to--
-    if (to > from && to - from <= 256) raw.push({core: match[0].slice(from, to), start: offset + match.index + from})
+/**
+ * A token with its neighbours for context, read only when a test asks: most
+ * tokens are plain words and never look at theirs.
+ */
+class LineToken implements Token {
+  readonly core: string
+  readonly start: number
+  readonly #cores: readonly string[]
+  readonly #index: number
+  #before: readonly string[] | undefined
+  #after: readonly string[] | undefined
+
+  constructor(core: string, start: number, cores: readonly string[], index: number) {
+    this.core = core
+    this.start = start
+    this.#cores = cores
+    this.#index = index
   }
-  const lower = raw.map((token) => token.core.toLowerCase())
-  // A literal, not `{...token, before, after}`: Node 20 builds a spread with extra keys
-  // about 300 times slower, and this runs for every word of every message.
-  return raw.map(({core, start}, index) => ({
-    core,
-    start,
-    before: lower.slice(Math.max(0, index - 3), index).reverse(),
-    after: lower.slice(index + 1, index + 4),
-  }))
+
+  get before(): readonly string[] {
+    return (this.#before ??= this.#cores.slice(Math.max(0, this.#index - 3), this.#index).reverse().map((core) => core.toLowerCase()))
+  }
+
+  get after(): readonly string[] {
+    return (this.#after ??= this.#cores.slice(this.#index + 1, this.#index + 4).map((core) => core.toLowerCase()))
+  }
+}
+
+/**
+ * The tokens of one line worth classifying, with the punctuation around
+ * them trimmed. A plain word (isPlainWord) is never a detail, so it gets no
+ * token, but it still counts as a neighbour of the tokens around it.
+ */
+function tokensOf(words: readonly SpaceToken[], offset: number): Token[] {
+  const cores: string[] = []
+  const starts: number[] = []
+  for (const {text: word, start} of words) {
+    let from = 0
+    let to = word.length
+    while (from < to && leading.has(word.charCodeAt(from))) from++
+    while (to > from && trailing.has(word.charCodeAt(to - 1))) to--
+    if (to > from && to - from <= 256) {
+      cores.push(word.slice(from, to))
+      starts.push(offset + start + from)
+    }
+  }
+  const tokens: Token[] = []
+  for (let index = 0; index < cores.length; index++) {
+    if (!isPlainWord(cores[index]!)) tokens.push(new LineToken(cores[index]!, starts[index]!, cores, index))
+  }
+  return tokens
 }
 
 /** Customers see this code on screen ("customers see error E-1042"): it is theirs to recognise. */
@@ -97,11 +132,12 @@ function findDetails(doc: Doc, allow: PatternList): Detail[] {
     const newline = text.indexOf('\n', lineStart)
     const lineStop = newline === -1 ? text.length : newline
     const line = text.slice(lineStart, lineStop)
-    for (const detail of lineDetails(line)) {
+    const words = splitOnWhitespace(line)
+    for (const detail of lineDetails(line, words)) {
       const start = lineStart + detail.start
       found.push({...detail, start, end: lineEnd({...detail, end: detail.end && lineStart + detail.end}, start, lineStop)})
     }
-    for (const token of tokensOf(line, lineStart)) {
+    for (const token of tokensOf(words, lineStart)) {
       // A registry host makes an image reference look like a bare link (ghcr.io/acme/api:v3.1); a URL with a scheme is a link.
       const linked = link(token.start, token.start + token.core.length) !== undefined
       if (linked && (token.core.includes('://') || !imageKind(token.core))) continue

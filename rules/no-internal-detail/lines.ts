@@ -5,6 +5,7 @@
  * reads one line and returns where the detail starts; the caller decides
  * where it ends (the line in code, the sentence in prose).
  */
+import type {SpaceToken} from '../../src/text/whitespace.ts'
 import type {Detail} from './tokens.ts'
 import {wordSet} from '../../src/text/word-lists.ts'
 import data from '../no-internal-detail.json' with {type: 'json'}
@@ -34,47 +35,40 @@ const timestamp = [
 ]
 
 // Every timestamp shape starts with a digit or "[": most words are ruled out by their first character.
-const isTimestamp = (word: string) => /^[\d[]/.test(word) && timestamp.some((pattern) => pattern.test(word))
+const startsTimestamp = (code: number) => (code >= 0x30 && code <= 0x39) || code === 0x5b
+const isTimestamp = (word: string) => startsTimestamp(word.charCodeAt(0)) && timestamp.some((pattern) => pattern.test(word))
 const isLevel = (word: string) => v.logLevels.has(word.replace(/^\[|\]$|:$/g, ''))
 const isNick = (word: string) => /^\+?<[\w.-]+>$/.test(word)
-
-interface Word {
-  text: string
-  start: number
-}
-
-function wordsOf(line: string): Word[] {
-  const words: Word[] = []
-  for (const match of line.matchAll(/\S+/g)) words.push({text: match[0], start: match.index})
-  return words
-}
+// "systemd[1]:": the colon is checked first, since this runs for every word of every line.
+const isProcess = (word: string) => word.endsWith(':') && /^[\w.-]+\[\d+\]:$/.test(word)
 
 const months = wordSet(data.months)
 
 /** Where the timestamp at `index` starts, with a date written before it: `2024-05-01 10:22:03`, `Apr 28 16:15:29`. */
-function dateBefore(words: readonly Word[], index: number): number {
+function dateBefore(words: readonly SpaceToken[], index: number): number {
   const previous = words[index - 1]?.text ?? ''
   if (/^\d{4}-\d{2}-\d{2}$/.test(previous)) return words[index - 1]!.start
   if (/^\d{1,2}$/.test(previous) && months.has((words[index - 2]?.text ?? '').toLowerCase())) return words[index - 2]!.start
   return words[index]!.start
 }
 
-function logLine(words: readonly Word[]): LineDetail | undefined {
+function logLine(words: readonly SpaceToken[]): LineDetail | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!.text
     const what = 'a log line'
     if (isTimestamp(word)) {
       // A level, a chat nick or a syslog process within the next few words: "… 10:22:03Z ERROR", "Apr 28 16:15:29 host systemd[1]:".
       for (const next of words.slice(i + 1, i + 4)) {
-        if (isLevel(next.text) || isNick(next.text) || /^[\w.-]+\[\d+\]:$/.test(next.text)) return {kind: 'logLine', start: dateBefore(words, i), what}
+        if (isLevel(next.text) || isNick(next.text) || isProcess(next.text)) return {kind: 'logLine', start: dateBefore(words, i), what}
       }
     }
-    if (/^[\w.-]+\[\d+\]:$/.test(word) || /^level=(?:error|warn|warning|info|debug|fatal)$/i.test(word)) return {kind: 'logLine', start: words[i]!.start, what}
+    // "level=error": the "=" is looked at before the regex runs.
+    if (isProcess(word) || (word[5] === '=' && /^level=(?:error|warn|warning|info|debug|fatal)$/i.test(word))) return {kind: 'logLine', start: words[i]!.start, what}
     // ("[ERROR]" at the start of a line would be here too, but it reads as a bracket placeholder first.)
     if (i === 0 && (isNick(word) || /^(?:ERROR|FATAL|PANIC):$/.test(word))) {
       return {kind: 'logLine', start: words[i]!.start, what}
     }
-    if (v.monitoringStates.has(word) && words[i + 1]?.text === '-') return {kind: 'logLine', start: words[i]!.start, what: 'a monitoring alert'}
+    if (words[i + 1]?.text === '-' && v.monitoringStates.has(word)) return {kind: 'logLine', start: words[i]!.start, what: 'a monitoring alert'}
   }
   return undefined
 }
@@ -115,15 +109,15 @@ function sql(line: string): LineDetail | undefined {
   return undefined
 }
 
-/** Details in one line, offsets relative to the line. */
-export function lineDetails(line: string): LineDetail[] {
+/** Details in one line, offsets relative to the line; `words` are its tokens (splitOnWhitespace), which the caller reads too. */
+export function lineDetails(line: string, words: readonly SpaceToken[]): LineDetail[] {
   if (line.length > maxLine) return []
   const found: LineDetail[] = []
   const frame = stackFrame(line)
   if (frame !== undefined) found.push({kind: 'stackTrace', start: frame, what: 'a stack trace'})
   const traceback = line.indexOf('Traceback (most recent call last)')
   if (traceback !== -1) found.push({kind: 'stackTrace', start: traceback, what: 'a stack trace'})
-  const log = frame === undefined ? logLine(wordsOf(line)) : undefined
+  const log = frame === undefined ? logLine(words) : undefined
   if (log) found.push(log)
   const statement = sql(line)
   if (statement) found.push(statement)

@@ -92,10 +92,11 @@ export function imageKind(core: string): string | undefined {
   return versioned || v.imageTags.has(tag) ? 'a container image tag' : undefined
 }
 
+// Neighbours are read from the token only where a test needs them (`token.before`, not destructured): building them costs more than the tests.
 function commitKind(token: Token): string | undefined {
-  const {core, before} = token
+  const {core} = token
   if (!/^[\da-f]{7,40}$/.test(core) || !hasDigit(core) || !/[a-f]/.test(core)) return undefined
-  if (core.length < 40 && before.slice(0, 2).some((word) => v.idCues.has(word))) return undefined
+  if (core.length < 40 && token.before.slice(0, 2).some((word) => v.idCues.has(word))) return undefined
   return 'a commit hash'
 }
 
@@ -105,21 +106,21 @@ function humps(core: string): string[] | undefined {
 }
 
 function codeNameKind(token: Token): [DetailKind, string] | undefined {
-  const {core, before, after} = token
+  const {core} = token
   if (v.errorConstants.has(core)) return ['exception', 'an error constant from a log']
   const last = core.slice(core.lastIndexOf('.') + 1)
   const parts = humps(last)
   const qualified = last !== core && /^[a-z]\w*(?:\.[a-z]\w*)*$/.test(core.slice(0, core.length - last.length - 1))
   if (parts && parts.length >= 2 && v.exceptionSuffixes.some((suffix) => parts.at(-1) === suffix)) return ['exception', 'an exception name from our code']
   if (last === core && parts && parts.length >= 2 && parts.some((part) => v.alertWords.has(part))) {
-    if (v.alertNouns.has(after[0] ?? '') || v.alertNouns.has(before[0] ?? '')) return ['metric', "an alert rule's name"]
+    if (v.alertNouns.has(token.after[0] ?? '') || v.alertNouns.has(token.before[0] ?? '')) return ['metric', "an alert rule's name"]
   }
   // java.lang.Thread, com.acme.InvoiceService; not "unsuccessful.The", a missing space.
   const packages = core.length - last.length > 0 ? core.slice(0, core.length - last.length - 1).split('.').length : 0
   if (qualified && /^[A-Z]/.test(last) && (packages >= 2 || (parts?.length ?? 0) >= 2)) return ['exception', 'a class name from our code']
   // Product and extension names have two or three parts (PagerDuty, TimedMediaHandler); class names run longer, or are called classes.
   // Looked up only for a CamelCase word, and without building an array: this runs for every word.
-  const called = () => [before[0], before[1], after[0]].some((word) => word !== undefined && v.codeCues.has(word))
+  const called = () => [token.before[0], token.before[1], token.after[0]].some((word) => word !== undefined && v.codeCues.has(word))
   if (last === core && parts && (parts.length >= 4 || (parts.length >= 2 && called()))) return ['exception', 'a class name from our code']
   return undefined
 }
@@ -136,14 +137,28 @@ function underscoreKind(token: Token): [DetailKind, string] | undefined {
   return undefined
 }
 
+/** Letters only, at most the first one upper case: `/^[A-Za-z][a-z]*$/` as a loop over char codes. */
+function hasPlainShape(core: string): boolean {
+  const first = core.charCodeAt(0)
+  if (!((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a))) return false
+  for (let i = 1; i < core.length; i++) {
+    const code = core.charCodeAt(i)
+    if (code < 0x61 || code > 0x7a) return false
+  }
+  return true
+}
+
+/** The error constants a plain word could be: none in today's list (they are upper case), but the list is data. */
+const plainErrorConstants = [...v.errorConstants].filter(hasPlainShape)
+
 /**
  * "investigating", "Update": letters only, at most the first one upper case.
  * No test below can match such a word (each needs a digit, a second capital,
  * or one of `/ \\ : . - _ # @`), except an error constant, so most words of
- * a message skip a dozen regexes.
+ * a message skip a dozen regexes. Runs for every word of every message.
  */
-function isPlainWord(core: string): boolean {
-  return /^[A-Za-z][a-z]*$/.test(core) && !v.errorConstants.has(core)
+export function isPlainWord(core: string): boolean {
+  return hasPlainShape(core) && !plainErrorConstants.includes(core)
 }
 
 /** What `token` is, if it is an internal artifact; `text` is the whole file, for object references. */
