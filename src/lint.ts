@@ -7,7 +7,7 @@ import {parseInChunks} from './text/parse.ts'
 import {buildDoc} from './engine/doc.ts'
 import {createLinter} from './liaison.ts'
 import type {LiaisonOptions} from './settings.ts'
-import {assertText, checkLintOptions, parse, processorCache} from './processors.ts'
+import {assertText, checkLintOptions, parse, processorCache, processorSettings} from './processors.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 
 /** Options of `lint()` and `lintMarkdown()`: the plugin's, plus the file's path. */
@@ -29,8 +29,9 @@ const linterFor = processorCache(createLinter)
 export async function lint(text: string, options: LintOptions = {}): Promise<VFile> {
   assertText('lint', text)
   // Placeholders go to the file, not the processor: they vary per file, processors are shared.
-  const {path, settings: {placeholders, ...settings}} = checkLintOptions(options)
-  const linter = linterFor(settings)
+  const {path, settings} = checkLintOptions(options)
+  const {placeholders} = settings
+  const linter = linterFor(processorSettings(settings))
   const file = new VFile({value: text, path})
   if (placeholders !== undefined) file.data.placeholders = checkPlaceholders(placeholders)
   // What `unified().use(retextEnglish).use(liaison)` does, except that the

@@ -22,7 +22,7 @@ import {VFile} from 'vfile'
 import {catalogFor} from './catalog.ts'
 import {commentControl} from './comment-control.ts'
 import {liaison} from './liaison.ts'
-import {assertText, checkLintOptions, processorCache} from './processors.ts'
+import {assertText, checkLintOptions, processorCache, processorSettings} from './processors.ts'
 import type {CodeSpan} from './text/code.ts'
 import {checkMarkdownShape} from './text/markdown-shape.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
@@ -86,8 +86,9 @@ export async function lintMarkdown(text: string, options: LintOptions = {}): Pro
   // Before remark: its parser is not linear on every shape (see markdown-shape.ts).
   checkMarkdownShape(text)
   // Placeholders go to the file, not the processor: they vary per file, processors are shared.
-  const {path, settings: {placeholders, ...settings}} = checkLintOptions(options)
-  const processor = processorFor(settings)
+  const {path, settings} = checkLintOptions(options)
+  const {placeholders} = settings
+  const processor = processorFor(processorSettings(settings))
   const file = new VFile({value: text, path})
   if (placeholders !== undefined) file.data.placeholders = checkPlaceholders(placeholders)
   const tree = processor.parse(file)

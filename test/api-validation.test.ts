@@ -33,11 +33,34 @@ describe.each([
     ['5,000 levels of nesting', {rules: {'max-length': ['error', deep]}}, 'options.rules["max-length"][1] nests deeper than 32 levels'],
     ['a function', {rules: {'max-length': () => 'error'}}, 'options.rules["max-length"] is a function'],
     ['a class instance', {rules: {'max-length': ['error', {limit: new Date(0)}]}}, 'options.rules["max-length"][1].limit is a Date'],
+    ['an unknown preset', {preset: 'stricter'}, 'liaison: unknown preset "stricter" (did you mean "strict"?)'],
+    ['a preset that is not a string', {preset: 5}, 'liaison: unknown preset 5'],
   ])('refuse %s, even after a call that built the default processor', async (_, options, message) => {
     await run('Checkout is failing.')
     const call = run('Checkout is failing.', options as never)
     await expect(call).rejects.toThrow(ConfigError)
     await expect(run('Checkout is failing.', options as never)).rejects.toThrow(message)
+  })
+
+  // A built-in preset alone resolves once (src/processors.ts): the cached settings must lint as the full path does.
+  it('lint with a built-in preset alone as with the same preset checked in full', async () => {
+    const text = 'We think the database is down. It should be fixed within the hour.'
+    for (const preset of ['strict', 'recommended'] as const) {
+      const reports = async (options: object) => (await run(text, options)).messages.map(({ruleId, fatal, place, reason}) => ({ruleId, fatal, place, reason}))
+      const full = await reports({preset, rules: {}})
+      expect(full.length).toBeGreaterThan(2)
+      expect(await reports({preset})).toEqual(full)
+      expect(await reports({preset, path: 'a.txt'})).toEqual(full)
+    }
+  })
+
+  // Processors are shared by settings; placeholders go to the file, so one call's never reach the next.
+  it('keep one call\'s placeholders out of the next call with the same settings', async () => {
+    const text = 'Next update at {{time}}.'
+    const widths = await run(text, {preset: 'strict', placeholders: {syntaxes: ['mustache'], defaultWidth: 500}})
+    const plain = await run(text, {preset: 'strict'})
+    expect(widths.messages.map((message) => message.ruleId)).toContain('max-length')
+    expect(plain.messages.map((message) => message.ruleId)).not.toContain('max-length')
   })
 
   it('still accept no options, undefined, null, and a path', async () => {
