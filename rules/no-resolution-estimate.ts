@@ -108,7 +108,7 @@ export const noResolutionEstimate = defineRule({
       const spans: Array<[number, number]> = []
       for (const sentence of doc.sentences) {
         const times = findTimes(sentence)
-        if (!times.some((time) => time.frame === 'ahead')) continue
+        if (times.length === 0 || !times.some((time) => time.frame === 'ahead')) continue
         const clauses = findClauses(sentence, times)
         const promised = new Set(findPromises(sentence, times, clauses).map((promise) => promise.clause))
         // Cue words inside a time ("by end of day") say nothing about the clause, and "again" is recovery
@@ -160,9 +160,13 @@ export const noResolutionEstimate = defineRule({
 
 /** Estimate placeholders in prose (see src/analysis/placeholder-kinds.ts). */
 function estimateSlots(doc: Doc): Array<{start: number; end: number}> {
-  return doc.sentences.flatMap((sentence) =>
-    (sentence.placeholders ?? []).filter((slot) => placeholderKind(slot.placeholder) === 'estimate').map(({start, end}) => ({start, end})),
-  )
+  // A loop, not flatMap over every sentence: this runs for every message, and most hold no placeholder.
+  const slots: Array<{start: number; end: number}> = []
+  for (const {placeholders} of doc.sentences) {
+    if (placeholders === undefined) continue
+    for (const {placeholder, start, end} of placeholders) if (placeholderKind(placeholder) === 'estimate') slots.push({start, end})
+  }
+  return slots
 }
 
 /** The time that clause `index` ties to the problem ending, if any: one report per clause, an explicit time before a vague one. */
