@@ -5,6 +5,7 @@
 import {firstUpdateSpeed} from './first-update-speed.ts'
 import {keepUpdatePromises} from './keep-update-promises.ts'
 import {maxLength} from './max-length.ts'
+import {maxUpdateGap} from './max-update-gap.ts'
 import {noInternalDetail} from './no-internal-detail.ts'
 import {noInternalHostname} from './no-internal-hostname.ts'
 import {noResolutionEstimate} from './no-resolution-estimate.ts'
@@ -15,12 +16,12 @@ import {requireNextUpdate} from './require-next-update.ts'
 import {requireResolution} from './require-resolution.ts'
 
 export {
-  firstUpdateSpeed, keepUpdatePromises, maxLength, noInternalDetail, noInternalHostname, noResolutionEstimate, noSpeculation, phaseOrder,
+  firstUpdateSpeed, keepUpdatePromises, maxLength, maxUpdateGap, noInternalDetail, noInternalHostname, noResolutionEstimate, noSpeculation, phaseOrder,
   requireImpact, requireNextUpdate, requireResolution,
 }
 
 /** Message rules first, then the incident rules, which run once per incident in `lintIncident()`. */
 export const rules = [
   maxLength, noInternalHostname, noInternalDetail, noResolutionEstimate, noSpeculation, requireImpact, requireNextUpdate,
-  keepUpdatePromises, requireResolution, phaseOrder, firstUpdateSpeed,
+  keepUpdatePromises, maxUpdateGap, requireResolution, phaseOrder, firstUpdateSpeed,
 ] as const

@@ -4,33 +4,16 @@
  * 30 minutes", "We will update by 14:30 UTC") sets a due time; the next
  * update must come by then, plus a grace period. Promise detection is the
  * engine's (findPromises, the same require-next-update reads) and the due
- * time comes from src/analysis/time/deadline.ts.
+ * time comes from src/analysis/time/deadline.ts, both read through
+ * firstTimedPromise (src/engine/incident.ts), as max-update-gap does.
  */
 import {defineRule} from '../src/engine/define-rule.ts'
 import {isFinal} from '../src/analysis/phase.ts'
 import {readsLanguage} from '../src/analysis/language.ts'
-import {findPromises} from '../src/analysis/time/promises.ts'
-import {type Deadline, promiseDeadline} from '../src/analysis/time/deadline.ts'
 import {describeGap, describeInstant} from '../src/analysis/time/spans.ts'
-import type {UpdateView} from '../src/engine/incident.ts'
+import {firstTimedPromise} from '../src/engine/incident.ts'
 
 const languages = ['eng'] as const
-
-/** The first promise of `update` that says when, with the span to report: the clause that makes it ("We will post an update by 15:30 UTC"). */
-function firstTimedPromise(update: UpdateView): {deadline: Deadline; start: number; end: number} | undefined {
-  for (const sentence of update.doc.sentences) {
-    for (const promise of findPromises(sentence)) {
-      const deadline = promiseDeadline(sentence, promise, update.time, update.offset)
-      if (!deadline) continue
-      // The clause, without the full stop that ends the sentence with it.
-      const {start} = promise.clause
-      let {end} = promise.clause
-      while (end > start && '.!?'.includes(update.doc.text[end - 1]!)) end--
-      return {deadline, start, end}
-    }
-  }
-  return undefined
-}
 
 export const keepUpdatePromises = defineRule({
   id: 'keep-update-promises',

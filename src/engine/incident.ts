@@ -7,6 +7,8 @@
  */
 import type {VFile} from 'vfile'
 import type {Phase} from '../analysis/phase.ts'
+import {type Deadline, promiseDeadline} from '../analysis/time/deadline.ts'
+import {findPromises} from '../analysis/time/promises.ts'
 import type {Doc} from './doc.ts'
 
 /** One update of the incident, as incident rules read it. */
@@ -45,4 +47,34 @@ export interface IncidentView {
 export function firstSentence(update: UpdateView): {start: number; end: number} {
   const first = update.doc.sentences[0]
   return {start: first?.start ?? 0, end: first?.end ?? 0}
+}
+
+/** A promise of the next update that says when, as incident rules hold an update to it. */
+export interface TimedPromise {
+  /** When the next update is due. */
+  readonly deadline: Deadline
+  /** The clause that makes the promise ("We will post an update by 15:30 UTC"), as offsets in the body, without the full stop after it. */
+  readonly start: number
+  readonly end: number
+}
+
+/**
+ * The first promise of `update` that names a time for the next one ("Next
+ * update in 30 minutes", "by 15:30 UTC"), read by the engine's promise
+ * detector (the one require-next-update uses) and dated from the update's own
+ * time and offset. keep-update-promises holds the update to it;
+ * max-update-gap leaves a silence it covers alone.
+ */
+export function firstTimedPromise(update: UpdateView): TimedPromise | undefined {
+  for (const sentence of update.doc.sentences) {
+    for (const promise of findPromises(sentence)) {
+      const deadline = promiseDeadline(sentence, promise, update.time, update.offset)
+      if (!deadline) continue
+      const {start} = promise.clause
+      let {end} = promise.clause
+      while (end > start && '.!?'.includes(update.doc.text[end - 1]!)) end--
+      return {deadline, start, end}
+    }
+  }
+  return undefined
 }

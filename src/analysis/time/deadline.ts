@@ -22,6 +22,7 @@ import zones from './zones.json' with {type: 'json'}
 export interface Deadline {
   /** Milliseconds since the epoch. */
   at: number
+  /** The time the promise names ("in 30 minutes", "by 15:30 UTC"). */
   time: TimeExpression
 }
 
