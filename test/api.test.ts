@@ -1,4 +1,8 @@
-/** The public API is pinned: adding or removing an export is a deliberate change to this list. */
+/**
+ * The public API is pinned: adding or removing an export is a deliberate
+ * change to this list. Each rule is exported under its id in camel case
+ * (rules/index.ts), so a new rule adds its name without a line here.
+ */
 import {execFileSync} from 'node:child_process'
 import {describe, expect, it} from 'vitest'
 import * as api from '../src/index.ts'
@@ -6,8 +10,10 @@ import {root} from './support/fixtures.ts'
 
 describe('public API', () => {
   it('exports exactly these names', () => {
+    const ruleNames = api.rules.map((rule) => rule.meta.id.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()))
     expect(Object.keys(api).sort()).toEqual(
       [
+        ...ruleNames,
         'ConfigError',
         'Lexicon',
         'analyze',
@@ -18,27 +24,15 @@ describe('public API', () => {
         'findTimes',
         'firstSentence',
         'firstTimedPromise',
-        'firstUpdateSpeed',
-        'keepUpdatePromises',
         'liaison',
         'lint',
         'lintIncident',
         'maintenancePhases',
-        'maxLength',
-        'maxUpdateGap',
         'measure',
-        'noInternalDetail',
-        'noInternalHostname',
-        'noResolutionEstimate',
-        'noSpeculation',
-        'phaseOrder',
         'phases',
         'placeholderKind',
         'presets',
         'recommended',
-        'requireImpact',
-        'requireNextUpdate',
-        'requireResolution',
         'rules',
         'strict',
       ].sort(),
