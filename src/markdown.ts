@@ -25,6 +25,7 @@ import {liaison} from './liaison.ts'
 import {assertText, checkLintOptions, processorCache, processorSettings} from './processors.ts'
 import type {CodeSpan} from './text/code.ts'
 import {checkMarkdownShape} from './text/markdown-shape.ts'
+import {alignToSource} from './text/source-align.ts'
 import {checkPlaceholders} from './text/placeholders.ts'
 import type {LintOptions} from './lint.ts'
 
@@ -67,7 +68,8 @@ function recordCode() {
   }
 }
 const processorFor = processorCache((options) => {
-  const prose = unified().use(retextEnglish).use(liaison, options)
+  // Tokens back at their words first (see source-align.ts): every rule reads positions.
+  const prose = unified().use(retextEnglish).use(() => alignToSource).use(liaison, options)
   return unified()
     .use(remarkParse)
     .use(recordCode)

@@ -203,3 +203,31 @@ describe('what reaches the rules', () => {
     }
   })
 })
+
+describe('words where Markdown writes more than it means', () => {
+  /** Each report as `line:column ruleId "actual"`, and the actual text is what the file holds there. */
+  async function reports(text: string) {
+    const lines = text.split('\n')
+    const file = await lintMarkdown(text)
+    return file.messages.map((m) => {
+      const start = m.place && 'start' in m.place ? m.place.start : undefined
+      if (m.actual && start?.offset !== undefined) expect(text.slice(start.offset, start.offset + m.actual.length)).toBe(m.actual)
+      if (m.actual) expect(lines[m.line! - 1]!.slice(m.column! - 1)).toMatch(new RegExp(`^${m.actual.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+      return `${m.line}:${m.column} ${m.ruleId} "${m.actual ?? ''}"`
+    })
+  }
+
+  it.each([
+    ['an indented continuation line', 'Checkout is failing for some customers. The outage\n   is probably caused by db-prod-03.internal\n   and will be fixed within the hour.\n', ['2:7 no-speculation "probably"', '2:26 no-internal-hostname "db-prod-03.internal"', '3:22 no-resolution-estimate "within the hour"']],
+    ['a list item wrapped onto an indented line', '- Checkout is failing for some customers,\n  probably because of db-prod-03.internal.\n', ['2:3 no-speculation "probably"', '2:23 no-internal-hostname "db-prod-03.internal"']],
+    ['a lazy blockquote line after a marked one', '> Checkout is failing for some customers.\n> We think\nthe cache on db-prod-03.internal is full.\n', ['2:3 no-speculation "We think"', '3:14 no-internal-hostname "db-prod-03.internal"']],
+    ['escapes and character references before the words', 'Checkout \\*and\\* refunds are failing for AT&amp;T customers &mdash; probably db\\_prod-03.internal.\n', ['1:69 no-speculation "probably"']],
+  ])('%s keeps every report at its words', async (_, text, expected) => {
+    expect(await reports(text)).toEqual(expected)
+  })
+
+  it('finds a guess after a next-update promise in a file with front matter, at its line', async () => {
+    const text = '---\nphase: investigating\n---\nCheckout is failing for some customers. We will post the next update\n  in 30 minutes. It is probably the cache.\n'
+    expect((await lintGuesses(text)).map((m) => `${m.line}:${m.column} ${m.actual}`)).toEqual(['5:24 probably'])
+  })
+})
