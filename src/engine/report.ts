@@ -5,6 +5,7 @@
  * executor (executor.ts), so a rule never sets them.
  */
 import type {VFile} from 'vfile'
+import {agreeArticle} from '../text/articles.ts'
 import type {WalkedText} from '../text/walk.ts'
 
 declare module 'vfile-message' {
@@ -102,12 +103,17 @@ export function emit(
   const template = messages[report.messageId]
   if (template === undefined) throw new Error(`Rule "${ruleId}": unknown messageId "${report.messageId}"`)
   const reason = format(template, report.data, ruleId)
-  const place = {start: doc.toPoint(report.start), end: doc.toPoint(report.end)}
+  let {start, expected} = report
+  const written = doc.text.slice(report.start, report.end)
+  // "an outage" → "a disruption", not "an disruption": the article joins the report when it must change (articles.ts).
+  const agreed = expected && expected.length > 0 && (report.actual ?? written) === written ? agreeArticle(doc.text, start, expected) : undefined
+  if (agreed) ({start, expected} = agreed)
+  const place = {start: doc.toPoint(start), end: doc.toPoint(report.end)}
   const message = withoutStackTrace(() => file.message(reason, {place}))
   message.messageId = report.messageId
-  message.actual = report.actual ?? doc.text.slice(report.start, report.end)
-  if (report.expected && report.expected.length > 0) {
-    message.expected = report.expected
+  message.actual = agreed ? doc.text.slice(start, report.end) : (report.actual ?? written)
+  if (expected && expected.length > 0) {
+    message.expected = expected
     if (report.fixable) message.fixable = true
   }
   if (report.scope) message.scope = report.scope

@@ -73,6 +73,15 @@ describe('a vocabulary in the config', () => {
     expect(readFileSync(join(dir, 'updates/a.md'), 'utf8')).toContain('Project Falcon customers cannot sign in.')
   })
 
+  it('--fix keeps "a" and "an" agreeing with the replacement, in text and Markdown', async () => {
+    const config = {vocabulary: [{id: 'plain-words', replace: {outage: 'disruption', glitch: 'incident'}}]}
+    const text = 'An outage is slowing sign-in for some customers, and a glitch delays exports. We will post an update in 30 minutes.\n'
+    const dir = project({'.liaisonrc.json': config, 'a.txt': text, 'b.md': `# Update\n\n${text}`})
+    expect(await cli(dir, ['--fix', 'a.txt', 'b.md'])).toMatchObject({code: 0})
+    const fixed = 'A disruption is slowing sign-in for some customers, and an incident delays exports. We will post an update in 30 minutes.\n'
+    expect([readFileSync(join(dir, 'a.txt'), 'utf8'), readFileSync(join(dir, 'b.md'), 'utf8')]).toEqual([fixed, `# Update\n\n${fixed}`])
+  })
+
   it('SARIF describes the config\'s rules, with their own help links', async () => {
     const dir = project({'.liaisonrc.yml': 'vocabulary: ./vocabulary.yml\n', 'vocabulary.yml': vocabularyFile, 'a.txt': dirty})
     const [run] = sarifLog((await cli(dir, ['--format', 'sarif', 'a.txt'])).stdout).runs

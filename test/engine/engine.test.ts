@@ -216,3 +216,57 @@ describe('masks', () => {
     ])
   })
 })
+
+describe('a replacement after "a" or "an"', () => {
+  /** Reports each listed word with its replacements; `actual` given as is, when set. */
+  const swap = defineRule({
+    id: 'swap',
+    description: 'Suggests replacements, for engine tests',
+    severity: 'warn',
+    recommended: false,
+    messages: {swap: 'Swap {word}'},
+    options: {
+      swaps: {type: 'string[]', default: [], description: 'word=replacement|replacement'},
+      actual: {type: 'string[]', default: [], description: 'An actual to report instead of the words'},
+    },
+    create({swaps, actual}) {
+      const table = new Map(swaps.map((swap) => swap.split('=') as [string, string]))
+      return ({doc, report}) => {
+        for (const word of doc.sentences.flatMap((sentence) => sentence.words)) {
+          const replacements = table.get(word.norm)
+          if (replacements === undefined) continue
+          report({messageId: 'swap', start: word.start, end: word.end, data: {word: word.text}, expected: replacements.split('|'), ...(actual[0] ? {actual: actual[0]} : {})})
+        }
+      }
+    },
+  })
+  const run = async (text: string, swaps: string[], actual: string[] = []) =>
+    (await retext().use(swap, ['warn', {swaps, actual}]).process(text)).messages.map((m) => `${m.place && 'start' in m.place ? m.place.start.offset : ''} ${m.actual} → ${m.expected!.join(' | ')}`)
+
+  it('takes the article in when the replacement needs the other one, in its case, keeping the space between', async () => {
+    const swaps = ['outage=disruption', 'glitch=outage|hour-long delay|user error', 'hiccup=incident|']
+    expect(await run('An outage, AN  outage, a glitch, a\nhiccup.', swaps)).toEqual([
+      '0 An outage → A disruption',
+      '11 AN  outage → A  disruption',
+      '23 a glitch → an outage | an hour-long delay | a user error',
+      '33 a\nhiccup → an\nincident | ',
+    ])
+  })
+
+  it('leaves the report alone when the article fits, is not right before it, or is part of a word', async () => {
+    const swaps = ['outage=incident|error', 'problem=delay', 'user=customer']
+    expect(await run('an outage, a problem, an unexpected outage, a user, Ana outage, banana outage, the outage', swaps)).toEqual([
+      '3 outage → incident | error',
+      '13 problem → delay',
+      '36 outage → incident | error',
+      '46 user → customer',
+      '56 outage → incident | error',
+      '71 outage → incident | error',
+      '83 outage → incident | error',
+    ])
+  })
+
+  it('leaves a report whose actual is not the source text as the rule made it', async () => {
+    expect(await run('an outage', ['outage=disruption'], ['the outage'])).toEqual(['3 the outage → disruption'])
+  })
+})

@@ -62,6 +62,16 @@ describe('replace', () => {
     expect(messages[0]).toMatchObject({reason: 'Write "Disruption" instead of "Outage"', fixable: true, messageId: 'replace'})
   })
 
+  it('takes in an "a" or "an" before the term when the replacement needs the other one', async () => {
+    const vocabulary: Vocabulary = [{id: 'plain-words', replace: {outage: 'disruption', glitch: 'incident', 'service user': 'customer'}}]
+    expect(short(await run(vocabulary, 'An outage hit a glitch; an unexpected outage; a service user.'))).toEqual([
+      'plain-words 0 An outage → A disruption',
+      'plain-words 14 a glitch → an incident',
+      'plain-words 38 outage → disruption',
+      'plain-words 48 service user → customer',
+    ])
+  })
+
   it('fix: false keeps the replacement a suggestion; matchCase keeps it as written', async () => {
     const vocabulary: Vocabulary = [{id: 'plain-words', replace: {Outage: 'disruption'}, fix: false, matchCase: true}]
     const [message] = await run(vocabulary, 'Outage here, outage there.')
