@@ -4,11 +4,10 @@
  * text. Read from the source with the TypeScript compiler API, so a new file
  * is checked without editing this test.
  */
-import {readFileSync} from 'node:fs'
-import {dirname, relative, resolve} from 'node:path'
-import ts from 'typescript'
+import {dirname, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {root} from './support/fixtures.ts'
+import {importsOf} from './support/imports.ts'
 import {sourceFiles} from './support/source-scan.ts'
 
 /** Lowest first: a file may import its own layer and the layers before it. */
@@ -21,33 +20,8 @@ function layerOf(file: string): number {
   return found
 }
 
-/**
- * Relative imports and re-exports of `file`, as absolute paths. `typesToo`:
- * also `import type`, which is erased at run time; the CLI imports a type
- * from a module it loads lazily (formatters, templates, init), and that is
- * not a cycle a reader must untangle.
- */
-function importsOf(file: string, typesToo: boolean): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false)
-  const out: string[] = []
-  const visit = (node: ts.Node) => {
-    const typeOnly = (ts.isImportDeclaration(node) && node.importClause?.phaseModifier === ts.SyntaxKind.TypeKeyword) || (ts.isExportDeclaration(node) && node.isTypeOnly)
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && (typesToo || !typeOnly)) {
-      const specifier = node.moduleSpecifier.text
-      if (specifier.startsWith('.')) out.push(resolve(dirname(file), specifier))
-    }
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      const [argument] = node.arguments
-      if (argument && ts.isStringLiteral(argument) && argument.text.startsWith('.')) out.push(resolve(dirname(file), argument.text))
-    }
-    ts.forEachChild(node, visit)
-  }
-  visit(source)
-  return out
-}
-
 const files = sourceFiles(['src', 'rules'])
-const graph = (typesToo: boolean) => new Map(files.map((file) => [file, importsOf(file, typesToo)]))
+const graph = (typesToo: boolean) => new Map(files.map((file) => [file, importsOf(file, {typesToo, dynamic: true})]))
 
 describe('layers', () => {
   it('imports point down the layers', () => {

@@ -6,13 +6,13 @@
  * lint (too big, a broken template or config, a draft over Markdown's limits)
  * becomes an error diagnostic on the document, so nothing fails silently.
  *
- * It runs in a worker thread when the server is built (see linter.ts), so it
+ * It runs in a worker thread when the server is built (see runner.ts), so it
  * takes and returns plain data only.
  */
-import {basename, join, relative, sep} from 'node:path'
+import {sep} from 'node:path'
 import {CliError, NotTemplatesError} from '../errors.ts'
 import {createIgnoreCheck, IgnoreFiles} from '../files.ts'
-import {type FileKind, fileKind} from '../kinds.ts'
+import type {FileKind} from '../kinds.ts'
 import {displayPath} from '../paths.ts'
 import {defaultMaxFileSize, tooBig} from '../read.ts'
 import {createProject, type Project} from '../project.ts'
@@ -28,15 +28,6 @@ export interface LintRequest {
   text: string
   /** Whether the file is on disk: only then do `files` and ignores decide whether it is linted (an unsaved draft always is). */
   onDisk: boolean
-}
-
-/** Languages an editor names, for documents whose name says nothing (an unsaved draft). */
-const byLanguage: Readonly<Record<string, FileKind>> = {markdown: 'markdown', mdx: 'mdx', plaintext: 'text', yaml: 'yaml', json: 'json'}
-
-/** How the server decides a document's kind: its file name first (as the command line), else its language. */
-export function documentKind(path: string, languageId: string): FileKind | undefined {
-  const name = basename(path)
-  return name.includes('.') ? fileKind(path) : Object.hasOwn(byLanguage, languageId) ? byLanguage[languageId] : undefined
 }
 
 interface Root {
@@ -101,8 +92,3 @@ export function createDocumentLinter(roots: readonly string[]) {
 }
 
 export type DocumentLinter = ReturnType<typeof createDocumentLinter>
-
-/** Where an unsaved document is linted as if it were: its name in the first workspace folder. */
-export function untitledPath(root: string, name: string): string {
-  return join(root, relative('/', `/${name}`))
-}

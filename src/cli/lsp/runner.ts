@@ -11,7 +11,7 @@
 import {existsSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
-import {createDocumentLinter, type LintRequest} from './document-linter.ts'
+import type {LintRequest} from './document-linter.ts'
 import {fileProblem, type Outcome} from './problems.ts'
 
 export interface LintRunner {
@@ -29,11 +29,17 @@ export interface FromWorker {
   outcome: Outcome
 }
 
+/**
+ * Lints on this thread. The linting machinery is imported here, not above, so
+ * that the server answers `initialize` before it is loaded; a reset and a run
+ * wait for it in the order they were asked.
+ */
 export function threadRunner(roots: readonly string[]): LintRunner {
-  const linter = createDocumentLinter(roots)
-  return {run: (request) => linter.lint(request), reset: () => linter.reset(), close: async () => {}}
+  const linter = import('./document-linter.ts').then(({createDocumentLinter}) => createDocumentLinter(roots))
+  return {run: (request) => linter.then((made) => made.lint(request)), reset: () => void linter.then((made) => made.reset()), close: async () => {}}
 }
 
+/** Lints in a worker thread, started at once: it loads the linting machinery while the editor sends the first document. */
 export function workerRunner(file: URL, roots: readonly string[]): LintRunner {
   let worker: Worker | undefined
   let nextId = 0
@@ -57,6 +63,7 @@ export function workerRunner(file: URL, roots: readonly string[]): LintRunner {
     started.on('exit', (code) => fail(`exit code ${code}`))
     return started
   }
+  worker = start()
 
   return {
     run(request) {

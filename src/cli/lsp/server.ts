@@ -26,7 +26,8 @@ import {TextDocument} from 'vscode-languageserver-textdocument'
 import {searchPlaces} from '../config-files.ts'
 import type {FileKind} from '../kinds.ts'
 import {codeActions} from './actions.ts'
-import {documentKind, type LintRequest, untitledPath} from './document-linter.ts'
+import type {LintRequest} from './document-linter.ts'
+import {documentKind, untitledPath} from './documents.ts'
 import {hoverAt} from './hover.ts'
 import type {Outcome} from './problems.ts'
 import {createRunner, type LintRunner} from './runner.ts'
@@ -123,6 +124,8 @@ export function startServer(options: ServerOptions): {connection: Connection; ex
   })
 
   connection.onInitialized(() => {
+    // The lint machinery loads now, after `initialize` is answered, while the editor opens its first document.
+    runner ??= createRunner(roots, options.worker)
     // Clients that can watch files for the server are asked to; with others, saving a config in the editor re-lints.
     if (!canWatch) return
     const watchers = [...configNames].map((name) => ({globPattern: `**/${name}`}))
