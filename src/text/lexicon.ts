@@ -47,20 +47,34 @@ export class Lexicon<E> {
     let size = 0
     for (const entry of entries) {
       for (const phrase of phrasesOf(entry)) {
-        for (const words of expand(phrase)) {
-          let at = this.#root
-          for (const word of words) {
-            let child = at.next.get(word)
-            if (!child) at.next.set(word, (child = node()))
-            at = child
+        // Slot by slot from every node reached so far, so "a|b c|d" shares its prefixes and allocates no
+        // list per expansion: the lexicons are built at start-up, in code not yet optimised.
+        let reached = [this.#root]
+        for (const slot of normalize(phrase.trim()).split(/\s+/)) {
+          const next: Array<TrieNode<E>> = []
+          for (const at of reached) {
+            for (const word of slot.split('|')) {
+              let child = at.next.get(word)
+              if (!child) at.next.set(word, (child = node()))
+              next.push(child)
+            }
           }
-          if (at.hit) throw new Error(`Lexicon phrase "${words.join(' ')}" is listed twice ("${at.hit.phrase}" and "${phrase}")`)
-          at.hit = {entry, phrase}
-          size++
+          reached = next
         }
+        const hit = {entry, phrase}
+        for (const at of reached) {
+          if (at.hit) throw new Error(`Lexicon phrase "${this.#wordsTo(at, phrase).join(' ')}" is listed twice ("${at.hit.phrase}" and "${phrase}")`)
+          at.hit = hit
+        }
+        size += reached.length
       }
     }
     this.size = size
+  }
+
+  /** The expansion of `phrase` that ends at `target`: for the error message only. */
+  #wordsTo(target: TrieNode<E>, phrase: Phrase): string[] {
+    return expand(phrase).find((words) => words.reduce<TrieNode<E> | undefined>((at, word) => at?.next.get(word), this.#root) === target)!
   }
 
   /**
