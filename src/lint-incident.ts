@@ -100,6 +100,55 @@ function prepare(text: string, placeholders: LiaisonOptions['placeholders'], pha
   return {file, doc, tree: getTree}
 }
 
+/** What a prepared incident linter returns: `lintIncident()`'s files, and the views incident rules read (each update's doc). */
+export interface LintedIncident extends IncidentResult {
+  /** The updates as incident rules saw them, oldest first (the same order as `updates`). */
+  views: readonly UpdateView[]
+}
+
+/**
+ * `lintIncident()` for many incidents under one set of options: the options
+ * are checked, resolved and their linters built once, and `now` read once,
+ * so every incident of an audit is judged at the same time. Throws a
+ * ConfigError for bad options; the function it returns throws a TypeError
+ * naming the field of a malformed incident.
+ */
+export function createIncidentLinter(options: LintIncidentOptions = {}): (incident: Incident) => LintedIncident {
+  const {now, settings: {placeholders, ...settings}} = checkOptions(options)
+  const checkedPlaceholders = placeholders === undefined ? undefined : checkPlaceholders(placeholders)
+  const linter = linterFor(settings)
+  const headlineLinter = linterFor({...settings, headline: true})
+  const judgedAt = nowOf(now)
+  return (incident) => {
+    checkIncident(incident)
+    const order = incident.updates.map((update, index) => ({update, index, time: parseTime(update.createdAt)!}))
+    // Stable: updates posted in the same second keep the source's order.
+    order.sort((a, b) => a.time - b.time)
+    const updates: UpdateView[] = order.map(({update, index, time}) => {
+      const {file, doc, tree} = prepare(update.body, checkedPlaceholders, update.status)
+      file.data.update = {index, createdAt: update.createdAt, ...(update.id !== undefined && {id: update.id}), ...(update.status && {status: update.status})}
+      linter.run(file, () => doc, tree)
+      return {id: update.id, index, time, offset: offsetOf(update.createdAt), status: update.status, file, doc}
+    })
+    const title = prepare(incident.title, checkedPlaceholders)
+    title.file.data.incident = {
+      title: incident.title,
+      ...(incident.id !== undefined && {id: incident.id}),
+      ...(incident.url !== undefined && {url: incident.url}),
+      ...(incident.source !== undefined && {source: incident.source}),
+    }
+    headlineLinter.run(title.file, () => title.doc, title.tree)
+    const view: IncidentView = {
+      title: incident.title,
+      updates,
+      startedAt: incident.startedAt === undefined ? undefined : parseTime(incident.startedAt),
+      now: judgedAt,
+    }
+    linter.runIncident(view, title)
+    return {incident: title.file, updates: updates.map((update) => update.file), views: updates}
+  }
+}
+
 /**
  * Lint a whole incident. Throws a TypeError naming the field when the
  * incident is malformed, and a ConfigError for bad options, as `lint()` does.
@@ -107,33 +156,6 @@ function prepare(text: string, placeholders: LiaisonOptions['placeholders'], pha
 // Async though nothing in it waits, as lint() is: a promise is the API, so bad input rejects rather than throws.
 // eslint-disable-next-line @typescript-eslint/require-await
 export async function lintIncident(incident: Incident, options: LintIncidentOptions = {}): Promise<IncidentResult> {
-  checkIncident(incident)
-  const {now, settings: {placeholders, ...settings}} = checkOptions(options)
-  const checkedPlaceholders = placeholders === undefined ? undefined : checkPlaceholders(placeholders)
-  const linter = linterFor(settings)
-  const order = incident.updates.map((update, index) => ({update, index, time: parseTime(update.createdAt)!}))
-  // Stable: updates posted in the same second keep the source's order.
-  order.sort((a, b) => a.time - b.time)
-  const updates: UpdateView[] = order.map(({update, index, time}) => {
-    const {file, doc, tree} = prepare(update.body, checkedPlaceholders, update.status)
-    file.data.update = {index, createdAt: update.createdAt, ...(update.id !== undefined && {id: update.id}), ...(update.status && {status: update.status})}
-    linter.run(file, () => doc, tree)
-    return {id: update.id, index, time, offset: offsetOf(update.createdAt), status: update.status, file, doc}
-  })
-  const title = prepare(incident.title, checkedPlaceholders)
-  title.file.data.incident = {
-    title: incident.title,
-    ...(incident.id !== undefined && {id: incident.id}),
-    ...(incident.url !== undefined && {url: incident.url}),
-    ...(incident.source !== undefined && {source: incident.source}),
-  }
-  linterFor({...settings, headline: true}).run(title.file, () => title.doc, title.tree)
-  const view: IncidentView = {
-    title: incident.title,
-    updates,
-    startedAt: incident.startedAt === undefined ? undefined : parseTime(incident.startedAt),
-    now: nowOf(now),
-  }
-  linter.runIncident(view, title)
-  return {incident: title.file, updates: updates.map((update) => update.file)}
+  const {incident: title, updates} = createIncidentLinter(options)(incident)
+  return {incident: title, updates}
 }

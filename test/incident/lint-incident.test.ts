@@ -1,6 +1,7 @@
 /** lintIncident(): every message rule on each update with its given phase, one file per update, the title as a headline. */
 import {describe, expect, it} from 'vitest'
 import {ConfigError, type Incident, lint, lintIncident, rules} from '../../src/index.ts'
+import {createIncidentLinter} from '../../src/lint-incident.ts'
 
 const incident: Incident = {
   id: 'inc-1',
@@ -107,5 +108,21 @@ describe('lintIncident', () => {
     for (const now of [new Date(0), 0, '2026-03-01T14:00:00+0100']) {
       await expect(lintIncident({title: 't', updates: []}, {now})).resolves.toBeDefined()
     }
+  })
+
+  it('createIncidentLinter(): options checked once, then each incident linted as lintIncident() lints it', async () => {
+    expect(() => createIncidentLinter({rules: {'max-lenght': 'error'}})).toThrow('Unknown rule "max-lenght"')
+    const options = {preset: 'strict', now: '2026-03-01T16:00:00Z'} as const
+    const lintOne = createIncidentLinter(options)
+    const late: Incident = {title: 'Slow builds', updates: [{status: 'investigating', createdAt: '2026-03-01T14:00:00Z', body: 'Builds are slow. Next update in 10 minutes.'}]}
+    for (const each of [incident, late, incident]) {
+      const prepared = lintOne(each)
+      const alone = await lintIncident(each, options)
+      expect([prepared.incident, ...prepared.updates].map(summary)).toEqual([alone.incident, ...alone.updates].map(summary))
+      // The views incident rules read: the same files, oldest first, each with the doc of its body.
+      expect(prepared.views.map((view) => view.file)).toEqual(prepared.updates)
+      expect(prepared.views.map((view) => view.doc.text)).toEqual(prepared.updates.map((file) => String(file.value)))
+    }
+    expect(() => lintOne({title: 't'} as never)).toThrow(new TypeError('lintIncident: incident "updates" must be a list, got undefined'))
   })
 })

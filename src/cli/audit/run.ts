@@ -19,7 +19,7 @@ import type {CliIO} from '../run.ts'
 import {line} from '../visible.ts'
 import {type AuditArgs, auditHelp, parseAuditArgs} from './args.ts'
 import {isAddress} from './fetch.ts'
-import {type AuditedIncident, auditIncident, type AuditSettings} from './lint.ts'
+import {type AuditedIncident, type AuditSettings, createAuditor} from './lint.ts'
 import {createProgress} from './progress.ts'
 import {auditResults} from './results.ts'
 import {readSources} from './sources.ts'
@@ -56,11 +56,12 @@ async function auditAll(args: AuditArgs, io: CliIO): Promise<number> {
   const read = await readSources(args.sources, {cwd, from: args.from, maxBytes: args.maxFileSize, timeout: args.timeout})
   for (const problem of read.broken) io.stderr.write(line(`liaison: ${problem}`))
 
+  const auditOne = createAuditor(settings, {promises: report !== undefined})
   const progress = createProgress(io.stderr, read.incidents.length)
   const audited: AuditedIncident[] = []
   try {
     for (const incident of read.incidents) {
-      audited.push(await auditIncident(incident, settings))
+      audited.push(auditOne(incident))
       progress.tick()
     }
   } finally {

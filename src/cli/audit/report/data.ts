@@ -5,10 +5,9 @@
  * their times, the gaps between them, the promises of a next update they
  * made, and where the problems are in their text.
  */
-import {analyze} from '../../../analyze.ts'
 import {rules} from '../../../../rules/index.ts'
 import type {LintMessage, LintResult} from '../../results.ts'
-import type {AuditedIncident} from '../lint.ts'
+import type {AuditedIncident, PromiseSpan} from '../lint.ts'
 
 /** The rule that reports broken promises of a next update; its reports mark a promise as broken. */
 const promiseRule = 'keep-update-promises'
@@ -112,8 +111,7 @@ function monthRange(first: string, last: string): string[] {
   return months
 }
 
-function promisesOf(body: string, status: string | undefined, problems: readonly Problem[], hasNext: boolean, checked: boolean): PromiseMark[] {
-  const {promises} = analyze(body, status === undefined ? {} : {phase: status as never})
+function promisesOf(body: string, promises: readonly PromiseSpan[], problems: readonly Problem[], hasNext: boolean, checked: boolean): PromiseMark[] {
   return promises.map(({start, end}) => {
     const broken = problems.some((problem) => problem.ruleId === promiseRule && problem.start !== undefined && problem.start < end && (problem.end ?? problem.start) >= start)
     const outcome = broken ? 'broken' : !checked ? 'unchecked' : hasNext ? 'kept' : 'last'
@@ -133,7 +131,7 @@ export function reportData(audited: readonly AuditedIncident[], results: readonl
   let at = 0
   for (const item of audited) {
     const own = results[at++]!
-    const updates: TimelineUpdate[] = item.updates.map(({update}, index) => {
+    const updates: TimelineUpdate[] = item.updates.map(({update, promises = []}, index) => {
       const result = results[at++]!
       const problems = result.messages.map((message) => toProblem(message, update.body))
       for (const problem of problems) if (problem.ruleId && problem.severity > 0) dated.push({ruleId: problem.ruleId, month: month(update.createdAt)})
@@ -144,7 +142,7 @@ export function reportData(audited: readonly AuditedIncident[], results: readonl
         ...(previous && {gap: Math.round((Date.parse(update.createdAt) - Date.parse(previous.createdAt)) / 60_000)}),
         body: update.body,
         problems,
-        promises: promisesOf(update.body, update.status, problems, index < item.updates.length - 1, checked),
+        promises: promisesOf(update.body, promises, problems, index < item.updates.length - 1, checked),
       }
     })
     const {incident} = item
