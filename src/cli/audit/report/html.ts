@@ -12,7 +12,8 @@ import {dirname, join} from 'node:path'
 import type {LintResult} from '../../results.ts'
 import type {AuditedIncident} from '../lint.ts'
 import {type ChartData, drawCharts} from './charts.ts'
-import {type Problem, type PromiseMark, type ReportData, type ReportIncident, reportData, type TimelineUpdate} from './data.ts'
+import {type PromiseMark, type ReportData, type ReportIncident, reportData} from './data.ts'
+import {packDetails, showDetails} from './details.ts'
 import {reportStyle} from './style.ts'
 
 const entities: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
@@ -49,42 +50,6 @@ const outcomeText: Readonly<Record<PromiseMark['outcome'], string>> = {
   unchecked: 'not checked (keep-update-promises is off)',
 }
 
-function problemItem(problem: Problem): string {
-  const rule = problem.ruleId
-    ? problem.url
-      ? ` <a class="rule" href="${escapeHtml(problem.url)}">${escapeHtml(problem.ruleId)}</a>`
-      : ` <span class="rule">${escapeHtml(problem.ruleId)}</span>`
-    : ''
-  return `<li class="sev-${severityNames[problem.severity]}"><span class="sev">${severityNames[problem.severity]}</span> ${escapeHtml(problem.message)}${rule}</li>`
-}
-
-/** The body with problems and promises marked; overlapping ranges split the text where any of them starts or ends. */
-function markedBody(update: TimelineUpdate): string {
-  const {body} = update
-  const ranges = [
-    ...update.problems.filter((problem) => problem.start !== undefined && problem.end! > problem.start).map((problem) => ({start: problem.start!, end: problem.end!, className: `mark-${severityNames[problem.severity]}`, title: problem.message})),
-    ...update.promises.map((promise) => ({start: promise.start, end: promise.end, className: `promise-${promise.outcome}`, title: `Promise of a next update: ${outcomeText[promise.outcome]}`})),
-  ]
-  if (ranges.length === 0) return escapeHtml(body)
-  const cuts = [...new Set([0, body.length, ...ranges.flatMap((range) => [range.start, range.end])])].sort((a, b) => a - b)
-  let html = ''
-  for (let index = 0; index < cuts.length - 1; index++) {
-    const [from, to] = [cuts[index]!, cuts[index + 1]!]
-    const text = escapeHtml(body.slice(from, to))
-    const covering = ranges.filter((range) => range.start <= from && range.end >= to)
-    html += covering.length === 0 ? text : `<span class="${covering.map((range) => range.className).join(' ')}" title="${escapeHtml(covering.map((range) => range.title).join('\n'))}">${text}</span>`
-  }
-  return html
-}
-
-function timelineItem(update: TimelineUpdate): string {
-  const gap = update.gap === undefined ? '' : `<span class="gap">+${duration(update.gap)}</span>`
-  const status = update.status ? `<span class="phase phase-${escapeHtml(update.status)}">${escapeHtml(update.status.replace('_', ' '))}</span>` : '<span class="phase">no status</span>'
-  const promises = update.promises.length === 0 ? '' : `<ul class="promises">${update.promises.map((promise) => `<li class="promise-${promise.outcome}">“${escapeHtml(promise.text)}”: ${outcomeText[promise.outcome]}</li>`).join('')}</ul>`
-  const problems = update.problems.length === 0 ? '' : `<ul class="problems">${update.problems.map(problemItem).join('')}</ul>`
-  return `<li class="update"><div class="meta"><time datetime="${escapeHtml(update.createdAt)}">${time(update.createdAt)}</time> ${status} ${gap}</div><p class="body">${markedBody(update)}</p>${promises}${problems}</li>`
-}
-
 /** Errors and warnings as two badges, grey when none. */
 function countBadges({errors, warnings}: {errors: number; warnings: number}): string {
   const badge = (count: number, severity: string, noun: string) =>
@@ -92,18 +57,10 @@ function countBadges({errors, warnings}: {errors: number; warnings: number}): st
   return badge(errors, 'error', 'error') + badge(warnings, 'warning', 'warning')
 }
 
-function incidentSection(incident: ReportIncident, index: number, show: (name: string) => string): string {
-  const facts = [
-    incident.startedAt ? `started ${time(incident.startedAt)}` : '',
-    incident.impact ? `impact: ${escapeHtml(incident.impact)}` : '',
-    incident.components?.length ? `components: ${escapeHtml(incident.components.join(', '))}` : '',
-    `${incident.updates.length} update${incident.updates.length === 1 ? '' : 's'}`,
-    // Only web addresses become links: a javascript: address in the data must not.
-    incident.url && /^https?:\/\//i.test(incident.url) ? `<a href="${escapeHtml(incident.url)}">public page</a>` : '',
-  ].filter(Boolean)
+/** An incident's summary line; the rest of its details is drawn from the page's data when it is first opened (details.ts). */
+function incidentSection(incident: ReportIncident, index: number): string {
   const counts = countBadges(incident)
-  const own = incident.problems.length === 0 ? '' : `<ul class="problems incident-problems">${incident.problems.map(problemItem).join('')}</ul>`
-  return `<section class="incident" id="incident-${index}" data-name="${escapeHtml(incident.name)}" data-errors="${incident.errors}" data-warnings="${incident.warnings}"><details><summary>${counts}<span class="title">${escapeHtml(incident.title)}</span></summary><p class="facts">${facts.join(' · ')}</p><p class="source">${escapeHtml(show(incident.name))}</p>${own}<ol class="timeline">${incident.updates.map(timelineItem).join('')}</ol></details></section>`
+  return `<section class="incident" id="incident-${index}" data-name="${escapeHtml(incident.name)}" data-errors="${incident.errors}" data-warnings="${incident.warnings}"><details data-incident="${index}"><summary>${counts}<span class="title">${escapeHtml(incident.title)}</span></summary></details></section>`
 }
 
 function rulesTable(data: ReportData): string {
@@ -137,7 +94,9 @@ export async function renderReport(audited: readonly AuditedIncident[], results:
     return `<li><a href="#incident-${index}">${escapeHtml(incident.title)}</a> ${countBadges(incident)}</li>`
   })
   const library = (await chartJs()).replace(/<\/script/gi, '<\\/script')
-  const main = `${openTarget}(${String(drawCharts)})(Chart,JSON.parse(document.getElementById('report-data').textContent),document);`
+  const details = packDetails(data, {severities: severityNames, outcomes: outcomeText, time, duration, show: options.show})
+  // The details listener first: opening the incident a link points at draws it.
+  const main = `(${String(showDetails)})(document);${openTarget}(${String(drawCharts)})(Chart,JSON.parse(document.getElementById('report-data').textContent),document);`
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src ${scriptHash(library)} ${scriptHash(main)}`
   const {totals} = data
   const sources = data.sources.map((source) => escapeHtml(options.show(source))).join(', ')
@@ -165,10 +124,11 @@ export async function renderReport(audited: readonly AuditedIncident[], results:
 <section aria-labelledby="worst-heading"><h2 id="worst-heading">Worst incidents</h2>${worst.length === 0 ? '<p class="clean">None: every incident passed.</p>' : `<ol id="worst">${worst.join('')}</ol>`}</section>
 <section aria-labelledby="incidents-heading"><h2 id="incidents-heading">Incidents</h2>
 <p class="legend"><span class="mark-error">error</span> <span class="mark-warning">warning</span> <span class="promise-kept">promise kept</span> <span class="promise-broken">promise broken</span> <span class="promise-unchecked">promise not followed or not checked</span></p>
-${data.incidents.map((incident, index) => incidentSection(incident, index, options.show)).join('\n')}
+${data.incidents.map((incident, index) => incidentSection(incident, index)).join('\n')}
 </section>
 </main>
 <script type="application/json" id="report-data">${scriptJson(charts)}</script>
+<script type="application/json" id="report-details">${scriptJson(details)}</script>
 <script>${library}</script>
 <script>${main}</script>
 </body>
