@@ -5,15 +5,10 @@
  * no-internal-hostname must leave its name half alone, so the reference is
  * reported once.
  */
+import {wordSet} from './word-lists.ts'
+import data from './artifacts.json' with {type: 'json'}
 
-/** Resource kinds and kubectl's short names for them. */
-const kubernetesKinds: ReadonlySet<string> = new Set([
-  'pod', 'pods', 'po', 'deployment', 'deployments', 'deploy', 'statefulset', 'statefulsets', 'sts', 'daemonset', 'daemonsets',
-  'ds', 'replicaset', 'replicasets', 'rs', 'service', 'services', 'svc', 'job', 'jobs', 'cronjob', 'cronjobs', 'cj',
-  'configmap', 'configmaps', 'cm', 'secret', 'secrets', 'ingress', 'ingresses', 'ing', 'node', 'nodes', 'namespace',
-  'namespaces', 'ns', 'hpa', 'horizontalpodautoscaler', 'pvc', 'persistentvolumeclaim', 'pv', 'persistentvolume',
-  'serviceaccount', 'sa', 'networkpolicy', 'netpol', 'endpoints', 'ep', 'poddisruptionbudget', 'pdb',
-])
+const kubernetesKinds = wordSet(data.kubernetesKinds)
 
 const isNameChar = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2e
 
