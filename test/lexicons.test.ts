@@ -9,7 +9,7 @@ import {join, relative} from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {describe, expect, it} from 'vitest'
 import {root} from '../scripts/fixtures.ts'
-import {entriesOf, groupOf, ofKind, phraseWords, wordSet} from '../src/text/word-lists.ts'
+import {entriesOf, groupNumbers, groupOf, ofKind, phraseWords, wordSet} from '../src/text/word-lists.ts'
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(join(root, dir), {withFileTypes: true, recursive: true})
@@ -24,7 +24,7 @@ const lexicons = [...jsonFiles('rules'), ...jsonFiles('src')]
 
 describe('lexicon files', () => {
   it('are found: every word list there is', () => {
-    expect(lexicons.length).toBeGreaterThanOrEqual(13)
+    expect(lexicons.length).toBeGreaterThanOrEqual(17)
   })
 
   it.each(lexicons)('%s follows the lexicon schema', (file) => {
@@ -58,6 +58,12 @@ describe('word-lists', () => {
     expect(wordSet({note, words: ['a', 'b']})).toEqual(new Set(['a', 'b']))
     expect(phraseWords({note, words: ['or so', 'max']})).toEqual([['or', 'so'], ['max']])
     expect(groupOf({note, groups: {minute: ['min', 'mins'], hour: ['h']}})).toEqual(new Map([['min', 'minute'], ['mins', 'minute'], ['h', 'hour']]))
+  })
+
+  it('reads groups named by numbers as numbers, and names a group that is none', () => {
+    expect(groupNumbers({note, groups: {'-480': ['pst'], '5.5': ['x'], '40': ['forty']}})).toEqual(new Map([['pst', -480], ['x', 5.5], ['forty', 40]]))
+    expect(() => groupNumbers({note, groups: {'4O': ['forty']}})).toThrow('lexicon: group "4O" is no number (word "forty")')
+    expect(() => groupNumbers({note, groups: {'': ['none']}})).toThrow('lexicon: group "" is no number (word "none")')
   })
 
   it('names an unknown group or kind, and the kinds it expected', () => {

@@ -60,6 +60,20 @@ export function groupOf(list: WordGroups, names?: readonly string[]): Map<string
   return out
 }
 
+/**
+ * Each word of grouped lists with its group's name read as a number
+ * ("forty" → 40, "pst" → -480): a name that is no number (a typo in the
+ * data) throws when the reading module loads.
+ */
+export function groupNumbers(list: WordGroups): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const [word, group] of groupOf(list)) {
+    if (!/^-?\d+(?:\.\d+)?$/.test(group)) throw new Error(`lexicon: group ${JSON.stringify(group)} is no number (word "${word}")`)
+    out.set(word, Number(group))
+  }
+  return out
+}
+
 /** An entry whose `kind` is one the reader knows. */
 export type KindedEntry<K extends string> = LexiconEntry & {readonly kind: K}
 

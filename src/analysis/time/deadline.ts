@@ -14,9 +14,9 @@
 import type {Sentence} from '../../text/walk.ts'
 import type {TimeExpression} from './expressions.ts'
 import type {UpdatePromise} from './promises.ts'
-import {bare, clockPattern, compactDuration, compactHoursMinutes, frenchClock, hourMeridiem, isoDate, meridiems, militaryClock, numberWords, rangePattern, units, weekdays} from './vocabulary.ts'
-import {groupOf} from '../../text/word-lists.ts'
-import zones from './zones.json' with {type: 'json'}
+import {bare, clockPattern, compactDuration, compactHoursMinutes, frenchClock, hourMeridiem, isoDate, meridiems, militaryClock, numberValues, rangePattern, units, weekdays} from './vocabulary.ts'
+import {groupNumbers, groupOf} from '../../text/word-lists.ts'
+import data from './deadline.json' with {type: 'json'}
 
 /** When a promise is due, and the time expression that says so. */
 export interface Deadline {
@@ -30,22 +30,26 @@ const minute = 60_000
 const hour = 60 * minute
 const day = 24 * hour
 const unitLength: Record<string, number> = {second: 1000, minute, hour, day, week: 7 * day}
-const fixedOffsets = new Map([...groupOf(zones.fixed)].map(([zone, offset]) => [zone, Number(offset)]))
-const regionZones = groupOf(zones.regions)
-/** "one" … "ninety": the first nineteen count up, then the tens. */
-const wordValues = new Map([...numberWords].map((word, index) => [word, index < 20 ? index + 1 : (index - 17) * 10]))
-const fuzzyValues = new Map([['a', 1], ['an', 1], ['another', 1], ['couple', 2], ['few', 3]])
-/** Parts of a day, as the wall-clock time they end at: "tomorrow morning" is due by noon. */
-const dayPartEnds = new Map([['morning', 12 * hour], ['afternoon', 18 * hour], ['evening', day - minute], ['night', day - minute], ['tonight', day - minute]])
-/** Business closes at 18:00; "end of day" is the day's last minute. */
-const endOfBusiness = new Set(['cob', 'eob', 'business'])
+const fixedOffsets = groupNumbers(data.fixed)
+const regionZones = groupOf(data.regions)
+const fuzzyValues = groupNumbers(data.fuzzyAmounts)
+/** Parts of a day, as the wall-clock time they end at ("morning" → noon), in milliseconds after midnight. */
+const dayEnds = new Map([...groupOf(data.dayEnds)].map(([word, clock]) => [word, sinceMidnight(clock)]))
+
+/** "18:00" as milliseconds after midnight; deadline.json names its groups so. */
+function sinceMidnight(clock: string): number {
+  const parts = /^(\d{2}):(\d{2})$/.exec(clock)
+  /* v8 ignore next -- @preserve only a typo in the shipped deadline.json reaches this */
+  if (!parts) throw new Error(`deadline.json: dayEnds group "${clock}" is no HH:MM time`)
+  return Number(parts[1]) * hour + Number(parts[2]) * minute
+}
 
 function numberValue(norm: string): number | undefined {
   if (/^\d{1,4}(?:\.\d{1,2})?$/.test(norm)) return Number(norm)
   // "forty-five"
   const [tens, ones] = norm.split('-')
-  if (ones !== undefined && wordValues.has(tens!) && wordValues.has(ones)) return wordValues.get(tens!)! + wordValues.get(ones)!
-  return wordValues.get(norm)
+  if (ones !== undefined && numberValues.has(tens!) && numberValues.has(ones)) return numberValues.get(tens!)! + numberValues.get(ones)!
+  return numberValues.get(norm)
 }
 
 /** The length of a duration's words, at its generous end: "1-2 hours" is 2 hours, "an hour and a half" 90 minutes. */
@@ -193,9 +197,8 @@ function pointIn(words: readonly string[], signs: readonly string[], posted: num
     else if (word === 'today' || word === 'tonight') dayShift = 0
     else if (weekdays.has(word)) dayShift = daysUntil(midnight, word)
     else if (isoDate.test(word)) dayShift = Math.round((Date.parse(`${word}T00:00:00Z`) - midnight) / day)
-    if (dayPartEnds.has(word)) end = dayPartEnds.get(word)
-    else if (endOfBusiness.has(word)) end = 18 * hour
-    else if (word === 'eod' || word === 'end-of-day' || (word === 'day' && words.includes('end'))) end = day - minute
+    if (dayEnds.has(word)) end = dayEnds.get(word)
+    else if (word === 'day' && words.includes('end')) end = day - minute
   }
   const wallPosted = posted + local * minute
   if (topOfTheHour) return posted + hour - (((wallPosted % hour) + hour) % hour)

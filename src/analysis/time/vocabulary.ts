@@ -4,10 +4,12 @@
  * this module turns them into sets once and adds the token patterns that
  * are code: anchored regexes on one word ("18:00", "3pm", "2-3").
  */
-import {groupOf, phraseWords, wordSet} from '../../text/word-lists.ts'
+import {groupNumbers, groupOf, phraseWords, wordSet} from '../../text/word-lists.ts'
 import words from './words.json' with {type: 'json'}
 
-export const numberWords = wordSet(words.numberWords)
+/** "one" … "ninety" with their values. */
+export const numberValues = groupNumbers(words.numberWords)
+export const numberWords: ReadonlySet<string> = new Set(numberValues.keys())
 export const fuzzyQuantities = wordSet(words.fuzzyQuantities)
 /** Spelling → canonical unit: "hrs" → "hour". */
 export const units = groupOf(words.units)
