@@ -47,19 +47,32 @@ export class Lexicon<E> {
     let size = 0
     for (const entry of entries) {
       for (const phrase of phrasesOf(entry)) {
-        // Slot by slot from every node reached so far, so "a|b c|d" shares its prefixes and allocates no
-        // list per expansion: the lexicons are built at start-up, in code not yet optimised.
-        let reached = [this.#root]
-        for (const slot of normalize(phrase.trim()).split(/\s+/)) {
-          const next: Array<TrieNode<E>> = []
-          for (const at of reached) {
-            for (const word of slot.split('|')) {
-              let child = at.next.get(word)
-              if (!child) at.next.set(word, (child = node()))
-              next.push(child)
-            }
+        // Built at start-up, in code V8 has not optimised yet, so the loops are written out: a phrase without
+        // alternatives (most) is one walk from the root; "a|b c|d" goes slot by slot from every node reached so
+        // far, sharing its prefixes, rather than one walk per expansion.
+        const slots = normalize(phrase.trim()).split(/\s+/)
+        let reached: Array<TrieNode<E>>
+        if (!phrase.includes('|')) {
+          let at = this.#root
+          for (const word of slots) {
+            let child = at.next.get(word)
+            if (!child) at.next.set(word, (child = node()))
+            at = child
           }
-          reached = next
+          reached = [at]
+        } else {
+          reached = [this.#root]
+          for (const slot of slots) {
+            const next: Array<TrieNode<E>> = []
+            for (const at of reached) {
+              for (const word of slot.split('|')) {
+                let child = at.next.get(word)
+                if (!child) at.next.set(word, (child = node()))
+                next.push(child)
+              }
+            }
+            reached = next
+          }
         }
         const hit = {entry, phrase}
         for (const at of reached) {
