@@ -1,31 +1,81 @@
 /**
- * Bundle the command line into dist/src/cli/bin.js (over tsc's unbundled
- * output), so that starting `liaison` reads a few files instead of resolving
- * ~150 ESM modules: a one-file run went from ~3.1× to ~1.7× `node -e 0`.
- * Dynamic imports (remark, yaml, formatters, tinyglobby) stay separate
- * chunks beside it, loaded only when a run needs them. The library itself
- * (dist/src/index.js) stays unbundled for tree-shaking by its users.
+ * Bundle the command line into dist/src/cli/ (over tsc's unbundled output),
+ * so that starting `liaison` reads a few files instead of resolving ~150 ESM
+ * modules. The library itself (dist/src/index.js) stays unbundled for
+ * tree-shaking by its users.
+ *
+ * Rolldown, not esbuild: each module file costs Node a resolve, a read, a
+ * compile and a link (about a millisecond each on an idle machine), and
+ * esbuild's splitting makes one chunk per set of entries that share a module,
+ * so a one-file lint loaded 25 of them. Rolldown lets the build name its
+ * chunks (`codeSplitting.groups`), and these are drawn from the import graph
+ * itself, not from lists of files that would go stale:
+ * - `cli`: what `run()` needs to read its arguments, and what the language
+ *   server shares with a lint; loaded by every run;
+ * - `lint`: everything else a lint loads at once (the engine, the rules,
+ *   config discovery, the stylish formatter): one file.
+ * What only some runs need stays in chunks of its own, loaded by dynamic
+ * import: Markdown (remark), YAML, globs, the other formatters, init, audit,
+ * and the language server (which answers `initialize` without `lint`; its
+ * worker, the second entry, loads it).
  */
 import {chmodSync} from 'node:fs'
-import {build} from 'esbuild'
+import {resolve} from 'node:path'
+import {build} from 'rolldown'
 
 const outdir = 'dist/src/cli'
+const cli = (path) => resolve('src/cli', path)
+
+/** The chunk each grouped module goes to, from the graph of static imports. */
+function chunksOf(graph) {
+  /** `id` and what it imports statically, transitively: what loading it loads at once. */
+  const loadedWith = (id) => {
+    const seen = new Set()
+    const visit = (at) => {
+      if (seen.has(at)) return
+      seen.add(at)
+      for (const next of graph.getModuleInfo(at)?.importedIds ?? []) visit(next)
+    }
+    visit(id)
+    return seen
+  }
+  const run = loadedWith(cli('run.ts'))
+  const lint = loadedWith(cli('lint-modules.ts'))
+  const server = loadedWith(cli('lsp/command.ts'))
+  const chunks = new Map()
+  for (const id of lint) chunks.set(id, 'lint')
+  // Shared with the server: in `cli`, so that the server never loads `lint` for them.
+  for (const id of [...run, ...[...server].filter((id) => lint.has(id))]) chunks.set(id, 'cli')
+  return chunks
+}
+
+let chunks
 await build({
   // The language server's lint worker (src/cli/lsp/runner.ts) is a second entry, sharing chunks with the command.
-  entryPoints: {bin: 'src/cli/bin.ts', 'lsp-worker': 'src/cli/lsp/worker.ts'},
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
+  input: {bin: 'src/cli/bin.ts', 'lsp-worker': 'src/cli/lsp/worker.ts'},
   platform: 'node',
-  target: 'node20',
-  // Chunks sit beside bin.js, so paths relative to a module (package.json) stay the same.
-  chunkNames: 'bin-[hash]',
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
-  banner: {js: "import {createRequire as __liaisonRequire} from 'node:module'; const require = __liaisonRequire(import.meta.url);"},
   // Loaded lazily, only for runs that need them, and their Node builds are
   // CommonJS that does not survive bundling: resolve them from node_modules.
-  external: ['yaml'],
-  logLevel: 'warning',
+  external: ['yaml', /^node:/],
+  logLevel: 'warn',
+  output: {
+    dir: outdir,
+    format: 'esm',
+    // Chunks sit beside bin.js, so paths relative to a module (package.json, lsp-worker.js) stay the same.
+    chunkFileNames: 'bin-[name]-[hash].js',
+    // Less for Node to read and parse at every start; the sources keep the comments.
+    comments: {legal: true, annotation: false, jsdoc: false},
+    codeSplitting: {
+      groups: [
+        {
+          debugName: 'cli and lint',
+          name(id, graph) {
+            chunks ??= chunksOf(graph)
+            return chunks.get(id) ?? null
+          },
+        },
+      ],
+    },
+  },
 })
 chmodSync(`${outdir}/bin.js`, 0o755)
