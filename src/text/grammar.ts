@@ -50,7 +50,8 @@ const clausePunctuation = /[,;:.!?()\u2013\u2014]|\s-+\s/
 
 export function tag<K extends string>(lexicon: Lexicon<{kind: K}>, text: string, sentence: Sentence): Tagged<K> {
   const {words} = sentence
-  const kinds: Array<K | undefined> = Array.from({length: words.length})
+  // fill(), not Array.from({length}): Array.from walks an array-like generically, and this runs for every sentence.
+  const kinds = new Array<K | undefined>(words.length).fill(undefined)
   const ends = new Map<number, number>()
   const last = words.map((_, i) => i)
   for (const match of lexicon.find(sentence)) {

@@ -210,7 +210,7 @@ export function maskLookup(masks: Mask[]): (start: number, end: number) => Mask 
   }
 }
 
-/** Double-quote pairs, straight or curly; single quotes are left out because apostrophes use the same character. */
+/** Double-quote pairs, straight or curly; single quotes are left out because apostrophes use the same character. Keep findQuotes' char codes in step. */
 const quotePairs: Record<string, string> = {'"': '"', '\u201c': '\u201d', '\u201e': '\u201c'}
 /** Quotes never span lines and stay short; a longer stretch is prose with a stray quote. */
 const maxQuote = 300
@@ -226,11 +226,13 @@ export function findQuotes(text: string): Mask[] {
   const found: Mask[] = []
   let i = 0
   while (i < text.length) {
-    const close = quotePairs[text[i]!]
-    if (close === undefined) {
+    // Char codes first: this scans every character of a message, and nearly none opens a quote.
+    const code = text.charCodeAt(i)
+    if (code !== 0x22 && code !== 0x201c && code !== 0x201e) {
       i++
       continue
     }
+    const close = quotePairs[text[i]!]!
     const limit = Math.min(text.length, i + maxQuote)
     let end = -1
     for (let j = i + 1; j < limit && text[j] !== '\n'; j++) {
