@@ -92,13 +92,22 @@ export interface Prose {
 const languagesOf = new Map<string, LanguageCode[]>()
 for (const [code, list] of functionWords) for (const word of list) languagesOf.set(word, [...(languagesOf.get(word) ?? []), code])
 
+const isAsciiLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+
 /** A word of letters only: no digits or identifiers ("eu-west-1", "smtp.corp", "2h"). */
 function isLetters(word: Word): boolean {
-  return /^[\p{L}\p{M}'’-]+$/u.test(word.text) && !/^-|-$/.test(word.text)
+  // Most function words are ASCII letters alone ("we", "the"): a char-code loop answers before the Unicode regexes run.
+  const {text} = word
+  let ascii = true
+  for (let k = 0; k < text.length && ascii; k++) ascii = isAsciiLetter(text.charCodeAt(k))
+  return ascii || (/^[\p{L}\p{M}'’-]+$/u.test(text) && !/^-|-$/.test(text))
 }
 
 function isCapitalised(word: Word | undefined): boolean {
-  return word !== undefined && /^\p{Lu}/u.test(word.text)
+  if (word === undefined) return false
+  // An ASCII letter answers without the Unicode regex.
+  const first = word.text.charCodeAt(0)
+  return isAsciiLetter(first) ? first <= 0x5a : /^\p{Lu}/u.test(word.text)
 }
 
 /** Particles of names in many languages: "Rio de Janeiro", "Ciudad del Este", "Bergen op Zoom". */
@@ -134,7 +143,8 @@ function countFunctionWords(prose: Prose): {counts: Map<LanguageCode, number>; o
       const norm = word.norm
       const codes = languagesOf.get(norm) ?? (norm.includes("'") ? languagesOf.get(elision.exec(norm)?.[0] ?? '') : undefined)
       if (codes === undefined || !isLetters(word) || isNamePart(words, i)) continue
-      if (codes.some((code) => code !== english)) {
+      // A word's candidates are distinct: more than one, or one that is not English, is another language's word.
+      if (codes.length > 1 || codes[0] !== english) {
         quoted ??= maskLookup(findQuotes(prose.text))
         if (quoted(word.start, word.end) !== undefined) continue
       }
