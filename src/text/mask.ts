@@ -102,13 +102,16 @@ function scanPrintf(text: string, out: Mask[]): void {
   }
 }
 
+const allSyntaxes: ReadonlySet<PlaceholderSyntax> = new Set(placeholderSyntaxNames)
+
 /** Placeholders of the given syntaxes, earliest first; where two overlap, the one starting first (then the longer) wins. */
 export function findPlaceholders(
   text: string,
   syntaxes: readonly PlaceholderSyntax[] = placeholderSyntaxNames,
   patterns: readonly PlaceholderPattern[] = [],
 ): Mask[] {
-  const on = new Set(syntaxes)
+  // Every message without its own syntaxes shares one set.
+  const on = syntaxes === placeholderSyntaxNames ? allSyntaxes : new Set(syntaxes)
   const found: Mask[] = []
   for (const [open, close] of placeholderSyntaxes) {
     const syntax = pairSyntax[open]!
