@@ -88,9 +88,12 @@ export interface Prose {
   readonly sentences: readonly Sentence[]
 }
 
-/** Each function word and the candidates it belongs to: one lookup per word. */
-const languagesOf = new Map<string, LanguageCode[]>()
-for (const [code, list] of functionWords) for (const word of list) languagesOf.set(word, [...(languagesOf.get(word) ?? []), code])
+/** Each function word and the candidates it belongs to, as indices into `latinCandidates`: one lookup per word. */
+const languagesOf = new Map<string, number[]>()
+latinCandidates.forEach((code, index) => {
+  for (const word of functionWords.get(code)!) languagesOf.set(word, [...(languagesOf.get(word) ?? []), index])
+})
+const englishIndex = latinCandidates.indexOf(english)
 
 const isAsciiLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
 
@@ -121,7 +124,9 @@ const nameParticles = wordSet(data.nameParticles)
  */
 function isNamePart(words: readonly Word[], i: number): boolean {
   const word = words[i]!
-  if (word.text.length > 1 && word.text === word.text.toUpperCase()) return true
+  // A lower-case ASCII first letter is never all capitals: no upper-cased copy to compare.
+  const first = word.text.charCodeAt(0)
+  if (word.text.length > 1 && !(first >= 0x61 && first <= 0x7a) && word.text === word.text.toUpperCase()) return true
   if (isCapitalised(word)) return i > 0 && isCapitalised(words[i + 1])
   return nameParticles.has(word.norm) && isCapitalised(words[i - 1]) && isCapitalised(words[i + 1])
 }
@@ -131,10 +136,11 @@ function isNamePart(words: readonly Word[], i: number): boolean {
  * quoted words are literal in the walk; longer quotes ("Une erreur est
  * survenue") are looked up only once a word of another language turns up.
  */
-function countFunctionWords(prose: Prose): {counts: Map<LanguageCode, number>; own: Map<LanguageCode, number>} {
-  const counts = new Map(latinCandidates.map((code) => [code, 0]))
+function countFunctionWords(prose: Prose): {counts: number[]; own: number[]} {
+  // By index into latinCandidates: arrays, not maps, since this runs for every word of every message.
+  const counts = latinCandidates.map(() => 0)
   // Words of one candidate alone ("los", "não"): they break a tie between close languages.
-  const own = new Map(latinCandidates.map((code) => [code, 0]))
+  const own = latinCandidates.map(() => 0)
   let quoted: ((start: number, end: number) => unknown) | undefined
   for (const {words} of prose.sentences) {
     for (let i = 0; i < words.length; i++) {
@@ -144,12 +150,12 @@ function countFunctionWords(prose: Prose): {counts: Map<LanguageCode, number>; o
       const codes = languagesOf.get(norm) ?? (norm.includes("'") ? languagesOf.get(elision.exec(norm)?.[0] ?? '') : undefined)
       if (codes === undefined || !isLetters(word) || isNamePart(words, i)) continue
       // A word's candidates are distinct: more than one, or one that is not English, is another language's word.
-      if (codes.length > 1 || codes[0] !== english) {
+      if (codes.length > 1 || codes[0] !== englishIndex) {
         quoted ??= maskLookup(findQuotes(prose.text))
         if (quoted(word.start, word.end) !== undefined) continue
       }
-      for (const code of codes) counts.set(code, counts.get(code)! + 1)
-      if (codes.length === 1) own.set(codes[0]!, own.get(codes[0]!)! + 1)
+      for (const code of codes) counts[code]!++
+      if (codes.length === 1) own[codes[0]!]!++
     }
   }
   return {counts, own}
@@ -196,16 +202,16 @@ export function detectLanguage(prose: Prose): LanguageCode {
   const script = otherScript(prose)
   if (script !== undefined) return script
   const {counts, own} = countFunctionWords(prose)
-  const englishCount = counts.get(english)!
+  const englishCount = counts[englishIndex]!
   let top = 0
-  let tied: LanguageCode[] = []
-  for (const [code, count] of counts) {
-    if (code === english || count < top) continue
+  let tied: number[] = []
+  counts.forEach((count, code) => {
+    if (code === englishIndex || count < top) return
     if (count > top) tied = []
     top = count
     tied.push(code)
-  }
+  })
   if (top < minimumWords || top <= englishCount) return englishCount > 0 ? english : undetermined
   // Spanish and Portuguese share "para", "que", "de": words of one language alone decide, else the first.
-  return tied.reduce((best, code) => (own.get(code)! > own.get(best)! ? code : best))
+  return latinCandidates[tied.reduce((best, code) => (own[code]! > own[best]! ? code : best))]!
 }
