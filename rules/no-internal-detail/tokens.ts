@@ -64,9 +64,10 @@ function extension(core: string): string | undefined {
   return dot > 0 ? core.slice(dot + 1) : undefined
 }
 
+// Each test below first looks at the character its regex cannot do without: classifyToken runs them all on most tokens that are not plain words.
 function pathKind(core: string): string | undefined {
-  if (/^[a-z]:\\./i.test(core) || /^\\\\[\w.-]+\\/.test(core)) return 'a file path on a server'
-  if (/^~?(?:\/[\w.@+-]+){2,}\/?$/.test(core)) {
+  if ((core[1] === ':' || core[0] === '\\') && (/^[a-z]:\\./i.test(core) || /^\\\\[\w.-]+\\/.test(core))) return 'a file path on a server'
+  if ((core[0] === '/' || core[0] === '~') && /^~?(?:\/[\w.@+-]+){2,}\/?$/.test(core)) {
     const segments = core.split('/').filter((segment) => segment !== '' && segment !== '~')
     if (v.filesystemRoots.has(segments[0]!) || v.fileExtensions.has(extension(segments.at(-1)!) ?? '') || core.startsWith('~/')) {
       return 'a file path on a server'
@@ -74,14 +75,14 @@ function pathKind(core: string): string | undefined {
     return undefined
   }
   // Relative paths and bare file names count by their extension: dblists/x.dblist, InitialiseSettings.php.
-  if (/^[\w.-]+(?:\/[\w.-]+)*$/.test(core) && v.fileExtensions.has(extension(core) ?? '') && hasLetter(core.slice(0, core.lastIndexOf('.')))) {
+  if (v.fileExtensions.has(extension(core) ?? '') && /^[\w.-]+(?:\/[\w.-]+)*$/.test(core) && hasLetter(core.slice(0, core.lastIndexOf('.')))) {
     return core.includes('/') ? 'a file path on a server' : 'a file name from our servers'
   }
   return undefined
 }
 
 export function imageKind(core: string): string | undefined {
-  if (/^[a-z\d][\w./-]*@sha256:[\da-f]{12,64}$/.test(core) || /^sha256:[\da-f]{64}$/.test(core)) return 'a container image digest'
+  if (core.includes('sha256:') && (/^[a-z\d][\w./-]*@sha256:[\da-f]{12,64}$/.test(core) || /^sha256:[\da-f]{64}$/.test(core))) return 'a container image digest'
   const colon = core.lastIndexOf(':')
   if (colon <= 0) return undefined
   const name = core.slice(0, colon)
@@ -95,14 +96,15 @@ export function imageKind(core: string): string | undefined {
 // Neighbours are read from the token only where a test needs them (`token.before`, not destructured): building them costs more than the tests.
 function commitKind(token: Token): string | undefined {
   const {core} = token
-  if (!/^[\da-f]{7,40}$/.test(core) || !hasDigit(core) || !/[a-f]/.test(core)) return undefined
+  if (core.length < 7 || core.length > 40 || !/^[\da-f]{7,40}$/.test(core) || !hasDigit(core) || !/[a-f]/.test(core)) return undefined
   if (core.length < 40 && token.before.slice(0, 2).some((word) => v.idCues.has(word))) return undefined
   return 'a commit hash'
 }
 
 /** CamelCase parts: `HighErrorRate` → High, Error, Rate. */
 function humps(core: string): string[] | undefined {
-  return /^(?:[A-Z][a-z\d]+)+$/.test(core) ? core.match(/[A-Z][a-z\d]+/g)! : undefined
+  const first = core.charCodeAt(0)
+  return first >= 0x41 && first <= 0x5a && /^(?:[A-Z][a-z\d]+)+$/.test(core) ? core.match(/[A-Z][a-z\d]+/g)! : undefined
 }
 
 function codeNameKind(token: Token): [DetailKind, string] | undefined {
@@ -127,7 +129,7 @@ function codeNameKind(token: Token): [DetailKind, string] | undefined {
 
 function underscoreKind(token: Token): [DetailKind, string] | undefined {
   const core = token.core.includes('{') ? token.core.slice(0, token.core.indexOf('{')) : token.core
-  if (!/^[a-z][a-z\d]*(?:_[a-z\d]+)+$/.test(core)) return undefined
+  if (!core.includes('_') || !/^[a-z][a-z\d]*(?:_[a-z\d]+)+$/.test(core)) return undefined
   const parts = core.split('_')
   if (parts.some((part) => v.metricParts.has(part))) {
     const alert = v.alertNouns.has(token.after[0] ?? '') || v.alertNouns.has(token.before[0] ?? '')
