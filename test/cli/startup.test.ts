@@ -1,13 +1,20 @@
 /**
- * What a command loads before it does its work, read from the import graph
- * (no clock: start-up is timed by `npm run bench` and `npm run bench:lsp`).
- * The language server answers `initialize` before the linting machinery is
- * loaded (its worker loads it); --version and --help load no rule.
+ * What a command loads before it does its work (no clock: start-up is timed
+ * by `npm run bench` and `npm run bench:lsp`). From the import graph of the
+ * source: the language server answers `initialize` before the linting
+ * machinery is loaded (its worker loads it), and --version and --help load
+ * no rule. From the built command (scripts/build-cli.mjs): the files Node
+ * loads, since each costs a resolve, a read, a compile and a link.
  */
-import {join, relative} from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {basename, join, relative} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterAll, describe, expect, it} from 'vitest'
 import {root} from '../support/fixtures.ts'
 import {loadedWith} from '../support/imports.ts'
+import {bin} from './support.ts'
 
 /** The files of `dirs` that loading `file` loads at once. */
 function loadedFrom(file: string, dirs: readonly string[]): string[] {
@@ -16,7 +23,7 @@ function loadedFrom(file: string, dirs: readonly string[]): string[] {
 
 const machinery = ['rules/', 'src/engine/', 'src/text/', 'src/analysis/', 'src/cli/config/', 'src/cli/templates.ts', 'src/cli/project.ts']
 
-describe('start-up', () => {
+describe('start-up, in the source', () => {
   it('the language server loads no linting machinery before it answers initialize', () => {
     expect(loadedFrom('src/cli/lsp/command.ts', machinery)).toEqual([])
   })
@@ -24,5 +31,41 @@ describe('start-up', () => {
   it('the command loads no linting machinery before it reads its arguments', () => {
     expect(loadedFrom('src/cli/bin.ts', machinery)).toEqual([])
     expect(loadedFrom('src/cli/run.ts', machinery)).toEqual([])
+  })
+})
+
+describe('start-up, in the built command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-startup-'))
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+  writeFileSync(join(dir, 'draft.txt'), 'We are investigating errors on checkout for some customers. Next update in 30 minutes.\n')
+
+  /** The files of the built command (dist/src/cli) that `liaison …argv` loads, recorded by a module hook (node:module register). */
+  function loadedBy(argv: string[]): string[] {
+    const log = join(dir, `loaded-${argv.join('-')}.txt`)
+    writeFileSync(log, '')
+    const hooks = `import {appendFileSync} from 'node:fs'; let log; export function initialize(data) { log = data.log } export async function load(url, context, next) { appendFileSync(log, url + '\\n'); return next(url, context) }`
+    const register = `import {register} from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)}, {data: {log: ${JSON.stringify(log)}}})`
+    const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, ...argv], {cwd: dir, encoding: 'utf8', env: {PATH: process.env.PATH}})
+    expect(result.status, result.stderr).not.toBeNull()
+    const cli = join(root, 'dist/src/cli')
+    return readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url)).filter((path) => path.startsWith(cli)).map((path) => basename(path))
+  }
+
+  /** The chunk of the rules and the engine (bin-lint-<hash>.js; bin-lint-modules-<hash>.js is its entry). */
+  const isLint = (name: string) => /^bin-lint-[\w-]{8}\.js$/.test(name)
+
+  it('a one-file lint loads a handful of files (25 when each set of shared modules was a chunk)', () => {
+    const files = loadedBy(['draft.txt'])
+    expect(files[0]).toBe('bin.js')
+    expect(files.filter(isLint)).toHaveLength(1)
+    expect(files.length).toBeLessThanOrEqual(7)
+  })
+
+  it('--version, and the language server before it answers, load no rule', () => {
+    for (const argv of [['--version'], ['lsp']]) {
+      const files = loadedBy(argv)
+      expect(files[0]).toBe('bin.js')
+      expect(files.filter(isLint)).toEqual([])
+    }
   })
 })
