@@ -44,8 +44,12 @@ function nextUpdateTime(time: TimeExpression, text: string): string {
   return /^(?:later|this)\b/i.test(core) ? core : `by ${core}`
 }
 
+const notRecoveryVerbs = wordSet(data.notRecoveryVerbs)
+
+/** "generated again", "flowing again": a verb form, where "again" says a thing works again (not "try the failover again", "posting again"). */
 function isParticiple(norm: string | undefined): boolean {
-  return norm !== undefined && norm.length > 3 && (norm.endsWith('ed') || norm.endsWith('en'))
+  if (norm === undefined || norm.length <= 3) return false
+  return norm.endsWith('ed') || norm.endsWith('en') || (norm.length > 4 && norm.endsWith('ing') && !notRecoveryVerbs.has(norm))
 }
 
 function kindsIn(found: Found, from: number, to: number): Set<CueKind> {
@@ -112,7 +116,7 @@ export const noResolutionEstimate = defineRule({
         const clauses = findClauses(sentence, times)
         const promised = new Set(findPromises(sentence, times, clauses).map((promise) => promise.clause))
         // Cue words inside a time ("by end of day") say nothing about the clause, and "again" is recovery
-        // only after a participle ("generated again", not "try the failover again").
+        // only after a participle ("generated again", "flowing again", not "try the failover again").
         const found = cues
           .find(sentence)
           .filter((cue) => !times.some((time) => cue.from <= time.to && cue.to >= time.from) && (cue.phrase !== 'again' || isParticiple(sentence.words[cue.from - 1]?.norm)))
