@@ -161,7 +161,9 @@ class Reader {
     const again = this.kind(this.joined(to + 1)) === 'again'
     // "get things back to normal" is work and "Service should be restored soon" a prediction; "All services are operating normally" is a state.
     if (this.kind(bearer) === 'generic') return (auxiliary || again) && !this.t.kinds.slice(start, from).includes('modal')
-    return auxiliary || again || (to > from && this.kind(bearer) === undefined) || caused
+    // "Checkout recovered at 14:05": a past-tense state right after its content noun is a statement without an auxiliary.
+    const pastFinite = from === to && before === bearer && this.kind(bearer) === undefined && this.norm(from).endsWith('ed')
+    return auxiliary || again || (to > from && this.kind(bearer) === undefined) || caused || pastFinite
   }
 
 
