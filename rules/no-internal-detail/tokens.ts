@@ -114,7 +114,9 @@ function codeNameKind(token: Token): [DetailKind, string] | undefined {
   const parts = humps(last)
   const qualified = last !== core && /^[a-z]\w*(?:\.[a-z]\w*)*$/.test(core.slice(0, core.length - last.length - 1))
   if (parts && parts.length >= 2 && v.exceptionSuffixes.some((suffix) => parts.at(-1) === suffix)) return ['exception', 'an exception name from our code']
-  if (last === core && parts && parts.length >= 2 && parts.some((part) => v.alertWords.has(part))) {
+  // An alert may carry a label after "_": `HighErrorRate_checkout`.
+  const labelled = parts === undefined && /^(?:[A-Z][a-z\d]+)+(?:_[A-Za-z\d]+)+$/.test(last) ? humps(last.slice(0, last.indexOf('_'))) : parts
+  if (last === core && labelled && labelled.length >= 2 && labelled.some((part) => v.alertWords.has(part))) {
     if (v.alertNouns.has(token.after[0] ?? '') || v.alertNouns.has(token.before[0] ?? '')) return ['metric', "an alert rule's name"]
   }
   // java.lang.Thread, com.acme.InvoiceService; not "unsuccessful.The", a missing space.
