@@ -19,9 +19,10 @@
  * and the language server (which answers `initialize` without `lint`; its
  * worker, the second entry, loads it).
  */
-import {chmodSync} from 'node:fs'
+import {chmodSync, readFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {build} from 'rolldown'
+import {stripLexiconNotes} from './lexicon-notes.mjs'
 
 const outdir = 'dist/src/cli'
 const cli = (path) => resolve('src/cli', path)
@@ -63,6 +64,17 @@ await build({
   // CommonJS that does not survive bundling: resolve them from node_modules.
   external: ['yaml', /^node:/],
   logLevel: 'warn',
+  plugins: [
+    {
+      // The lexicons' notes are for their editors: see scripts/lexicon-notes.mjs.
+      name: 'lexicon-notes',
+      load(id) {
+        if (!id.endsWith('.json')) return null
+        const code = stripLexiconNotes(readFileSync(id, 'utf8'))
+        return code === undefined ? null : {code, moduleType: 'json'}
+      },
+    },
+  ],
   output: {
     dir: outdir,
     format: 'esm',

@@ -9,6 +9,7 @@ import {join, relative} from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {describe, expect, it} from 'vitest'
 import {root} from '../scripts/fixtures.ts'
+import {stripLexiconNotes} from '../scripts/lexicon-notes.mjs'
 import {entriesOf, groupNumbers, groupOf, ofKind, phraseWords, wordSet} from '../src/text/word-lists.ts'
 
 function jsonFiles(dir: string): string[] {
@@ -74,5 +75,21 @@ describe('word-lists', () => {
     expect(() => entriesOf({note, entries: [{phrases: ['x'], note}]}, ['hedge'])).toThrow('lexicon: no kind; expected one of hedge (entry "x")')
     const mixed = entriesOf({note, entries: [{phrases: ['likely'], note, kind: 'hedge'}, ...entries.entries]}, ['belief', 'hedge'])
     expect(mixed.filter(ofKind(['belief'])).map((entry) => entry.phrases[0])).toEqual(['we think'])
+  })
+})
+
+describe('bundled lexicons', () => {
+  it('lose their notes and nothing else', () => {
+    const text = readFileSync(join(root, 'src/analysis/time/promises.json'), 'utf8')
+    const stripped = JSON.parse(stripLexiconNotes(text)!) as Record<string, {words?: string[]; entries?: Array<Record<string, unknown>>}>
+    expect(JSON.stringify(stripped)).not.toMatch(/"note"|"\$schema"/)
+    const original = JSON.parse(text) as typeof stripped
+    expect(stripped.negations!.words).toEqual(original.negations!.words)
+    expect(stripped.promises!.entries!.map((entry) => Object.keys(entry))).toEqual(original.promises!.entries!.map((entry) => Object.keys(entry).filter((key) => key !== 'note')))
+  })
+
+  it('leave other JSON alone', () => {
+    expect(stripLexiconNotes('{"note": "a package note", "name": "x"}')).toBeUndefined()
+    expect(stripLexiconNotes('[1, 2]')).toBeUndefined()
   })
 })

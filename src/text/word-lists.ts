@@ -7,7 +7,8 @@
  * one with a note saying why it is there. The types below are that schema;
  * JSON imports are checked against them where they are read, and the one
  * thing the schema cannot know, which kinds a reader understands, is checked
- * here when the module loads, so no reader casts.
+ * here when the module loads, so no reader casts. Bundles (the CLI, the
+ * playground) drop the notes: scripts/lexicon-notes.mjs; no code reads them.
  */
 
 /** A set of words or phrases (`"words": [...]`). */
