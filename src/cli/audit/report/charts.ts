@@ -18,6 +18,7 @@ export interface ChartData {
   rules: Array<{id: string; errors: number; warnings: number}>
 }
 
+/* v8 ignore start -- @preserve runs in the page, not in Node; test/audit/report.test.ts checks both charts in Chromium */
 export function drawCharts(Chart: ChartConstructor, data: ChartData, doc: Page): void {
   // Colour-blind-safe (Okabe–Ito), one per rule, repeating past eight.
   const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000']
@@ -48,3 +49,4 @@ export function drawCharts(Chart: ChartConstructor, data: ChartData, doc: Page):
     })
   }
 }
+/* v8 ignore stop */

@@ -123,6 +123,7 @@ export async function renderReport(audited: readonly AuditedIncident[], results:
 <figure><figcaption>Problems per rule</figcaption><div class="chart"><canvas id="chart-rules" role="img" aria-label="Errors and warnings per rule"></canvas></div></figure></div></section>
 <section aria-labelledby="worst-heading"><h2 id="worst-heading">Worst incidents</h2>${worst.length === 0 ? '<p class="clean">None: every incident passed.</p>' : `<ol id="worst">${worst.join('')}</ol>`}</section>
 <section aria-labelledby="incidents-heading"><h2 id="incidents-heading">Incidents</h2>
+<noscript><p>Each incident's details are drawn by the page's script when it is opened: allow JavaScript to read them.</p></noscript>
 <p class="legend"><span class="mark-error">error</span> <span class="mark-warning">warning</span> <span class="promise-kept">promise kept</span> <span class="promise-broken">promise broken</span> <span class="promise-unchecked">promise not followed or not checked</span></p>
 ${data.incidents.map((incident, index) => incidentSection(incident, index)).join('\n')}
 </section>
