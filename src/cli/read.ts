@@ -14,6 +14,7 @@
  * - Empty input is linted like any other (ESLint does the same): no rule
  *   finds anything in it, so it passes.
  */
+import {isUtf8} from 'node:buffer'
 import {open} from 'node:fs/promises'
 import {CliError, UsageError} from './errors.ts'
 
@@ -88,7 +89,8 @@ export type Draft = {text: string; bom?: true; binary?: undefined} | {binary: nu
 export function decodeDraft(bytes: Uint8Array, name: string): Draft {
   const nul = bytes.indexOf(0)
   if (nul !== -1) return {binary: nul}
-  const bad = invalidUtf8(bytes)
+  // Node's native check first (8 MB: 0.5 ms, where the scan takes 12 ms warm and 115 ms cold); the scan then finds where a bad file goes wrong.
+  const bad = isUtf8(bytes) ? -1 : invalidUtf8(bytes)
   if (bad !== -1) {
     const byte = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')
     throw new CliError(`${name}: not valid UTF-8 (byte 0x${byte} at offset ${bad}); save the draft as UTF-8`)
