@@ -7,9 +7,11 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {type Processor, unified} from 'unified'
 import {ConfigError} from './core/options.ts'
-import {catalogFor} from './catalog.ts'
-import {type PresetName, presets} from './presets.ts'
+import {catalogFor, type RuleCatalog} from './catalog.ts'
+import type {Plugins} from './plugins.ts'
+import {presets} from './presets.ts'
 import {checkOptions, type ResolvedSettings, resolveSettings} from './settings.ts'
+import type {Vocabulary} from './vocabulary/check.ts'
 
 type TextProcessor = Processor<Root, Root, Root>
 
@@ -22,9 +24,10 @@ const cacheSize = 32
 
 /**
  * A lookup that builds one processor per distinct configuration, keeping the
- * 32 most recent. The same settings object (no options, a built-in preset
- * alone: see checkLintOptions) finds its processor by identity first, without
- * building the key: serialising every rule's setting cost ~3 µs a call.
+ * 32 most recent. The same settings object (no options, or a built-in
+ * preset, vocabulary and plugins alone: see checkLintOptions) finds its
+ * processor by identity first, without building the key: serialising every
+ * rule's setting cost ~3 µs a call.
  */
 export function processorCache<P>(build: (settings: ResolvedSettings) => P): (settings: ResolvedSettings) => P {
   const cache = new Map<string, P>()
@@ -66,21 +69,29 @@ let defaults: ResolvedSettings | undefined
 /** The settings of no options, resolved once. */
 const defaultSettings = (): ResolvedSettings => (defaults ??= resolveSettings([]))
 
-const presetAlone = new Map<PresetName, ResolvedSettings>()
+/** The options that resolve the same on every call that passes the same values and objects. */
+const stableKeys: ReadonlySet<PropertyKey> = new Set(['preset', 'vocabulary', 'plugins'])
+/** Their settings, by catalog (the vocabulary and plugins objects, by identity) and preset; held weakly, like the catalogs. */
+const stableSettings = new WeakMap<RuleCatalog, Map<string, ResolvedSettings>>()
 
 /**
- * The settings of `{preset: 'strict'}` and other built-in presets alone,
- * resolved once per preset: they resolve the same on every call, and
- * checking and resolving them cost ~10 µs a message. Undefined for any other
- * options, which take the full check.
+ * The settings of options that hold nothing but a built-in preset, a
+ * vocabulary and plugins (`{preset: 'strict'}`, `{vocabulary}`), resolved
+ * once per catalog and preset: checking and resolving them cost ~10 µs a
+ * message, and they resolve the same on every call. The vocabulary and
+ * plugins are checked as checkOptions checks them, by catalogFor (which
+ * builds, and so checks, each pair of objects once). Undefined for any
+ * other options, which take the full check.
  */
-function builtInPresetAlone(options: object): ResolvedSettings | undefined {
-  const keys = Reflect.ownKeys(options)
-  if (keys.length !== 1 || keys[0] !== 'preset') return undefined
-  const {preset} = options as {preset: unknown}
-  if (typeof preset !== 'string' || !Object.hasOwn(presets, preset)) return undefined
-  let settings = presetAlone.get(preset as PresetName)
-  if (!settings) presetAlone.set(preset as PresetName, (settings = resolveSettings([{preset: preset as PresetName}])))
+function stableOptionSettings(options: Record<string, unknown>): ResolvedSettings | undefined {
+  if (!Reflect.ownKeys(options).every((key) => stableKeys.has(key))) return undefined
+  const {preset, vocabulary, plugins} = options
+  if (preset !== undefined && (typeof preset !== 'string' || !Object.hasOwn(presets, preset))) return undefined
+  const catalog = catalogFor(vocabulary as Vocabulary | undefined, plugins as Plugins | undefined)
+  let byPreset = stableSettings.get(catalog)
+  if (!byPreset) stableSettings.set(catalog, (byPreset = new Map<string, ResolvedSettings>()))
+  let settings = byPreset.get(preset ?? '')
+  if (!settings) byPreset.set(preset ?? '', (settings = resolveSettings([options])))
   return settings
 }
 
@@ -97,8 +108,8 @@ export function checkLintOptions(options: unknown): {path: string | undefined; s
   if (typeof options !== 'object' || Array.isArray(options)) checkOptions(options)
   const {path, ...rest} = options as {path?: unknown}
   if (path !== undefined && typeof path !== 'string') throw new ConfigError(`liaison: option "path" must be a string, got ${typeof path}`)
-  const preset = builtInPresetAlone(rest)
-  if (preset) return {path, settings: preset}
+  const stable = stableOptionSettings(rest)
+  if (stable) return {path, settings: stable}
   checkOptions(rest)
   return {path, settings: resolveSettings([rest])}
 }

@@ -35,6 +35,9 @@ describe.each([
     ['a class instance', {rules: {'max-length': ['error', {limit: new Date(0)}]}}, 'options.rules["max-length"][1].limit is a Date'],
     ['an unknown preset', {preset: 'stricter'}, 'liaison: unknown preset "stricter" (did you mean "strict"?)'],
     ['a preset that is not a string', {preset: 5}, 'liaison: unknown preset 5'],
+    ['a vocabulary that is not a list', {vocabulary: 5}, '"vocabulary" must be a list of rules'],
+    ['a vocabulary rule without terms, with a preset', {preset: 'strict', vocabulary: [{id: 'x'}]}, '"vocabulary" rule "x": needs exactly one of forbid, replace or pattern'],
+    ['plugins that are not an object', {plugins: 5}, '"plugins" must be an object of plugins'],
   ])('refuse %s, even after a call that built the default processor', async (_, options, message) => {
     await run('Checkout is failing.')
     const call = run('Checkout is failing.', options as never)
@@ -42,15 +45,17 @@ describe.each([
     await expect(run('Checkout is failing.', options as never)).rejects.toThrow(message)
   })
 
-  // A built-in preset alone resolves once (src/processors.ts): the cached settings must lint as the full path does.
-  it('lint with a built-in preset alone as with the same preset checked in full', async () => {
-    const text = 'We think the database is down. It should be fixed within the hour.'
-    for (const preset of ['strict', 'recommended'] as const) {
+  // A built-in preset, vocabulary and plugins alone resolve once (src/processors.ts): the cached settings must lint as the full path does.
+  it('lint with a built-in preset and a vocabulary alone as with the same checked in full', async () => {
+    const text = 'We think the database is down. It should be fixed within the hour. Project Falcon is paused.'
+    const vocabulary = [{id: 'no-codenames', forbid: ['project falcon']}]
+    for (const stable of [{preset: 'strict'}, {preset: 'recommended'}, {vocabulary}, {preset: 'strict', vocabulary}] as const) {
       const reports = async (options: object) => (await run(text, options)).messages.map(({ruleId, fatal, place, reason}) => ({ruleId, fatal, place, reason}))
-      const full = await reports({preset, rules: {}})
-      expect(full.length).toBeGreaterThan(2)
-      expect(await reports({preset})).toEqual(full)
-      expect(await reports({preset, path: 'a.txt'})).toEqual(full)
+      const full = await reports({...stable, rules: {}})
+      expect(full.length).toBeGreaterThan(1)
+      expect(full.some((report) => report.ruleId === 'no-codenames')).toBe('vocabulary' in stable)
+      expect(await reports(stable)).toEqual(full)
+      expect(await reports({...stable, path: 'a.txt'})).toEqual(full)
     }
   })
 
