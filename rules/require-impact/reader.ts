@@ -95,11 +95,17 @@ class Reader {
    * noun of the clause's first noun phrase: "production builds" → builds.
    */
   internalSubject(index: number): boolean {
-    let head = grammar.headAfter(this.t, grammar.clauseStart(this.t, index))
-    while (head !== undefined && head + 1 < index && this.joined(head + 1) !== undefined && subjectNouns.has(this.kind(head + 1))) head++
+    const head = this.lastNoun(grammar.headAfter(this.t, grammar.clauseStart(this.t, index)), index)
     if (head === undefined || head >= index || this.kind(head) !== 'internal') return false
     for (let k = head + 1; k < index; k++) if (this.kind(k) === 'consequence') return false
     return true
+  }
+
+  /** The last noun of the run that starts at `first`, before `limit`: "read replicas" → replicas, "production builds" → builds. */
+  lastNoun(first: number | undefined, limit = Number.POSITIVE_INFINITY): number | undefined {
+    let head = first
+    while (head !== undefined && head + 1 < limit && this.joined(head + 1) !== undefined && subjectNouns.has(this.kind(head + 1))) head++
+    return head
   }
 
   /** A fault is not impact when its bearer is internal (a hit for the message) or otherwise not customer-facing. */
@@ -228,7 +234,12 @@ class Reader {
     while (this.joined(next) !== undefined && chain.has(this.kind(next)) && next - to < 4) next++
     const link = this.joined(next)
     let named: Thing
-    if (link !== undefined && links.has(this.kind(link))) named = this.thing(grammar.headAfter(this.t, this.t.last[link]! + 1, modifiers))
+    if (link !== undefined && links.has(this.kind(link))) {
+      const first = grammar.headAfter(this.t, this.t.last[link]! + 1, modifiers)
+      // "issues with all read replicas of our database cluster": the run's last noun says whose trouble it is.
+      const head = this.kind(first) === undefined ? this.lastNoun(first) : first
+      if (this.kind(head) !== 'internal') named = this.thing(first)
+    }
     // "trouble connecting", "issues loading"; "may impact users on iOS".
     else if (link === next && next === to + 1 && this.activity(link)) named = 'named'
     else if (isImpact && before !== undefined && (this.kind(before) === 'modal' || this.kind(before) === 'aux' || this.kind(before) === 'pronoun')) named = this.thing(grammar.headAfter(this.t, to + 1, modifiers))
