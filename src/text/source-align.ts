@@ -68,8 +68,11 @@ function find(value: string, source: string, from: number): {start: number; end:
       at++
     }
   }
+  /* v8 ignore next -- @preserve only an empty value finds no start, and an empty token takes the fast path in alignToSource */
   return start === undefined ? undefined : {start, end: at}
 }
+
+const mayDrift = /\n[ \t>]|[\\&]/
 
 /** The leaves of `node`, in order. */
 function leavesOf(node: Node, found: Leaf[]): void {
@@ -101,7 +104,11 @@ function spanParents(node: Node, place: Place): void {
  */
 export function alignToSource(tree: Root, file: VFile): void {
   const source = String(file.value)
-  const place = location(file)
+  // Tokens drift only past what Markdown drops: indentation or ">" after a line end, a backslash, a reference.
+  if (!mayDrift.test(source)) return
+  // The line index costs a pass: only a file whose tokens moved needs it.
+  let index: Place | undefined
+  const place = () => (index ??= location(file))
   const leaves: Leaf[] = []
   leavesOf(tree, leaves)
   let cursor = 0
@@ -118,16 +125,18 @@ export function alignToSource(tree: Root, file: VFile): void {
     /* v8 ignore next -- @preserve remark-retext positions every token of a positioned tree */
     if (given === undefined) continue
     // Drift only ever lags: a token is never before where its node's count put it.
-    const found = find(leaf.value, source, Math.max(cursor, given))
+    // Most tokens are where the count put them: one comparison, no search (an "&" may stand for "&amp;": searched).
+    const from = Math.max(cursor, given)
+    const found = from === given && !leaf.value.includes('&') && source.startsWith(leaf.value, given) ? {start: given, end: given + leaf.value.length} : find(leaf.value, source, from)
     if (!found) continue
     if (found.start !== given || found.end !== leaf.position!.end.offset) {
-      setPosition(leaf, found.start, found.end, place)
+      setPosition(leaf, found.start, found.end, place())
       changed = true
     }
     if (previousEnd !== undefined) {
       for (const space of spaces) {
         if (space.position?.start.offset === previousEnd && space.position.end.offset === found.start) continue
-        setPosition(space, previousEnd, found.start, place)
+        setPosition(space, previousEnd, found.start, place())
         changed = true
       }
     }
@@ -135,5 +144,5 @@ export function alignToSource(tree: Root, file: VFile): void {
     previousEnd = cursor = found.end
   }
   if (!changed) return
-  spanParents(tree, place)
+  spanParents(tree, place())
 }
