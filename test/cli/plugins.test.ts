@@ -1,7 +1,7 @@
 /**
  * `plugins` in a config: rule packages loaded as ESLint loads plugins. A
  * local plugin in-process, every mistake with a clear error, and the example
- * package under examples/ packed, installed offline beside packed liaison,
+ * package under examples/ packed, installed (cache first) beside packed liaison,
  * and run as a team would run it.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
@@ -87,7 +87,7 @@ function pack(dir: string): string {
 }
 
 describe('the example plugin package', {timeout: 180_000}, () => {
-  it('packed and installed offline beside liaison, loads from the config and fails a message that names a team', () => {
+  it('packed and installed beside liaison, loads from the config and fails a message that names a team', () => {
     const liaison = pack(root)
     const plugin = pack(join(root, 'examples/liaison-plugin-acme'))
     const dir = project({
@@ -96,7 +96,7 @@ describe('the example plugin package', {timeout: 180_000}, () => {
       'status/a.md': 'The platform team is rolling back a change that broke sign-in for some customers. Next update in 30 minutes.\n',
       'status/b.md': 'Engineers are rolling back a change that broke sign-in for some customers. Next update in 30 minutes.\n',
     })
-    const env = {PATH: process.env.PATH, HOME: process.env.HOME, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false'}
+    const env = {PATH: process.env.PATH, HOME: process.env.HOME, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false'}
     const install = spawnSync('npm', ['install'], {cwd: dir, env, encoding: 'utf8'})
     expect(install.status, install.stderr).toBe(0)
     const run = (argv: string[]) => spawnSync(join(dir, 'node_modules/.bin/liaison'), argv, {cwd: dir, env, encoding: 'utf8'})
