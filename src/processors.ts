@@ -4,21 +4,16 @@
  * reused across calls) and the input check.
  */
 import type {Root} from 'nlcst'
-import retextEnglish from 'retext-english'
-import {type Processor, unified} from 'unified'
 import {ConfigError} from './core/options.ts'
+import {parseEnglish} from './text/english.ts'
 import {catalogFor, type RuleCatalog} from './catalog.ts'
 import type {Plugins} from './plugins.ts'
 import {presets} from './presets.ts'
 import {checkOptions, type ResolvedSettings, resolveSettings} from './settings.ts'
 import type {Vocabulary} from './vocabulary/check.ts'
 
-type TextProcessor = Processor<Root, Root, Root>
-
-const parser = unified().use(retextEnglish).freeze() as unknown as TextProcessor
-
 /** Parse plain text (a piece of it, see src/text/parse.ts) into an nlcst tree. */
-export const parse = (value: string): Root => parser.parse(value)
+export const parse = (value: string): Root => parseEnglish(value)
 
 const cacheSize = 32
 

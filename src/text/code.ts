@@ -9,8 +9,7 @@
  * prose already (masked as literal) and `file.data.code` is unset.
  */
 import type {Root} from 'nlcst'
-import retextEnglish from 'retext-english'
-import {unified} from 'unified'
+import {parseEnglish} from './english.ts'
 
 export interface CodeSpan {
   /** The code itself, without backticks or fences. */
@@ -27,13 +26,7 @@ declare module 'vfile' {
   }
 }
 
-let english: ((value: string) => Root) | undefined
-
-/** The same English parser `lint()` uses, built on first use: most files have no code. */
+/** The same English parser `lint()` uses. */
 export function parseCode(value: string): Root {
-  if (!english) {
-    const processor = unified().use(retextEnglish).freeze()
-    english = (text) => processor.parse(text)
-  }
-  return english(value)
+  return parseEnglish(value)
 }
