@@ -16,42 +16,49 @@ import type {Point} from 'unist'
 
 const maxPiece = 4096
 
-interface Piece {
+/** Where a piece of the text starts and ends. */
+export interface Span {
   start: number
   end: number
+}
+
+interface Piece extends Span {
   line: number
   column: number
 }
 
-function isBlank(char: string | undefined): boolean {
-  return char === ' ' || char === '\t' || char === '\r'
+const lineFeed = 0x0a
+const carriageReturn = 0x0d
+
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === carriageReturn
 }
 
-/** Paragraphs: runs of text between whitespace holding two or more newlines. */
-function paragraphs(text: string): Array<[number, number]> {
-  const found: Array<[number, number]> = []
+/**
+ * Paragraphs: runs of text between whitespace holding two or more newlines.
+ * Jumps from newline to newline (a 1 MiB file is read once, by indexOf,
+ * rather than one character string at a time).
+ */
+function paragraphs(text: string): Span[] {
+  const found: Span[] = []
   let start = 0
-  let i = 0
-  while (i < text.length) {
-    if (text[i] !== '\n') {
-      i++
-      continue
-    }
+  for (let i = text.indexOf('\n'); i !== -1; ) {
     let j = i + 1
     let newlines = 1
-    while (j < text.length && (text[j] === '\n' || isBlank(text[j]))) {
-      if (text[j] === '\n') newlines++
-      j++
+    for (; j < text.length; j++) {
+      const code = text.charCodeAt(j)
+      if (code === lineFeed) newlines++
+      else if (!isBlank(code)) break
     }
     let end = i
-    while (end > start && isBlank(text[end - 1])) end--
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--
     if (newlines >= 2 && end > start && j < text.length) {
-      found.push([start, end])
+      found.push({start, end})
       start = j
     }
-    i = j
+    i = text.indexOf('\n', j)
   }
-  found.push([start, text.length])
+  found.push({start, end: text.length})
   return found
 }
 
@@ -60,11 +67,13 @@ function cutPoint(text: string, from: number, limit: number): number {
   let space = -1
   let sentence = -1
   for (let i = limit - 1; i > from; i--) {
-    const char = text[i]
-    if (char === '\n') return i + 1
-    if (char === ' ' || char === '\t') {
+    const code = text.charCodeAt(i)
+    if (code === lineFeed) return i + 1
+    if (code === 0x20 || code === 0x09) {
       if (space === -1) space = i + 1
-      if (sentence === -1 && (text[i - 1] === '.' || text[i - 1] === '!' || text[i - 1] === '?')) sentence = i + 1
+      const before = text.charCodeAt(i - 1)
+      // . ! ?
+      if (sentence === -1 && (before === 0x2e || before === 0x21 || before === 0x3f)) sentence = i + 1
     }
   }
   if (sentence !== -1) return sentence
@@ -74,27 +83,35 @@ function cutPoint(text: string, from: number, limit: number): number {
   return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit
 }
 
-/** The pieces to parse, with the line and column each starts at. */
-export function pieces(text: string): Piece[] {
-  const spans: Array<[number, number]> = []
-  for (const [start, end] of paragraphs(text)) {
+/**
+ * What to parse, in order: the paragraphs, a long one cut into pieces. The
+ * walk needs no more than this; `pieces` adds where each starts.
+ */
+export function pieceSpans(text: string): Span[] {
+  const result: Span[] = []
+  for (const {start, end} of paragraphs(text)) {
     let from = start
     while (end - from > maxPiece) {
       const cut = cutPoint(text, from, from + maxPiece)
-      spans.push([from, cut])
+      result.push({start: from, end: cut})
       from = cut
     }
-    spans.push([from, end])
+    result.push({start: from, end})
   }
+  return result
+}
+
+/** The pieces to parse, with the line and column each starts at (for a whole tree's positions). */
+function pieces(text: string): Piece[] {
   const result: Piece[] = []
   let line = 1
   let lineStart = 0
   let scanned = 0
-  for (const [start, end] of spans) {
+  for (const {start, end} of pieceSpans(text)) {
     for (; scanned < start; scanned++) {
       // Line ends as parse-latin and vfile-location count them: LF, CRLF and a lone CR.
-      const char = text[scanned]
-      if (char === '\n' || (char === '\r' && text[scanned + 1] !== '\n')) {
+      const code = text.charCodeAt(scanned)
+      if (code === lineFeed || (code === carriageReturn && text.charCodeAt(scanned + 1) !== lineFeed)) {
         line++
         lineStart = scanned + 1
       }

@@ -14,7 +14,7 @@ import {findLinks, type Link} from './links.ts'
 import {findMasks, maskLookup, type Mask} from './mask.ts'
 import {placeholderPatterns} from './placeholder-patterns.ts'
 import type {PlaceholderInfo} from './placeholders.ts'
-import {pieces} from './parse.ts'
+import {pieceSpans} from './parse.ts'
 
 /** A word of the walk: as written, normalised, where it is, and whether it is literal. */
 export interface Word {
@@ -221,7 +221,7 @@ export function walkTree(tree: Root, file: VFile): Walked {
  */
 export function walkPieces(file: VFile, parse: (value: string) => Root): Walked {
   return walk(file, (collect, text) => {
-    for (const piece of pieces(text)) {
+    for (const piece of pieceSpans(text)) {
       const nodes: SentenceNode[] = []
       collectSentences(parse(text.slice(piece.start, piece.end)), nodes)
       for (const node of nodes) collect(node, piece.start)
@@ -239,7 +239,7 @@ function codeSentencesOf(text: string, spans: readonly CodeSpan[]): Sentence[] {
   const sentences: Sentence[] = []
   for (const span of spans) {
     const code = text.slice(span.start, span.end)
-    for (const piece of pieces(code)) {
+    for (const piece of pieceSpans(code)) {
       const nodes: SentenceNode[] = []
       collectSentences(parseCode(code.slice(piece.start, piece.end)), nodes)
       for (const node of nodes) sentences.push(collectSentence(text, node, sentences.length, allLiteral, span.start + piece.start))

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import type {Root} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {visit} from 'unist-util-visit'
-import {parseInChunks} from '../../src/text/parse.ts'
+import {parseInChunks, pieceSpans} from '../../src/text/parse.ts'
 
 const processor = unified().use(retextEnglish)
 const parse = (value: string) => processor.parse(value)
@@ -92,5 +92,26 @@ describe('long paragraphs', () => {
       expect(start.line).toBe(before.split('\n').length)
       expect(start.column).toBe(start.offset! - before.lastIndexOf('\n'))
     })
+  })
+})
+
+describe('pieceSpans', () => {
+  // The walk parses these spans alone (walkPieces): they must cover every character but blank lines between paragraphs.
+  it('covers the text in order, leaving out only white space with two or more line ends', () => {
+    const inputs = [...texts(1000), 'We are investigating. '.repeat(500), 'a\r\n\r\nb', '\n\n  x  \n\n']
+    for (const text of inputs) {
+      let previous = 0
+      for (const {start, end} of pieceSpans(text)) {
+        expect(start, JSON.stringify(text)).toBeGreaterThanOrEqual(previous)
+        expect(end - start).toBeLessThanOrEqual(4096)
+        const between = text.slice(previous, start)
+        if (previous > 0 && between !== '') {
+          expect(between, JSON.stringify(text)).toMatch(/^[\t\n\r ]+$/)
+          expect(between.split('\n').length, JSON.stringify(text)).toBeGreaterThanOrEqual(3)
+        }
+        previous = end
+      }
+      expect(previous).toBe(text.length)
+    }
   })
 })
