@@ -15,7 +15,8 @@ import {findTimes, type TimeExpression} from '../src/analysis/time/expressions.t
 import {findPromises} from '../src/analysis/time/promises.ts'
 import {defineRule} from '../src/engine/define-rule.ts'
 import type {Doc} from '../src/engine/doc.ts'
-import {isMaintenance} from '../src/analysis/phase.ts'
+import {isFinal, isMaintenance} from '../src/analysis/phase.ts'
+import {findQuotes, maskLookup} from '../src/text/mask.ts'
 import {placeholderKind} from '../src/analysis/placeholder-kinds.ts'
 import {Lexicon, type PhraseMatch} from '../src/text/lexicon.ts'
 import {entriesOf, type KindedEntry, wordSet} from '../src/text/word-lists.ts'
@@ -33,6 +34,12 @@ const lengthLeads = wordSet(data.lengthLeads)
 const workPronouns = wordSet(data.workPronouns)
 /** Leads that say how long something goes on from now: "for the next 24 hours", "until 19:00 UTC", "may last several hours". */
 const untilLeads = wordSet(data.untilLeads)
+/** Past verbs of telling: after one, "would" reports an old estimate ("customers were notified that services would be back within 15 minutes"). */
+const reportingVerbs = wordSet(data.reportingVerbs)
+/** Modals other than "would": any of them makes the clause look ahead whatever was reported before it. */
+const aheadModals = new Set(['will', 'shall', 'should', 'could', 'may', 'might', 'can', "won't", "shouldn't", 'ought'])
+/** Between the subject of "take" and "take": "it | 'll usually | take", "this | can | take". */
+const beforeTake = new Set(['will', 'would', 'should', 'could', 'may', 'might', 'can', 'usually', 'typically', 'normally', 'still', 'also', 'only', 'just', 'generally'])
 /** How far a `stability` cue may follow its `condition` ("if the error rate stays flat"), in words. */
 const conditionReach = 8
 
@@ -45,11 +52,21 @@ function nextUpdateTime(time: TimeExpression, text: string): string {
 }
 
 const notRecoveryVerbs = wordSet(data.notRecoveryVerbs)
+/** "go out again", "come through again": recovery after these verbs only ("reach out again" is contact). */
+const particleVerbs = wordSet(data.particleVerbs)
+const particleAgain = new Set(['out again', 'through again'])
 
 /** "generated again", "flowing again": a verb form, where "again" says a thing works again (not "try the failover again", "posting again"). */
-function isParticiple(norm: string | undefined): boolean {
-  if (norm === undefined || norm.length <= 3) return false
+function isParticiple(norm: string): boolean {
+  if (norm.length <= 3) return false
   return norm.endsWith('ed') || norm.endsWith('en') || (norm.length > 4 && norm.endsWith('ing') && !notRecoveryVerbs.has(norm))
+}
+
+/** Whether an "again" cue is recovery: after a participle ("generated again"), or after a verb and its particle ("go out again"). */
+function isRecoveryAgain(cue: PhraseMatch<Cue>, sentence: Sentence): boolean {
+  const before = sentence.words[cue.from - 1]?.norm ?? ''
+  if (cue.phrase === 'again') return isParticiple(before)
+  return particleAgain.has(cue.phrase) ? particleVerbs.has(before) : true
 }
 
 function kindsIn(found: Found, from: number, to: number): Set<CueKind> {
@@ -74,7 +91,31 @@ function lengthOf(sentence: Sentence, found: Found, time: TimeExpression, from: 
   const around = new Set([...kindsIn(found, from, time.from - 1), ...kindsIn(found, time.to + 1, to)])
   if (around.has('customer') || around.has('observation')) return 'other'
   if (around.has('work') || around.has('resolution')) return 'repair'
-  return workPronouns.has(sentence.words[from]!.norm) ? 'repair' : undefined
+  return workPronouns.has(sentence.words[from]!.norm) || workPronouns.has(subjectOfTake(sentence, time)) ? 'repair' : undefined
+}
+
+/** The word before "take" or "need", modals and adverbs skipped, "'ll" cut off: "it'll take at least an hour" → "it". */
+function subjectOfTake(sentence: Sentence, time: TimeExpression): string {
+  let at = time.from - 2
+  while (at >= 0 && beforeTake.has(sentence.words[at]!.norm)) at--
+  const norm = sentence.words[at]?.norm ?? ''
+  return norm.endsWith("'ll") ? norm.slice(0, -3) : norm
+}
+
+/**
+ * "Customers were notified that services would be back to normal within 15
+ * minutes": "would" as the only modal, after a past verb of telling, reports
+ * what was said then (see rules/no-resolution-estimate.md, past facts).
+ */
+function reportedPast(sentence: Sentence, from: number, to: number): boolean {
+  let first = -1
+  for (let i = from; i <= to; i++) {
+    const norm = sentence.words[i]!.norm
+    if (norm === 'would' || norm === "wouldn't") first = first === -1 ? i : first
+    else if (aheadModals.has(norm) || norm.endsWith("'ll")) return false
+  }
+  for (let i = 0; i < first; i++) if (reportingVerbs.has(sentence.words[i]!.norm)) return true
+  return false
 }
 
 /** "…if the error rate stays flat": a `condition` with a `stability` cue after it, anywhere in the sentence. */
@@ -110,6 +151,9 @@ export const noResolutionEstimate = defineRule({
       // A maintenance window's end is a schedule, not an estimate (docs/templates.md).
       if (isMaintenance(doc.phase)) return
       const spans: Array<[number, number]> = []
+      // A resolved update that quotes an earlier one ("10:58: Status update - \"Our estimate … is by the end of the day.\"") cites an old estimate.
+      let quoted: ReturnType<typeof maskLookup> | undefined
+      const cited = (time: TimeExpression) => isFinal(doc.phase) && (quoted ??= maskLookup(findQuotes(doc.text)))(time.start, time.end)
       for (const sentence of doc.sentences) {
         const times = findTimes(sentence)
         if (times.length === 0 || !times.some((time) => time.frame === 'ahead')) continue
@@ -119,9 +163,9 @@ export const noResolutionEstimate = defineRule({
         // only after a participle ("generated again", "flowing again", not "try the failover again").
         const found = cues
           .find(sentence)
-          .filter((cue) => !times.some((time) => cue.from <= time.to && cue.to >= time.from) && (cue.phrase !== 'again' || isParticiple(sentence.words[cue.from - 1]?.norm)))
+          .filter((cue) => !times.some((time) => cue.from <= time.to && cue.to >= time.from) && isRecoveryAgain(cue, sentence))
         const window = isMonitoringWindow(found)
-        const ahead = times.filter((time) => time.frame === 'ahead' && !(time.vague && allowVague))
+        const ahead = times.filter((time) => time.frame === 'ahead' && !(time.vague && allowVague) && !cited(time))
         const reported = new Set<TimeExpression>()
         clauses.forEach((clause, index) => {
           if (promised.has(clause)) return
@@ -197,7 +241,8 @@ function estimateIn(
   candidates = candidates.filter((time) => length.get(time) !== 'other')
   // "we now expect about 2 more hours": the time is what is expected.
   const expected = candidates.filter((time) => found.some((cue) => cue.entry.kind === 'expecting' && cue.to === time.from - 1))
-  const future = futureCues(sentence.words, from, clause.to)
+  const cues = futureCues(sentence.words, from, clause.to)
+  const future = cues.modal && reportedPast(sentence, from, clause.to) ? {...cues, modal: false} : cues
   const stated = future.intent || kinds.has('expectation') || kinds.has('expecting') || kinds.has('eta') || expected.length > 0
   const pick = (list: readonly TimeExpression[]) => list.find((time) => !time.vague) ?? list[0]
   if (lengths.length > 0 || expected.length > 0) return pick([...lengths, ...expected])
@@ -208,5 +253,8 @@ function estimateIn(
   const subject = previous ? kindsIn(found, previous.from, previous.to) : new Set<CueKind>()
   if (kinds.has('resolution') || kinds.has('eta') || subject.has('resolution')) return pick(candidates)
   // "you may experience some disruption for the next 24 hours": when the impact ends.
-  return kinds.has('impact') || subject.has('impact') ? pick(candidates.filter((time) => untilLeads.has(time.lead ?? ''))) : undefined
+  // "over" only after the impact it extends ("continued delays … over the coming hours"), not fronted before other work
+  // ("over the next week we will be putting better detection in place before they cause an outage").
+  const lasting = (time: TimeExpression) => untilLeads.has(time.lead ?? '') && (time.lead !== 'over' || found.some((cue) => cue.entry.kind === 'impact' && from <= cue.from && cue.to < time.from))
+  return kinds.has('impact') || subject.has('impact') ? pick(candidates.filter(lasting)) : undefined
 }

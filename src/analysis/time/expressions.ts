@@ -23,6 +23,12 @@ import {
 export type {TimeKind} from './shapes.ts'
 
 const beForms = new Set(['be', 'been', 'being'])
+/** "The ETA was 2 hours", "recovery times were 10 minutes". */
+const pastCopulas = new Set(['was', 'were'])
+/** Fact leads that still look ahead when the time names a day to come: "between 8pm and 10pm tonight", "after noon tomorrow". */
+const forwardLeads = new Set(['between', 'after', 'from'])
+/** "today" is left out: "errors between 9 and 10 today" is as often past as not. */
+const forwardDays = new Set(['tonight', 'tomorrow', 'next'])
 
 /**
  * How the sentence frames a time:
@@ -98,7 +104,13 @@ class Reader extends ShapeReader {
       if (core.kind === 'duration' && this.joined(approximationAt) && impactLeads.has(this.w(approximationAt - 1)) && !beForms.has(this.w(approximationAt - 2))) return 'fact'
       // "Issue detected: 10:15 AM PST", "Started: 14:02 UTC": a label naming what happened; "Expected: 16:00" looks ahead.
       if (this.eventLabel(approximationAt)) return 'fact'
+      // "The ETA was 2 hours": what was said or measured then, not a prediction now.
+      if (pastCopulas.has(this.w(approximationAt - 1)) && this.joined(approximationAt)) return 'fact'
+      // "09:15: Initial ETA missed": a timestamp that labels a line of a timeline.
+      if (core.kind === 'clock' && approximationAt === 0 && core.next < this.words.length && this.between(core.next).trimStart().startsWith(':')) return 'fact'
     } else if (cadenceLeads.has(lead)) return 'cadence'
+    // "between 8:00pm and 10:00pm tonight", "after noon tomorrow": a window or start that is still to come.
+    else if (forwardLeads.has(lead) && this.forward(coreAt, core.next)) return 'ahead'
     // "an ETA of 90 minutes", "a target resolution time of 16:00 UTC"; not "delays of 90 minutes".
     else if (lead === 'of') return [1, 2, 3].some((back) => estimateWords.has(this.w(leadAt - back))) && !core.past ? 'ahead' : 'fact'
     // "over the next 6 hours" looks ahead; "over 2 hours", "over the past day" do not.
@@ -121,6 +133,12 @@ class Reader extends ShapeReader {
     if (after === 'of') return impactNouns.has(this.nx(next + 1))
     if (!factFollowers.has(after)) return false
     return !(after === 'before' && this.w(approximationAt - 1) === 'be')
+  }
+
+  /** A word of a day still to come ("tonight", "tomorrow", "next week") among words `from` up to `next`. */
+  forward(from: number, next: number): boolean {
+    for (let k = from; k < next; k++) if (forwardDays.has(this.w(k))) return true
+    return false
   }
 
   /** A label that names a past event ends just before word `i`: "Issue detected: 10:15", "Began: Monday". */

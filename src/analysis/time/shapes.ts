@@ -173,6 +173,8 @@ export class ShapeReader extends WordReader {
       return this.nx(i + 1) ? this.day(i + 1) : -1
     }
     if (norm === 'this' || norm === 'next') return relativeDays.has(this.nx(i + 1)) ? i + 2 : -1
+    // "by Thursday morning", "on Friday evening"
+    if (weekdays.has(norm) && dayParts.has(this.nx(i + 1))) return i + 2
     // "by early afternoon", "until late evening"
     if (dayPartModifiers.has(norm)) return dayParts.has(this.nx(i + 1)) ? i + 2 : -1
     for (const start of deadlineStarts) {
