@@ -67,6 +67,10 @@ const pastHedges = wordSet(data.pastHedges)
 const notIdentities = wordSet(data.notIdentities)
 /** Past participles that do not end in -ed, for "may have <participle>": "may have been", "might have seen". */
 const participles = wordSet(data.participles)
+/** Before "whether" or "if": the guess after them is a question being checked ("investigating whether this may be related"). */
+const inquiryVerbs = wordSet(data.inquiryVerbs)
+/** How far back "whether" or "if" may stand from a guess, in words. */
+const inquiryReach = 20
 /** Subjects of "this may have caused …" that are the incident itself: what follows is its impact. */
 const incidentPronouns = wordSet(data.incidentPronouns)
 
@@ -160,14 +164,20 @@ function isOpinion(sentence: Sentence, match: PhraseMatch<Guess>, around: Phrase
 
 /**
  * "This could have caused the landing page to not take the user back": the
- * incident itself (this, it) as the cause, and its impact after, is a hedge
- * on impact, not a guess at a cause. "A bad deploy may have caused the
- * errors" names a cause and stays a guess.
+ * incident itself (this, it, the issue) as the cause, and its impact after,
+ * is a hedge on impact, not a guess at a cause; so is "This may be causing
+ * some invoices to arrive late". "A bad deploy may have caused the errors"
+ * names a cause and stays a guess. "May have caused" with nothing after it
+ * in its clause ends an apology: "the disruption our maintenance may have
+ * caused".
  */
 function isIncidentImpact(sentence: Sentence, match: PhraseMatch<Guess>, found: PhraseMatch<Cue>[]): boolean {
-  const subject = subjectOf(sentence, match)
-  if (subject === -1 || !incidentPronouns.has(sentence.words[subject]!.norm) || sentence.words[match.to]!.norm !== 'caused') return false
   const {words: list} = sentence
+  const last = list[match.to]!.norm
+  // "…the disruption our maintenance may have caused.": nothing caused after it, so what it caused is the apology's object.
+  if (last === 'caused' && (list[match.to + 1] === undefined || list[match.to + 1]!.gap)) return true
+  const subject = subjectOf(sentence, match)
+  if (subject === -1 || !incidentPronouns.has(list[subject]!.norm) || (last !== 'caused' && last !== 'causing')) return false
   const ahead = found.find((cue) => cue.from > match.to && cue.entry.kind === 'impact')
   if (!ahead) return false
   for (let k = match.to + 1; k <= ahead.from; k++) if (list[k]!.gap) return false
@@ -183,7 +193,7 @@ function isIncidentImpact(sentence: Sentence, match: PhraseMatch<Guess>, found: 
 function isAboutImpact(sentence: Sentence, match: PhraseMatch<Guess>, found: PhraseMatch<Cue>[]): boolean {
   const {words: list} = sentence
   const clauseBreak = (from: number, to: number) => {
-    for (let k = from; k <= to; k++) if (list[k]!.gap) return true
+    for (let k = from; k <= to; k++) if (list[k]!.gap && !unitOnly(sentence, k)) return true
     return false
   }
   const ahead = found.find((cue) => cue.from > match.to)
@@ -192,6 +202,27 @@ function isAboutImpact(sentence: Sentence, match: PhraseMatch<Guess>, found: Phr
   if (!behind || match.from - behind.to > cueBehind || clauseBreak(behind.to + 1, match.from)) return false
   for (let k = behind.to + 1; k < match.from; k++) if (clauseWords.has(list[k]!.norm)) return false
   return behind.entry.kind === 'impact'
+}
+
+/**
+ * "We are investigating whether this may be related to the deploy", "we
+ * were discussing if the new cluster could be causing the issue": a guess
+ * after "whether" or "if" that follows a word of checking is a question, not
+ * a claim.
+ */
+function isQuestion(sentence: Sentence, match: PhraseMatch<Guess>): boolean {
+  const {words: list} = sentence
+  for (let k = match.from - 1; k > 0 && match.from - k <= inquiryReach; k--) {
+    const norm = list[k]!.norm
+    if ((norm === 'whether' || norm === 'if') && inquiryVerbs.has(list[k - 1]!.norm)) return true
+  }
+  return false
+}
+
+/** Only a unit sign stands before word `k` ("100% failure", "$5 charges"): no clause breaks there. */
+function unitOnly(sentence: Sentence, k: number): boolean {
+  const {words: list, text, start} = sentence
+  return /^[%$€£]\s*$/.test(text.slice(list[k - 1]!.end - start, list[k]!.start - start))
 }
 
 function capitalizeLike(model: string, value: string): string {
@@ -231,6 +262,7 @@ export const noSpeculation = defineRule({
           if (kind === 'hedge' && isNotAGuess(sentence, match, (found ??= cues.find(sentence)), (around ??= surroundings.find(sentence)))) continue
           if (kind === 'belief' && isOpinion(sentence, match, (around ??= surroundings.find(sentence)))) continue
           if (kind === 'cause' && isIncidentImpact(sentence, match, (found ??= cues.find(sentence)))) continue
+          if (kind !== 'belief' && isQuestion(sentence, match)) continue
           const actual = doc.text.slice(match.start, match.end)
           const next = sentence.words[match.to + 1]
           const expected = suggest && next && !selfReference.has(next.norm) ? [capitalizeLike(actual, suggest)] : undefined
