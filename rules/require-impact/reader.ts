@@ -5,7 +5,7 @@
  */
 import {tag, type Tagged} from '../../src/text/grammar.ts'
 import type {Sentence} from '../../src/text/walk.ts'
-import {activities, againVerbs, chain, customerFacing, grammar, halts, haves, impactModifiers, type K, type Kind, lexicon, links, modifiers, notCustomer, notVerbs, nouns, objectNouns, particles, subjectNouns, vacant, verbForm, writersWork} from './vocabulary.ts'
+import {activities, againVerbs, chain, customerFacing, experiences, grammar, halts, haves, impactModifiers, type K, type Kind, lexicon, links, modifiers, notCustomer, notVerbs, nouns, objectNouns, particles, perceptions, subjectNouns, vacant, verbForm, writersWork} from './vocabulary.ts'
 
 /** What a sentence says about impact, and what it comes close to saying. */
 export interface Reading {
@@ -137,8 +137,13 @@ class Reader {
   }
 
   symptomNoun(from: number, to: number): boolean {
-    const sides = [this.kind(this.before(from)), this.kind(this.joined(to + 1))]
+    const next = this.joined(to + 1)
+    const sides = [this.kind(this.before(from)), this.kind(next)]
     if (sides.includes('internal') || this.internalSubject(from)) return !(this.reading.internal = true)
+    // "an outage in the PyPI backends", "errors on one of our database nodes": where the symptom is, when that is internal, is a cause.
+    if (next !== undefined && this.kind(next) === 'linker' && this.kind(this.lastNoun(grammar.headAfter(this.t, this.t.last[next]! + 1, modifiers))) === 'internal') {
+      return !(this.reading.internal = true)
+    }
     return !sides.includes('work')
   }
 
@@ -159,7 +164,9 @@ class Reader {
     // "to have billing back", "get checkout back": a state said of the object of "have" or "get".
     const opener = this.before(grammar.nounPhraseStart(this.t, bearer))
     const participle = this.norm(bearer).endsWith('ed')
-    const caused = this.kind(bearer) === undefined && !participle && opener !== undefined && (this.kind(opener) === 'causative' || haves.has(this.norm(opener)))
+    // "have seen SMTP connections improve": a state said of what the writer sees, like the object of "get".
+    const seen = opener !== undefined && this.kind(opener) === 'affected' && perceptions.test(this.norm(opener))
+    const caused = this.kind(bearer) === undefined && !participle && opener !== undefined && (this.kind(opener) === 'causative' || haves.has(this.norm(opener)) || seen)
     // "warmed up again", "is being rolled back", "cleaning up": a particle after a verb is part of that verb.
     if (from === to && particles.has(this.norm(from)) && before === bearer && /(?:ed|ing)$/.test(this.norm(bearer)) && !caused) return false
     const start = grammar.chainStart(this.t, from)
@@ -180,7 +187,20 @@ class Reader {
     while (verb !== undefined && this.kind(verb) === 'adverb') verb = this.before(verb)
     if (verb !== undefined && (grammar.isPreposition(this.kind(verb)) || particles.has(this.norm(verb)))) verb = this.before(verb)
     if (verb === undefined || !(this.isContent(verb) || againVerbs.has(this.kind(verb)))) return false
+    if (this.isContent(verb) && this.objectAgain(verb)) return true
     const bearer = grammar.bearer(this.t, verb)
+    return bearer !== undefined && customerFacing.has(this.kind(bearer))
+  }
+
+  /** "to see your files again", "customers can access their invoices again": the object of a verb is what recovers. */
+  objectAgain(noun: number): boolean {
+    let start = grammar.nounPhraseStart(this.t, noun)
+    // A content word before the determiner is the verb: "access their invoices".
+    for (let k = start + 1; k < noun; k++) if (this.kind(k) === 'quantifier' || this.kind(k) === 'owner') start = k
+    const opener = this.before(start)
+    if (opener === undefined || opener === noun) return false
+    if (this.kind(opener) === 'affected' || this.kind(opener) === 'state') return true
+    const bearer = this.isContent(opener) ? grammar.bearer(this.t, opener) : undefined
     return bearer !== undefined && customerFacing.has(this.kind(bearer))
   }
 
@@ -227,7 +247,9 @@ class Reader {
     const before = this.before(from)
     // "login issues"; not a headline's verb ("Confirms issue on their end").
     const headline = before === 0 && /(?:[^s]s|ed)$/.test(this.norm(0))
-    if (this.isContent(before) && !headline) return void (this.reading.impact = true)
+    // "We noticed problem on one of our servers": after the writer, the word is a verb, not the trouble's thing.
+    const verb = before !== undefined && this.kind(this.before(before)) === 'writer'
+    if (this.isContent(before) && !headline && !verb) return void (this.reading.impact = true)
     if (this.kind(before) === 'internal') this.reading.internal = true
     if (this.kind(before) === 'audience') this.reading.who = true
     let next = to + 1
@@ -255,6 +277,8 @@ class Reader {
     let negated = this.norm(from).startsWith('un') || this.norm(from) === 'not'
     for (let k = grammar.chainStart(this.t, from); k < from; k++) if (this.kind(k) === 'negator') negated = true
     const named = kind === 'audience' ? this.thing(bearer) : kind === undefined ? 'named' : undefined
+    // "Customers may experience lower cache hit ratios", "users may see stale totals": what customers experience is named by its object.
+    if (!negated && customerFacing.has(kind) && experiences.test(this.norm(from)) && this.isContent(grammar.headAfter(this.t, to + 1, modifiers))) return true
     if (named === 'who' && !negated) this.reading.who = true
     // A statement needs its verb: "users are not affected" is one, "the users not directly affected by it" is not.
     let auxiliary = false
