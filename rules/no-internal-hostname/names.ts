@@ -82,6 +82,8 @@ function kubernetesKind(segments: readonly string[]): 'pod' | 'node' | undefined
   const hash = segments.at(-2) ?? ''
   if (segments[0] === 'gke' && segments.length >= 4 && /^[0-9a-f]{8}$/.test(hash) && /^[a-z0-9]{4}$/.test(last)) return 'node'
   if (segments[0] === 'aks' && /^vmss[0-9a-z]{6}$/.test(last)) return 'node'
+  // Linode LKE: lke<cluster>-<pool>-<hex id>.
+  if (segments.length === 3 && /^lke\d+$/.test(segments[0]!) && isDigits(segments[1]!) && /^[0-9a-f]{8,16}$/.test(last) && hasDigit(last)) return 'node'
   if (last.length !== 5 || !isSafe(last)) return undefined
   // Deployment pod: name-<template hash>-<suffix>; DaemonSet pod: name-<suffix>.
   if (segments.length >= 3 && hash.length >= 6 && hash.length <= 10 && isSafe(hash)) return 'pod'
