@@ -48,7 +48,17 @@ function ticketKind(core: string): string | undefined {
   if (key !== undefined && upperCount(key) >= 2 && !v.standardPrefixes.has(key) && !v.codePrefixes.has(key)) return 'a ticket key'
   // Phabricator tasks (T183999).
   if (/^T\d{5,7}$/.test(core)) return 'a ticket key'
+  // ServiceNow-style numbers (INC0021063, PRB0010088, RITM0012345): capitals glued to a zero-padded number of seven or
+  // eight digits; model numbers (KX4400123) are not padded.
+  const prefix = /^([A-Z]{2,6})0\d{6,7}$/.exec(core)?.[1]
+  if (prefix !== undefined && !v.standardPrefixes.has(prefix) && !v.codePrefixes.has(prefix)) return 'a ticket key'
   return undefined
+}
+
+/** A key right after a customer cue ("reference INC-4521"), or after a cue and a noun such as "number" ("quote request RITM0100233"). */
+function quotedByCustomers(token: Token): boolean {
+  const [first = '', second = ''] = token.before
+  return v.customerCues.has(first) || (v.customerCueNouns.has(first) && v.customerCues.has(second))
 }
 
 /** `phab:T181315`, `gerrit:419090`, `jira:OPS-12`. */
@@ -181,7 +191,7 @@ export function classifyToken(token: Token, text: string): Detail | undefined {
   if (prefixedTicket(core)) return found('ticket', 'a ticket key')
   const ticket = ticketKind(core)
   // error ERR-1042, reference INC-4521: a code customers see or quote to support.
-  if (ticket) return v.customerCues.has(token.before[0] ?? '') ? undefined : found('ticket', ticket)
+  if (ticket) return quotedByCustomers(token) ? undefined : found('ticket', ticket)
   if (/^#[a-z][a-z\d]*(?:[-_][a-z\d]+)+$/.test(core)) return found('channel', 'an internal chat channel')
   const commit = commitKind(token)
   if (commit) return found('commit', commit)

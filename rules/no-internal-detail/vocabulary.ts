@@ -6,6 +6,7 @@ export const vocabulary = {
   standardPrefixes: set(data.standardPrefixes),
   codePrefixes: set(data.codePrefixes),
   customerCues: set(data.customerCues),
+  customerCueNouns: set(data.customerCueNouns),
   customerSees: data.customerSees.words,
   ticketPrefixes: set(data.ticketPrefixes),
   channelHosts: [...set(data.channelHosts)],
