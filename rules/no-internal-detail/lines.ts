@@ -52,6 +52,12 @@ function dateBefore(words: readonly SpaceToken[], index: number): number {
   return words[index]!.start
 }
 
+/** A plugin state followed by its output: "CRITICAL:", or "WARNING" and a dash. */
+function checkState(word: string, next: string | undefined): boolean {
+  const state = word.endsWith(':') ? word.slice(0, -1) : word
+  return (state === 'OK' || state === 'WARNING' || state === 'CRITICAL' || state === 'UNKNOWN') && (state !== word || next === '-')
+}
+
 function logLine(words: readonly SpaceToken[]): LineDetail | undefined {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!.text
@@ -69,6 +75,8 @@ function logLine(words: readonly SpaceToken[]): LineDetail | undefined {
       return {kind: 'logLine', start: words[i]!.start, what}
     }
     if (words[i + 1]?.text === '-' && v.monitoringStates.has(word)) return {kind: 'logLine', start: words[i]!.start, what: 'a monitoring alert'}
+    // A check plugin's output: "HTTP CRITICAL: HTTP/1.1 500", "DISK WARNING - free space".
+    if (v.checkPlugins.has(word) && checkState(words[i + 1]?.text ?? '', words[i + 2]?.text)) return {kind: 'logLine', start: words[i]!.start, what: 'a monitoring alert'}
   }
   return undefined
 }

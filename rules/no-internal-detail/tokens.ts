@@ -120,6 +120,11 @@ function humps(core: string): string[] | undefined {
 function codeNameKind(token: Token): [DetailKind, string] | undefined {
   const {core} = token
   if (v.errorConstants.has(core)) return ['exception', 'an error constant from a log']
+  // Wait events and scoped names: LWLock:BufferMapping, IO:DataFileRead (a scope of capitals, then CamelCase of two parts or more).
+  const colon = core.indexOf(':')
+  if (colon > 0 && upperCount(core.slice(0, colon)) >= 2 && /^[A-Z][A-Za-z]+$/.test(core.slice(0, colon)) && /^(?:[A-Z][a-z\d]+){2,}$/.test(core.slice(colon + 1))) {
+    return ['exception', 'an identifier from our database or code']
+  }
   const last = core.slice(core.lastIndexOf('.') + 1)
   const parts = humps(last)
   const qualified = last !== core && /^[a-z]\w*(?:\.[a-z]\w*)*$/.test(core.slice(0, core.length - last.length - 1))

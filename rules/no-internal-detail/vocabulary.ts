@@ -23,5 +23,6 @@ export const vocabulary = {
   idCues: set(data.idCues),
   logLevels: set(data.logLevels),
   monitoringStates: set(data.monitoringStates),
+  checkPlugins: set(data.checkPlugins),
   imageTags: set(data.imageTags),
 }
