@@ -34,6 +34,8 @@ describe('detectPhase', () => {
     ['Checkout is operating normally.', 'resolved'],
     ['All clear: we are closing this incident.', 'resolved'],
     ['Customers may have experienced failed payments between 14:00 and 15:00 UTC.', 'resolved'],
+    ['The maintenance is now complete.', 'resolved'],
+    ['Maintenance completed.', 'resolved'],
   ] as const)('%s → %s', (text, phase) => {
     expect(detect(text)).toBe(phase)
   })
@@ -49,6 +51,7 @@ describe('detectPhase', () => {
     ['We will continue monitoring until everything is fully restored.', 'monitoring'],
     ['We are investigating. This can be resolved by restarting the app.', 'investigating'],
     ['We have not yet identified the cause and are investigating.', 'investigating'],
+    ['We will post an update once the maintenance is complete.', undefined],
   ] as const)('future or negated: %s → %s', (text, phase) => {
     expect(detect(text)).toBe(phase)
   })
