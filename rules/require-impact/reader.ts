@@ -27,7 +27,7 @@ class Reader {
   readonly t: Tagged<Kind>
   readonly reading: Reading = {impact: false, internal: false, who: false, trouble: false}
 
-  constructor(text: string, sentence: Sentence) {
+  constructor(readonly text: string, sentence: Sentence) {
     this.t = tag(lexicon, text, sentence)
     const {kinds} = this.t
     const {words} = sentence
@@ -156,6 +156,8 @@ class Reader {
   }
 
   state(from: number, to: number): boolean {
+    // A status list: "Verizon (status - Operational)", "Checkout: status: operational". The state is said of the name before "status".
+    if (this.statusEntry(from)) return true
     const before = this.before(from)
     // "for all mailboxes to resync": the noun before "to" bears it, and "to" makes it a statement.
     const infinitive = before !== undefined && this.norm(before) === 'to' && grammar.bearer(this.t, from) === undefined
@@ -179,6 +181,14 @@ class Reader {
     return auxiliary || again || (to > from && this.kind(bearer) === undefined) || caused || pastFinite
   }
 
+
+  /** A state right after "status" and punctuation, with a content word before "status": one line of a status list. */
+  statusEntry(from: number): boolean {
+    const status = from - 1
+    if (status < 1 || this.norm(status) !== 'status' || !this.t.breaks[status] || !this.isContent(status - 1)) return false
+    const {words} = this.t.sentence
+    return /^\s*[-:–]\s*$/.test(this.text.slice(words[status]!.end, words[from]!.start))
+  }
 
   /** "Desk phones are ringing again", "payments work again", "users can sign in again": any verb with "again", said of a customer-facing noun. */
   again(from: number): boolean {
