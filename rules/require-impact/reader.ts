@@ -266,7 +266,10 @@ class Reader {
     while (this.joined(next) !== undefined && chain.has(this.kind(next)) && next - to < 4) next++
     const link = this.joined(next)
     let named: Thing
-    if (link !== undefined && links.has(this.kind(link))) {
+    // "an issue that impacted invoice generation", "a bug which is affecting exports": the relative clause names the thing.
+    const affects = link !== undefined && this.kind(link) === 'relative' ? this.relativeVerb(link) : undefined
+    if (affects !== undefined) named = this.thing(grammar.headAfter(this.t, this.t.last[affects]! + 1, modifiers))
+    else if (link !== undefined && links.has(this.kind(link))) {
       const first = grammar.headAfter(this.t, this.t.last[link]! + 1, modifiers)
       // "issues with all read replicas of our database cluster": the run's last noun says whose trouble it is.
       const head = this.kind(first) === undefined ? this.lastNoun(first) : first
@@ -278,6 +281,15 @@ class Reader {
     if (named === 'named') this.reading.impact = true
     else if (named === 'who') this.reading.who = true
     else this.reading.trouble = true
+  }
+
+  /** The affect verb of a relative clause ("that impacted", "which is affecting"), past its auxiliaries. */
+  relativeVerb(relative: number): number | undefined {
+    let k = relative + 1
+    while (this.joined(k) !== undefined && chain.has(this.kind(k)) && k - relative < 4) k++
+    if (this.joined(k) === undefined) return undefined
+    const kind = this.kind(k)
+    return kind === 'affect' || (kind === 'affected' && /(?:ed|ing)$/.test(this.norm(k)) && !this.norm(k).startsWith('un')) ? k : undefined
   }
 
   affected(from: number, to: number): boolean {
