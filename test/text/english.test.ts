@@ -8,7 +8,7 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {parseEnglish} from '../../src/text/english.ts'
+import {guardsApply, parseEnglish} from '../../src/text/english.ts'
 import {unicodeMessage} from '../support/arbitraries.ts'
 
 const processor = unified().use(retextEnglish)
@@ -29,6 +29,10 @@ function shape(tree: Root): string {
 const same = (text: string) => expect(shape(parseEnglish(text))).toBe(shape(reference(text)))
 
 describe('parseEnglish', () => {
+  it('knows the plugin lists of the installed parse-english, so texts skip the plugins they give nothing to', () => {
+    expect(guardsApply).toBe(true)
+  })
+
   it.each([
     '',
     'We are investigating delayed notifications for db-01 (10.0.0.1), e.g. in the U.S. region.',
@@ -36,6 +40,16 @@ describe('parseEnglish', () => {
     'We’re on it — “soon”. Ünïcödé, ½, ² and Ω; 日本語のテキスト。 العربية',
     '\ud83d \udc00\ud800 🧑🏽‍🚀🧑🏽‍🚀 a\u0301 \u00a0\u2028\u3000x',
     '{{x}} $var ${y} <%= z %> `code` #tag @user a_b a/b c&d',
+    // What the guarded plugins act on, each alone in its text: "w/" and apostrophes, "&", "-", "/", a blank line.
+    'Tested w/ care.',
+    "Rock 'n' roll, 'tis the season, we'd go.",
+    'Rock ’n’ roll, ’tis the season, we’d go.',
+    'Fixed &more soon.',
+    'A well- and ill-known fix-',
+    'Affects I/O and TCP/IP for EU/US users.',
+    'One\n\nTwo',
+    'One\r\rTwo',
+    'One\r\n \r\nTwo',
   ])('builds retext-english’s tree for %j', same)
 
   it('builds retext-english’s tree for arbitrary UTF-16', () => {
