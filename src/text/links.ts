@@ -128,9 +128,24 @@ function linkInRun(text: string, start: number, end: number, sep: number): Link 
   return {start: s, end: e, host: host.toLowerCase(), scheme: undefined}
 }
 
+/**
+ * Whether the scan below can find anything: it asks only about a run with a
+ * dot that has a character of the run after it, or with "://". Most
+ * messages have neither (a full stop ends a sentence before a space), and
+ * two native searches answer for them.
+ */
+function mayHoldLink(text: string): boolean {
+  if (text.includes('://')) return true
+  for (let dot = text.indexOf('.'); dot !== -1 && dot + 1 < text.length; dot = text.indexOf('.', dot + 1)) {
+    if (!isBoundary(text.charCodeAt(dot + 1))) return true
+  }
+  return false
+}
+
 /** Every link in `text`, in order, with offsets into `text`. */
 export function findLinks(text: string): Link[] {
   const links: Link[] = []
+  if (!mayHoldLink(text)) return links
   const n = text.length
   let i = 0
   while (i < n) {

@@ -181,6 +181,9 @@ describe('links', () => {
     ['http://[fd00::1]:443/', '[fd00::1]', 'http'],
     ['https://user:pw@example.com/', 'example.com', 'https'],
     ['https://en.wikipedia.org/wiki/Foo_(bar)', 'en.wikipedia.org', 'https'],
+    // Full stops that end sentences come first: the search for a dot inside a word goes on past them.
+    ['Fixed. Really. See status.acme.io', 'status.acme.io', undefined],
+    ['Down. http://localhost:3000/x', 'localhost', 'http'],
   ])('%s → %s', (text, host, scheme) => {
     expect(findLinks(text)).toEqual([expect.objectContaining({host, scheme})])
   })
