@@ -203,14 +203,15 @@ const noTimes = Object.freeze([]) as unknown as TimeExpression[]
 
 /**
  * Time expressions in `sentence`, left to right, never overlapping. Literal
- * words are skipped. Cached per sentence, since several rules ask; callers
- * must not change the result.
+ * words are skipped. Cached per sentence, since several rules ask (three a
+ * message under the recommended preset); callers must not change the result.
  */
 export function findTimes(sentence: Sentence): TimeExpression[] {
-  // Most sentences hold no time: one look at their words, and nothing to cache.
-  if (!sentence.placeholders && !sentence.words.some((word) => !word.literal && isTimeAnchor(bare(word.norm)))) return noTimes
   let found = timesCache.get(sentence)
-  if (!found) timesCache.set(sentence, (found = parseTimes(sentence)))
+  if (found) return found
+  // Most sentences hold no time: one look at their words tells, and the answer is kept like any other.
+  const mayHold = sentence.placeholders !== undefined || sentence.words.some((word) => !word.literal && isTimeAnchor(bare(word.norm)))
+  timesCache.set(sentence, (found = mayHold ? parseTimes(sentence) : noTimes))
   return found
 }
 

@@ -9,16 +9,18 @@ import {bare} from './vocabulary.ts'
 export class WordReader {
   readonly words: Word[]
   readonly sentence: Sentence
+  /** Every word as `w` gives it, read once: the parser asks about most words several times. */
+  readonly #norms: readonly string[]
 
   constructor(sentence: Sentence) {
     this.sentence = sentence
     this.words = sentence.words
+    this.#norms = this.words.map((word) => (word.literal ? '' : bare(word.norm)))
   }
 
   /** Normalised word `i`, or '' past the end and for literal words. */
   w(i: number): string {
-    const word = this.words[i]
-    return word && !word.literal ? bare(word.norm) : ''
+    return this.#norms[i] ?? ''
   }
 
   /** Raw text between word `i - 1` and word `i`. */
