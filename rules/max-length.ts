@@ -3,7 +3,7 @@
  * Works on the message as one unit, unlike the word-level rules.
  */
 import {defineRule} from '../src/engine/define-rule.ts'
-import {channels, defaultLimits, measure} from '../src/analysis/length.ts'
+import {channels, defaultLimits, measure, measureText} from '../src/analysis/length.ts'
 import {fillIn, type Piece} from '../src/analysis/worst-case.ts'
 
 const words = new Intl.Segmenter('en', {granularity: 'word'})
@@ -61,7 +61,8 @@ export const maxLength = defineRule({
       // Leading and trailing blank lines are not part of the post.
       const start = text.length - text.trimStart().length
       const body = text.trim()
-      const result = measure(body, channel, limit)
+      // The doc's links are found in its whole text: the body's own when nothing was trimmed (no second scan of a long file).
+      const result = measureText(body, channel, limit, body === text ? doc.links : undefined)
       if (result.invalid) {
         let at = 0
         for (const char of body) {

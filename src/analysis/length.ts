@@ -82,7 +82,7 @@ function isTwitterInvalid(code: number): boolean {
 /** Walk graphemes, with links as single units; `weigh` returns a unit's weight. */
 function walk(
   text: string,
-  links: Link[],
+  links: readonly Link[],
   limit: number,
   weigh: (unit: string, isLink: boolean) => number,
 ): {length: number; overflow: number | undefined} {
@@ -114,26 +114,37 @@ function isLatin(text: string): boolean {
 /**
  * Twitter's `walk` for Latin text, without segmenting or a call per
  * character: each character weighs 1 (CR LF, one cluster, 2 at the CR), each
- * link 23. Most updates are such text.
+ * link 23. Most updates are such text. Only the way to the limit is walked:
+ * past it, the rest of a long text weighs its length, less its links' own
+ * characters, plus 23 for each link that starts there.
  */
-function walkLatin(text: string, links: Link[], limit: number): {length: number; overflow: number | undefined} {
+function walkLatin(text: string, links: readonly Link[], limit: number): {length: number; overflow: number | undefined} {
   let length = 0
   let overflow: number | undefined
   let next = 0
-  for (let index = 0; index < text.length; ) {
+  let index = 0
+  while (index < text.length && overflow === undefined) {
     const size = text.charCodeAt(index) === 0x0d && text.charCodeAt(index + 1) === 0x0a ? 2 : 1
     while (next < links.length && links[next]!.end <= index) next++
     const link = links[next]
     const weight = link && index >= link.start ? (index === link.start ? urlWeight : 0) : size
     length += weight
-    if (overflow === undefined && length > limit) overflow = index
+    if (length > limit) overflow = index
     index += size
+  }
+  // Links are in order and never overlap; a link holds no line end, so every one of its characters is walked.
+  length += text.length - index
+  for (; next < links.length; next++) {
+    const {start, end} = links[next]!
+    if (end <= index) continue
+    length -= end - Math.max(start, index)
+    if (start >= index) length += urlWeight
   }
   return {length, overflow}
 }
 
-function measureTwitter(text: string, limit: number): Measure {
-  const links = findLinks(text).filter((link) => link.scheme === undefined || link.scheme === 'http' || link.scheme === 'https')
+function measureTwitter(text: string, limit: number, found: readonly Link[] | undefined): Measure {
+  const links = (found ?? findLinks(text)).filter((link) => link.scheme === undefined || link.scheme === 'http' || link.scheme === 'https')
   if (isLatin(text)) return {channel: 'twitter', limit, invalid: false, ...walkLatin(text, links, limit)}
   let invalid = false
   const result = walk(text, links, limit, (unit, isLink) => {
@@ -201,15 +212,24 @@ function measureSms(text: string, customLimit: number | undefined): Measure {
  * Mastodon counts code points with every link as 23; Bluesky, status pages and e-mail count graphemes.
  */
 export function measure(text: string, channel: Channel = 'twitter', limit?: number): Measure {
+  return measureText(text, channel, limit, undefined)
+}
+
+/**
+ * `measure()`, given the links of `text` when they are known already: a
+ * doc's `links` are `findLinks(doc.text)`, and a long message is not
+ * scanned for them twice. Undefined: found here.
+ */
+export function measureText(text: string, channel: Channel, limit: number | undefined, links: readonly Link[] | undefined): Measure {
   switch (channel) {
     case 'twitter':
-      return measureTwitter(text, limit ?? defaultLimits.twitter)
+      return measureTwitter(text, limit ?? defaultLimits.twitter, links)
     case 'sms':
       return measureSms(text, limit)
     case 'mastodon': {
       const max = limit ?? defaultLimits.mastodon
-      const links = findLinks(text).filter((link) => link.scheme !== undefined)
-      return {channel, limit: max, invalid: false, ...walk(text, links, max, (unit, isLink) => (isLink ? urlWeight : [...unit].length))}
+      const schemed = (links ?? findLinks(text)).filter((link) => link.scheme !== undefined)
+      return {channel, limit: max, invalid: false, ...walk(text, schemed, max, (unit, isLink) => (isLink ? urlWeight : [...unit].length))}
     }
     case 'bluesky':
     case 'statuspage':
