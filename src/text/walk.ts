@@ -34,34 +34,44 @@ const literalFlag = 1
 const gapFlag = 2
 
 /**
- * A word as the walk stores it: four fields, the rest derived. A long text
- * has hundreds of thousands of words, and two fields fewer each keep a 1 MiB
- * file's doc 3 MiB smaller (see `walkPieces`).
+ * A word as the walk stores it: two fields, the rest derived. A long text
+ * has hundreds of thousands of words (a 1 MiB file ~180,000), so every field
+ * counts: the spelling (text and normal form, shared by every occurrence,
+ * see `spell`) is one, the offset and the two flags share the other.
  */
 class StoredWord implements Word {
-  readonly text: string
-  readonly norm: string
-  readonly start: number
-  readonly #flags: number
+  readonly #spelling: Spelling
+  /** `start * 4 + flags`: exact for any offset below 2^51. */
+  readonly #at: number
 
-  constructor(text: string, norm: string, start: number, flags: number) {
-    this.text = text
-    this.norm = norm
-    this.start = start
-    this.#flags = flags
+  constructor(spelling: Spelling, start: number, flags: number) {
+    this.#spelling = spelling
+    this.#at = start * 4 + flags
+  }
+
+  get text(): string {
+    return this.#spelling[0]
+  }
+
+  get norm(): string {
+    return this.#spelling[1]
+  }
+
+  get start(): number {
+    return Math.floor(this.#at / 4)
   }
 
   /** `text` is the source from `start` to `end`, as written. */
   get end(): number {
-    return this.start + this.text.length
+    return this.start + this.#spelling[0].length
   }
 
   get literal(): boolean {
-    return (this.#flags & literalFlag) !== 0
+    return (this.#at & literalFlag) !== 0
   }
 
   get gap(): boolean {
-    return (this.#flags & gapFlag) !== 0
+    return (this.#at & gapFlag) !== 0
   }
 }
 
@@ -185,12 +195,13 @@ function collectSentence(
       else (placeholders ??= []).push({from: words.length, to: words.length, start: mask.start, end: mask.end, placeholder: mask.placeholder})
     }
     const literal = mask !== undefined || (gap && punctuationAfter(children, i) && isLiteral(node, i))
-    words.push(new StoredWord(spelling[0], spelling[1], start, (literal ? literalFlag : 0) | (gap ? gapFlag : 0)))
+    words.push(new StoredWord(spelling, start, (literal ? literalFlag : 0) | (gap ? gapFlag : 0)))
     gap = false
   }
   const start = node.position!.start.offset! + shift
   const end = node.position!.end.offset! + shift
-  const sentence: Sentence = {index, text: text.slice(start, end), start, end, words}
+  // An exact copy: pushing leaves up to twice the room each array needs, for the whole life of the doc.
+  const sentence: Sentence = {index, text: text.slice(start, end), start, end, words: words.slice()}
   if (placeholders) sentence.placeholders = placeholders
   return sentence
 }
