@@ -328,9 +328,7 @@ export class WalkedFile implements WalkedText {
 export function wordIndex(sentences: () => readonly Sentence[]): (start: number, end: number) => boolean {
   let starts: number[] | undefined
   return (start, end) => {
-    starts ??= sentences()
-      .flatMap((sentence) => sentence.words.map((word) => word.start))
-      .sort((a, b) => a - b)
+    starts ??= wordStarts(sentences())
     let lo = 0
     let hi = starts.length
     while (lo < hi) {
@@ -340,4 +338,25 @@ export function wordIndex(sentences: () => readonly Sentence[]): (start: number,
     }
     return lo < starts.length && starts[lo]! < end
   }
+}
+
+/**
+ * Every word's start, ascending. The walk reads words in order, so they
+ * usually come sorted: one pass, and a sort only when they do not (the
+ * sentences of a doc and of its code interleave). On a 1 MiB file, ~180,000
+ * words, building it with a sort every time took ~30 ms.
+ */
+function wordStarts(sentences: readonly Sentence[]): number[] {
+  const starts: number[] = []
+  let sorted = true
+  let last = -1
+  for (const {words} of sentences) {
+    for (const word of words) {
+      const start = word.start
+      if (start < last) sorted = false
+      starts.push(start)
+      last = start
+    }
+  }
+  return sorted ? starts : starts.sort((a, b) => a - b)
 }
