@@ -8,7 +8,8 @@
  * out of that rule's score. A message counts as flagged by a rule when the
  * rule reports anything on it.
  */
-import {phases, type Phase} from '../src/index.ts'
+import {isPhaseInput, phaseOf} from '../src/analysis/phase.ts'
+import type {Phase} from '../src/index.ts'
 
 export const scoredRules = [
   'require-impact',
@@ -82,14 +83,12 @@ export function scoreRule(rule: ScoredRule, cases: LabelledCase[], flags: Flags)
 }
 
 /**
- * The phase handed to lint(), as the hidden scoring does ("phase given"):
- * a postmortem is a resolved update; phases the engine does not know
- * ("update", and "maintenance" unless the engine learns it) are left for the
- * engine to detect from the wording.
+ * The phase handed to lint(), as the hidden scoring does ("phase given"): the
+ * data's phase as lint() reads it (`postmortem` as resolved, `maintenance` as
+ * scheduled, `update` left for the engine to detect from the wording).
  */
-export function lintPhase(phase: string | undefined, known: readonly string[] = phases): Phase | undefined {
-  const mapped = phase === 'postmortem' ? 'resolved' : phase
-  return mapped !== undefined && known.includes(mapped) ? (mapped as Phase) : undefined
+export function lintPhase(phase: string | undefined): Phase | undefined {
+  return phase !== undefined && isPhaseInput(phase) ? phaseOf(phase) : undefined
 }
 
 /** Whitespace- and case-insensitive, so a re-pasted message is still a duplicate. */

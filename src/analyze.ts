@@ -6,7 +6,7 @@
  */
 import {VFile} from 'vfile'
 import {type Channel, channels, type Measure, measure} from './analysis/length.ts'
-import {isPhase, type Phase, phases} from './analysis/phase.ts'
+import {isPhaseInput, type Phase, type PhaseInput, phaseInputNames, phaseOf} from './analysis/phase.ts'
 import {findTimes, type TimeExpression} from './analysis/time/expressions.ts'
 import {findPromises, type UpdatePromise} from './analysis/time/promises.ts'
 import {ConfigError} from './core/options.ts'
@@ -15,8 +15,8 @@ import {assertText, parse} from './processors.ts'
 
 /** Options of `analyze()`. */
 export interface AnalyzeOptions {
-  /** The phase, when known: reported back as given, instead of detected. */
-  phase?: Phase
+  /** The phase, when known: reported back as given, instead of detected (status-page labels as `lint()` takes them). */
+  phase?: PhaseInput
   /** The channel whose weighted length to measure (default `twitter`). */
   channel?: Channel
 }
@@ -37,14 +37,15 @@ export interface Analysis {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   assertText('analyze', text)
   const {phase, channel = 'twitter'} = options
-  if (phase !== undefined && !isPhase(phase)) {
-    throw new ConfigError(`analyze: invalid phase ${JSON.stringify(phase)} (expected one of ${phases.join(', ')})`)
+  if (phase !== undefined && !isPhaseInput(phase)) {
+    throw new ConfigError(`analyze: invalid phase ${JSON.stringify(phase)} (expected one of ${phaseInputNames.join(', ')})`)
   }
   if (!(channels as readonly string[]).includes(channel)) {
     throw new ConfigError(`analyze: invalid channel ${JSON.stringify(channel)} (expected one of ${channels.join(', ')})`)
   }
   const file = new VFile({value: text})
-  if (phase) file.data.phase = phase
+  const given = phase === undefined ? undefined : phaseOf(phase)
+  if (given) file.data.phase = given
   const doc = buildDoc(file, parse)
   return {
     phase: doc.phase,

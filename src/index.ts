@@ -19,7 +19,7 @@ export type {LiaisonRule, RuleContext, RuleDefinition, RuleMeta} from './engine/
 export type {Severity, SeverityLabel, RuleSetting} from './core/severity.ts'
 export {ConfigError, type OptionSpec, type OptionsSchema} from './core/options.ts'
 export {measure, channels, type Channel, type Measure} from './analysis/length.ts'
-export {phases, maintenancePhases, type Phase, type IncidentPhase, type MaintenancePhase} from './analysis/phase.ts'
+export {phases, maintenancePhases, phaseLabels, type Phase, type IncidentPhase, type MaintenancePhase, type PhaseInput, type PhaseLabel} from './analysis/phase.ts'
 export {placeholderKind, type PlaceholderKind} from './analysis/placeholder-kinds.ts'
 export {findTimes, type TimeExpression, type TimeFrame} from './analysis/time/expressions.ts'
 export type {TimeKind} from './analysis/time/shapes.ts'

@@ -23,7 +23,7 @@
 import {rules} from '../rules/index.ts'
 import {builtInCatalog, catalogFor, checkRuleId as checkCatalogId, type RuleCatalog} from './catalog.ts'
 import type {Channel} from './analysis/length.ts'
-import {isPhase, type Phase, phaseNames} from './analysis/phase.ts'
+import {isPhaseInput, type Phase, type PhaseInput, phaseInputNames, phaseOf} from './analysis/phase.ts'
 import {closest} from './core/did-you-mean.ts'
 import {checkPlainData, ConfigError} from './core/options.ts'
 import {isRecord as isPlainObject} from './core/shape.ts'
@@ -54,8 +54,12 @@ export interface LiaisonOptions {
    * option (max-length) that `rules` gives none.
    */
   channel?: Channel
-  /** The update's phase, when known; otherwise it is detected from the wording. */
-  phase?: Phase
+  /**
+   * The update's phase, when known; otherwise it is detected from the wording.
+   * Status-page labels are taken too: `postmortem` (read as resolved),
+   * `update` (detected) and `maintenance` (read as scheduled).
+   */
+  phase?: PhaseInput
   /**
    * Placeholder syntaxes to recognise and the widths max-length counts them at
    * (`{syntaxes, widths, defaultWidth}`); a file's own `file.data.placeholders` wins.
@@ -152,8 +156,8 @@ export function checkOptions(options: unknown, who = 'liaison', catalog?: RuleCa
   if (channel !== undefined && (typeof channel !== 'string' || !channels.includes(channel))) {
     throw new ConfigError(`${who}: invalid channel ${JSON.stringify(channel)} (expected one of ${channels.join(', ')})`)
   }
-  if (phase !== undefined && !isPhase(phase)) {
-    throw new ConfigError(`${who}: invalid phase ${JSON.stringify(phase)} (expected one of ${phaseNames.join(', ')})`)
+  if (phase !== undefined && !isPhaseInput(phase)) {
+    throw new ConfigError(`${who}: invalid phase ${JSON.stringify(phase)} (expected one of ${phaseInputNames.join(', ')})`)
   }
   if (placeholders !== undefined) checkPlaceholders(placeholders)
   if (headline !== undefined && typeof headline !== 'boolean') {
@@ -283,7 +287,11 @@ export function resolveSettings(layers: ReadonlyArray<SettingsLayer | undefined>
       ruleSettings.useChannel(layer.channel, layer.channelOwnsLimit ? {dropLimit: true} : {except: layer.rules ?? {}})
     }
     if (layer.placeholders) resolved.placeholders = mergePlaceholders(resolved.placeholders, layer.placeholders)
-    if (layer.phase !== undefined) resolved.phase = layer.phase
+    if (layer.phase !== undefined) {
+      const phase = phaseOf(layer.phase)
+      if (phase === undefined) delete resolved.phase
+      else resolved.phase = phase
+    }
     if (layer.headline !== undefined) resolved.headline = layer.headline
   }
   return {preset, rules: ruleSettings.toRulesConfig(), ...resolved}

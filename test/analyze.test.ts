@@ -27,9 +27,16 @@ describe('analyze', () => {
     expect(analyze('Checkout is failing.', {channel: 'sms'}).length).toMatchObject({channel: 'sms', limit: 160})
   })
 
+  it('takes status-page labels as the phases they stand for', () => {
+    const text = 'We are investigating failed logins.'
+    expect(analyze(text, {phase: 'postmortem'})).toMatchObject({phase: 'resolved', phaseSource: 'given'})
+    expect(analyze(text, {phase: 'maintenance'})).toMatchObject({phase: 'scheduled', phaseSource: 'given'})
+    expect(analyze(text, {phase: 'update'})).toMatchObject({phase: 'investigating', phaseSource: 'detected'})
+  })
+
   it('rejects bad input, naming it', () => {
     expect(() => analyze(42 as never)).toThrow('analyze() expects a string, got number')
-    expect(() => analyze('x', {phase: 'fixed' as never})).toThrow(new ConfigError('analyze: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved)'))
+    expect(() => analyze('x', {phase: 'fixed' as never})).toThrow(new ConfigError('analyze: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed, postmortem, update, maintenance)'))
     expect(() => analyze('x', {channel: 'fax' as never})).toThrow('analyze: invalid channel "fax" (expected one of twitter, sms, mastodon, bluesky, statuspage, email)')
   })
 })

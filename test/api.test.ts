@@ -29,6 +29,7 @@ describe('public API', () => {
         'lintIncident',
         'maintenancePhases',
         'measure',
+        'phaseLabels',
         'phases',
         'placeholderKind',
         'presets',

@@ -83,6 +83,32 @@ export function isPhase(value: unknown): value is Phase {
 export const phaseNames: readonly Phase[] = allPhases as readonly Phase[]
 
 /**
+ * Status-page labels that are no phase of their own, accepted wherever a
+ * caller gives one message's phase (`lint()`, `analyze()`, the plugin), so
+ * that data copied from a status page needs no mapping: Statuspage's
+ * `postmortem` is a write-up after the fact, read as `resolved`; `update`,
+ * the label pages show when an update keeps the status, says nothing of the
+ * phase, which is then detected from the wording; `maintenance`, planned
+ * work, is read as its announcement, `scheduled`.
+ */
+export const phaseLabels = {postmortem: 'resolved', update: undefined, maintenance: 'scheduled'} as const satisfies Record<string, Phase | undefined>
+/** A status-page label taken as a phase (`phaseLabels` says which, or none for `update`). */
+export type PhaseLabel = keyof typeof phaseLabels
+/** What a caller may give as one message's phase: a phase, or a label standing for one. */
+export type PhaseInput = Phase | PhaseLabel
+/** Every accepted phase input, for messages that list them. */
+export const phaseInputNames: readonly PhaseInput[] = [...phaseNames, ...(Object.keys(phaseLabels) as PhaseLabel[])]
+
+export function isPhaseInput(value: unknown): value is PhaseInput {
+  return isPhase(value) || (typeof value === 'string' && Object.hasOwn(phaseLabels, value))
+}
+
+/** The phase a phase input stands for; `undefined` for `update` (detect it). */
+export function phaseOf(input: PhaseInput): Phase | undefined {
+  return isPhase(input) ? input : phaseLabels[input]
+}
+
+/**
  * A rule option that lists phases (`phases: ['investigating', …]`), checked
  * once in `create()`: the option schema knows string lists, not which
  * strings, so an unknown phase is reported here, naming rule, option and value.

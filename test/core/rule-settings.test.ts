@@ -80,10 +80,23 @@ describe('liaison preset', () => {
   it('rejects unknown presets, phases and option keys', async () => {
     await expect(lint('x', {preset: 'lenient' as never})).rejects.toThrow('liaison: unknown preset "lenient" (expected "recommended" or "strict", or a list of them)')
     await expect(lint('x', {phase: 'fixed' as never})).rejects.toThrow(
-      'liaison: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed)',
+      'liaison: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed, postmortem, update, maintenance)',
     )
     await expect(lint('x', {rule: {}} as never)).rejects.toThrow('liaison: unknown option "rule" (known options: preset, rules, channel, phase, placeholders, headline, vocabulary, plugins)')
     await expect(lint('x', null as never)).resolves.toBeDefined()
+  })
+
+  it('takes status-page labels for the phase: postmortem as resolved, update as none given, maintenance as scheduled', async () => {
+    const text = 'We think the database is overloaded. Service should be restored within the hour.'
+    const reported = async (phase?: string) => (await lint(text, phase === undefined ? {} : {phase: phase as never})).messages.map((message) => message.ruleId)
+    expect(await reported('postmortem')).toEqual(await reported('resolved'))
+    expect(await reported('update')).toEqual(await reported())
+    expect(await reported('maintenance')).toEqual(await reported('scheduled'))
+    // The labels differ from each other, so the comparisons above can fail.
+    expect(await reported('resolved')).not.toEqual(await reported('scheduled'))
+    // `update` gives no phase: detection decides, and the file records none given.
+    const file = await lint('We are investigating failed logins.', {phase: 'update'})
+    expect(file.data.phase).toBeUndefined()
   })
 
   it('rejects a non-string text', async () => {

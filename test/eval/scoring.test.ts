@@ -51,12 +51,13 @@ describe('scoreRule', () => {
 })
 
 describe('lintPhase', () => {
-  it('passes known phases, reads a postmortem as resolved, and leaves the rest to detection', () => {
+  it('passes known phases, reads the labels as lint() does, and leaves the rest to detection', () => {
     expect(lintPhase('investigating')).toBe('investigating')
     expect(lintPhase('postmortem')).toBe('resolved')
     expect(lintPhase('update')).toBeUndefined()
     expect(lintPhase(undefined)).toBeUndefined()
-    expect(lintPhase('maintenance', ['maintenance'])).toBe('maintenance')
+    expect(lintPhase('maintenance')).toBe('scheduled')
+    expect(lintPhase('outage')).toBeUndefined()
   })
 })
 
