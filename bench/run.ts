@@ -9,8 +9,9 @@
  *   npm run bench                          # everything
  *   npm run bench -- --quick               # fewer rounds, smaller files
  *   npm run bench -- --baseline 81173f4    # the same figures for that commit, side by side
+ *   npm run bench -- --only startup        # start-up alone (with its CPU time on Linux); writes nothing
  */
-import {execFileSync, spawnSync} from 'node:child_process'
+import {execFileSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {cpus, loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -22,12 +23,14 @@ import {parseInChunks} from '../src/text/parse.ts'
 import {type BenchResults, renderBench, renderHostile, renderLarge, renderMemoryAndStartup, renderPerMessage, renderRules} from '../scripts/performance-doc.ts'
 import {prepareBaseline} from './baseline.ts'
 import {corpus, largeFile} from './corpus.ts'
-import {interleaved, median, type Task, time} from './measure.ts'
+import {interleaved, median, type Task} from './measure.ts'
 import {perRuleCosts} from './rules.ts'
+import {measureStartup, renderStartupCpu} from './startup.ts'
 
-const {values} = parseArgs({options: {quick: {type: 'boolean', default: false}, baseline: {type: 'string'}}})
+const {values} = parseArgs({options: {quick: {type: 'boolean', default: false}, baseline: {type: 'string'}, only: {type: 'string'}}})
 const quick = values.quick
 const root = fileURLToPath(new URL('../', import.meta.url))
+if (values.only !== undefined && values.only !== 'startup') throw new Error(`bench: --only ${values.only} is not a section that runs alone (expected "startup")`)
 
 /** lint() as the built tree exports it; a baseline may predate `vocabulary` and ignores it. */
 type Lint = (text: string, options?: {preset?: 'recommended' | 'strict'; vocabulary?: unknown[]}) => Promise<unknown>
@@ -48,6 +51,18 @@ async function loadAlex(): Promise<((text: string) => unknown) | undefined> {
 }
 
 const baseline = values.baseline === undefined ? undefined : prepareBaseline(values.baseline, root)
+if (values.only === 'startup') {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-'))
+  try {
+    const draft = join(dir, 'draft.txt')
+    writeFileSync(draft, corpus(1)[0]!)
+    const startup = await measureStartup(draft, quick ? 5 : 15, root, baseline?.root)
+    console.log(`\n## Start-up\n\n${renderMemoryAndStartup({startup} as BenchResults)}\n${renderStartupCpu(startup)}`)
+  } finally {
+    rmSync(dir, {recursive: true, force: true})
+  }
+  process.exit(0)
+}
 const lint = await loadLint(root)
 const baseLint = baseline && (await loadLint(baseline.root))
 const partial: Partial<BenchResults> = {
@@ -150,25 +165,8 @@ try {
 
   const draft = join(dir, 'draft.txt')
   writeFileSync(draft, messages[0]!)
-  const runs = quick ? 5 : 15
-  const spawn = (args: readonly string[]) => () => {
-    const result = spawnSync(process.execPath, args, {encoding: 'utf8'})
-    if (result.status === null || result.status > 1) throw new Error(`bench: node ${args.join(' ')} failed:\n${result.stderr}`)
-  }
-  const variants: Record<string, Task> = {node: spawn(['-e', '0']), liaison: spawn([join(root, 'dist/src/cli/bin.js'), draft])}
-  if (baseline) variants.baseline = spawn([join(baseline.root, 'dist/src/cli/bin.js'), draft])
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]))
-  for (let run = 0; run < runs; run++) for (const [name, task] of Object.entries(variants)) samples[name]!.push(await time(task))
-  const nodeMs = median(samples.node!)
-  const liaisonMs = median(samples.liaison!)
-  results.startup = {
-    runs,
-    nodeMs,
-    liaisonMs,
-    ratio: liaisonMs / nodeMs,
-    ...(baseline && {baselineMs: median(samples.baseline!), baselineRatio: median(samples.baseline!) / nodeMs}),
-  }
-  console.log(`\n## Memory and start-up\n\n${renderMemoryAndStartup(results)}`)
+  results.startup = await measureStartup(draft, quick ? 5 : 15, root, baseline?.root)
+  console.log(`\n## Memory and start-up\n\n${renderMemoryAndStartup(results)}\n${renderStartupCpu(results.startup)}`)
 } finally {
   rmSync(dir, {recursive: true, force: true})
 }

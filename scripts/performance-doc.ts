@@ -21,7 +21,7 @@ export interface BenchResults {
   rules: Array<{step: string; usPerMessage: number; share: number}>
   large: Array<{mib: number; fileMs: number; separateMs: number; ratio: number; baselineFileMs?: number; baselineRatio?: number}>
   memory?: {peakRssMiB: number; baselinePeakRssMiB?: number; baselineRatio?: number}
-  startup?: {runs: number; nodeMs: number; liaisonMs: number; ratio: number; baselineMs?: number; baselineRatio?: number}
+  startup?: {runs: number; nodeMs: number; liaisonMs: number; ratio: number; baselineMs?: number; baselineRatio?: number; cpuMs?: Record<string, number>}
   hostile: Array<{input: string; smallMs: number; bigMs: number; growth: number}>
 }
 
