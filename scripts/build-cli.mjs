@@ -4,18 +4,24 @@
  * modules. The library itself (dist/src/index.js) stays unbundled for
  * tree-shaking by its users.
  *
+ * Two entry points, bin.js and lsp-worker.js (the language server's lint
+ * worker), are small ES modules; the rest is CommonJS chunks (`.cjs`) that
+ * they load with V8's code cache (src/cli/code-cache.ts): Node 20 reuses
+ * compiled code only for scripts compiled through `node:vm`, and compiling
+ * the chunks was a third of a one-file lint's start-up.
+ *
  * Rolldown, not esbuild: each module file costs Node a resolve, a read, a
  * compile and a link (about a millisecond each on an idle machine), and
  * esbuild's splitting makes one chunk per set of entries that share a module,
  * so a one-file lint loaded 25 of them. Rolldown lets the build name its
  * chunks (`codeSplitting.groups`), and these are drawn from the import graph
  * itself, not from lists of files that would go stale:
- * - `cli`: what `run()` needs to read its arguments, and what the language
+ * - `run.cjs`: what `run()` needs to read its arguments, and what the language
  *   server shares with a lint; loaded by every run;
  * - `lint`: everything else a lint loads at once (the engine, the rules,
  *   config discovery, the stylish formatter): one file.
- * What only some runs need stays in chunks of its own, loaded by dynamic
- * import: Markdown (remark), YAML, globs, the other formatters, init, audit,
+ * What only some runs need stays in chunks of its own, loaded when first
+ * needed: Markdown (remark), YAML, globs, the other formatters, init, audit,
  * and the language server (which answers `initialize` without `lint`; its
  * worker, the second entry, loads it).
  */
@@ -40,7 +46,6 @@ function chunksOf(graph) {
     visit(id)
     return seen
   }
-  const bin = loadedWith(cli('bin.ts'))
   const run = loadedWith(cli('run.ts'))
   const lint = loadedWith(cli('lint-modules.ts'))
   const server = loadedWith(cli('lsp/command.ts'))
@@ -48,40 +53,42 @@ function chunksOf(graph) {
   for (const id of lint) chunks.set(id, 'lint')
   // Shared with the server: in `cli`, so that the server never loads `lint` for them.
   for (const id of [...run, ...[...server].filter((id) => lint.has(id))]) chunks.set(id, 'cli')
-  // What bin.ts imports before its `try` stays out: `cli` is loaded inside it, so a failure to load is reported as bin.ts says.
-  for (const id of bin) chunks.delete(id)
   return chunks
 }
+
+/** The lexicons' notes are for their editors: see scripts/lexicon-notes.mjs. */
+const lexiconNotes = {
+  name: 'lexicon-notes',
+  load(id) {
+    if (!id.endsWith('.json')) return null
+    const code = stripLexiconNotes(readFileSync(id, 'utf8'))
+    return code === undefined ? null : {code, moduleType: 'json'}
+  },
+}
+// Comments are for the sources: without them `lint` is 490 kB instead of 620 kB for Node to read.
+const comments = {legal: true, annotation: false, jsdoc: false}
 
 let chunks
 await build({
   // The language server's lint worker (src/cli/lsp/runner.ts) is a second entry, sharing chunks with the command.
-  input: {bin: 'src/cli/bin.ts', 'lsp-worker': 'src/cli/lsp/worker.ts'},
+  input: {run: 'src/cli/run.ts', 'lsp-worker': 'src/cli/lsp/worker.ts'},
   platform: 'node',
-  // bin.js and lsp-worker.js export nothing: a chunk may add exports to them (which the groups below need).
+  // A chunk may add exports to an entry (which the groups below need).
   preserveEntrySignatures: 'allow-extension',
   // Loaded lazily, only for runs that need them, and their Node builds are
   // CommonJS that does not survive bundling: resolve them from node_modules.
   external: ['yaml', /^node:/],
   logLevel: 'warn',
-  plugins: [
-    {
-      // The lexicons' notes are for their editors: see scripts/lexicon-notes.mjs.
-      name: 'lexicon-notes',
-      load(id) {
-        if (!id.endsWith('.json')) return null
-        const code = stripLexiconNotes(readFileSync(id, 'utf8'))
-        return code === undefined ? null : {code, moduleType: 'json'}
-      },
-    },
-  ],
+  plugins: [lexiconNotes],
   output: {
     dir: outdir,
-    format: 'esm',
+    format: 'cjs',
+    // require(), not import(), for yaml and Node's modules: import() in a script compiled by node:vm needs an experimental flag.
+    dynamicImportInCjs: false,
+    entryFileNames: '[name].cjs',
     // Chunks sit beside bin.js, so paths relative to a module (package.json, lsp-worker.js) stay the same.
-    chunkFileNames: 'bin-[name]-[hash].js',
-    // Comments are for the sources: without them `lint` is 490 kB instead of 620 kB for Node to read.
-    comments: {legal: true, annotation: false, jsdoc: false},
+    chunkFileNames: 'bin-[name]-[hash].cjs',
+    comments,
     codeSplitting: {
       // Each module goes where chunksOf() says, not where a module that imports it goes.
       includeDependenciesRecursively: false,
@@ -97,4 +104,15 @@ await build({
     },
   },
 })
+
+// The entry points, each one file: they load the chunks above.
+for (const [name, entry] of [['bin', 'src/cli/bin.ts'], ['lsp-worker', 'src/cli/lsp/worker-main.ts']]) {
+  await build({
+    input: {[name]: entry},
+    platform: 'node',
+    external: [/^node:/],
+    logLevel: 'warn',
+    output: {dir: outdir, format: 'esm', entryFileNames: '[name].js', comments},
+  })
+}
 chmodSync(`${outdir}/bin.js`, 0o755)

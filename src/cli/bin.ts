@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 /**
  * The `liaison` executable: `run()` wired to this process. The exit code is
- * set, not forced, so buffered output is flushed before Node exits.
+ * set, not forced, so buffered output is flushed before Node exits. The rest
+ * of the command is CommonJS chunks beside this file, loaded with V8's code
+ * cache (see code-cache.ts and scripts/build-cli.mjs).
  */
 import * as nodeModule from 'node:module'
+import {createChunkLoader} from './code-cache.ts'
+import {importKey} from './import-module.ts'
 import {line} from './visible.ts'
 
 /* v8 ignore start -- @preserve run by test/cli/bin.test.ts in a child process, which coverage does not see */
@@ -18,9 +22,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 })
 
 const argv = process.argv.slice(2)
+// The chunks are scripts, where import() needs an experimental flag: this module lends its own.
+;(globalThis as Record<symbol, unknown>)[importKey] = (specifier: string) => import(specifier)
+const chunks = createChunkLoader(process.env)
 try {
-  // Imported here, not above, so that a module failing to load is reported like any other failure.
-  const {run} = await import('./run.ts')
+  // Loaded here, not above, so that a chunk failing to load is reported like any other failure.
+  const {run} = chunks.load(new URL('./run.cjs', import.meta.url)) as typeof import('./run.ts')
   process.exitCode = await run(argv, {
     cwd: process.cwd(),
     env: process.env,
@@ -29,6 +36,7 @@ try {
     stdout: process.stdout,
     stderr: process.stderr,
   })
+  chunks.save()
 } catch (error) {
   const {message, stack} = error as Error
   // One escaped line per line of output (see visible.ts): nothing here may start a workflow command.

@@ -15,6 +15,7 @@ import {ConfigError} from '../../core/options.ts'
 import type {Plugins} from '../../plugins.ts'
 import {type Vocabulary, VocabularyError, vocabularyProblem} from '../../vocabulary/check.ts'
 import {isRecord as isPlainObject, showValue as show} from '../../core/shape.ts'
+import {importModule} from '../import-module.ts'
 import {type Path, ShapeError} from './problems.ts'
 
 /** A problem inside a vocabulary file: the loader shows it at that file's line and column (at `offset` for a syntax error). */
@@ -76,7 +77,7 @@ async function importPlugin(folder: string, name: string, specifier: unknown, at
     }
   }
   try {
-    const module = (await import(pathToFileURL(resolved).href)) as Record<string, unknown>
+    const module = (await importModule(pathToFileURL(resolved).href)) as Record<string, unknown>
     return module.default ?? module
   } catch (error) {
     const {code, message} = error as NodeJS.ErrnoException

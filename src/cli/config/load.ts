@@ -14,6 +14,7 @@ import {type LilconfigResult, lilconfig} from 'lilconfig'
 import {location} from 'vfile-location'
 import type {YAMLParseError} from 'yaml'
 import {searchPlaces} from '../config-files.ts'
+import {importModule} from '../import-module.ts'
 import {CliError} from '../errors.ts'
 import {displayPath, repositoryRoot} from '../paths.ts'
 import {FileShapeError, loadExtensions} from './extensions.ts'
@@ -123,7 +124,7 @@ export function createConfigLoader({cwd, configFile, noConfig, aboveRoot}: Confi
     const url = pathToFileURL(filepath).href
     let module: {default?: unknown}
     try {
-      module = (await import(url)) as {default?: unknown}
+      module = (await importModule(url)) as {default?: unknown}
       /* v8 ignore start -- @preserve covered by the spawned tests: under vitest, import() goes through Vite, whose errors differ */
     } catch (error) {
       const {name, message, stack = ''} = error as Error
