@@ -6,7 +6,8 @@ import {defineRule} from '../src/engine/define-rule.ts'
 import {channels, defaultLimits, measure, measureText} from '../src/analysis/length.ts'
 import {fillIn, type Piece} from '../src/analysis/worst-case.ts'
 
-const words = new Intl.Segmenter('en', {granularity: 'word'})
+// Made on first use, by a message over its limit: the first Intl.Segmenter loads ICU's break rules (~8 ms).
+let words: Intl.Segmenter | undefined
 
 /**
  * Highlight from the first word that does not fit, not from mid-word or a
@@ -14,7 +15,7 @@ const words = new Intl.Segmenter('en', {granularity: 'word'})
  * without spaces (Chinese, Japanese, Thai).
  */
 function firstWordAt(text: string, offset: number): number {
-  const segment = words.segment(text).containing(offset)
+  const segment = (words ??= new Intl.Segmenter('en', {granularity: 'word'})).segment(text).containing(offset)
   /* v8 ignore next -- @preserve the overflow offset always lies inside the text */
   if (!segment) return offset
   if (segment.isWordLike) return segment.index

@@ -11,7 +11,8 @@
  * words with single spaces, combining marks, lone surrogates: 100 kB took
  * 20–60 s, or ran out of memory), so it is segmented in windows.
  */
-const segmenter = new Intl.Segmenter('en', {granularity: 'grapheme'})
+// Made on first use: the first Intl.Segmenter loads ICU's break rules (~8 ms), and plain ASCII text never needs one.
+let segmenter: Intl.Segmenter | undefined
 
 /** Characters handed to the segmenter at once: small enough that its super-linear cost stays flat. */
 export const segmenterWindow = 256
@@ -32,7 +33,7 @@ function segmentRun(text: string, start: number, end: number, each: Each): void 
     // Never end a window between the halves of a surrogate pair: the high half would pass for a cluster.
     const last = text.charCodeAt(to - 1)
     if (to < end && last >= 0xd800 && last <= 0xdbff) to++
-    const found = [...segmenter.segment(text.slice(from, to))]
+    const found = [...(segmenter ??= new Intl.Segmenter('en', {granularity: 'grapheme'})).segment(text.slice(from, to))]
     const keep = to === end ? found.length : found.length - 1
     if (keep === 0) {
       size *= 2

@@ -66,6 +66,19 @@ describe('start-up, in the built command', () => {
     expect(files.length).toBeLessThanOrEqual(4)
   })
 
+  /** How many Intl.Segmenters `liaison file` makes, counted by a preloaded subclass. */
+  function segmentersFor(file: string, text: string): string {
+    writeFileSync(join(dir, file), text)
+    const count = `let made = 0; const {Segmenter} = Intl; Intl.Segmenter = class extends Segmenter { constructor(...args) { super(...args); made++ } }; process.on('exit', () => process.stderr.write('segmenters ' + made + '\\n'))`
+    const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(count)}`, bin, file], {cwd: dir, encoding: 'utf8', env: {PATH: process.env.PATH}})
+    return /segmenters \d+/.exec(result.stderr)?.[0] ?? result.stderr
+  }
+
+  it('a one-file lint of plain text makes no Intl.Segmenter (the first loads ICU break rules, ~8 ms); a combining mark needs one', () => {
+    expect(segmentersFor('ascii.txt', 'We are investigating errors on checkout for some customers. Next update in 30 minutes.\n')).toBe('segmenters 0')
+    expect(segmentersFor('combining.txt', 'We are investigating errors on the cafe\u0301 checkout for some customers. Next update in 30 minutes.\n')).toBe('segmenters 1')
+  })
+
   it('--version, and the language server before it answers, load no rule', () => {
     for (const argv of [['--version'], ['lsp']]) {
       const files = loadedBy(argv)
