@@ -5,10 +5,10 @@
  * tree-shaking by its users.
  *
  * Two entry points, bin.js and lsp-worker.js (the language server's lint
- * worker), are small ES modules; the rest is CommonJS chunks (`.cjs`) that
- * they load with V8's code cache (src/cli/code-cache.ts): Node 20 reuses
- * compiled code only for scripts compiled through `node:vm`, and compiling
- * the chunks was a third of a one-file lint's start-up.
+ * worker), are small files; the rest is CommonJS chunks (`.cjs`) that they
+ * load with V8's code cache (src/cli/code-cache.ts): Node 20 reuses compiled
+ * code only for scripts compiled through `node:vm`, and compiling the chunks
+ * was a third of a one-file lint's start-up.
  *
  * Rolldown, not esbuild: each module file costs Node a resolve, a read, a
  * compile and a link (about a millisecond each on an idle machine), and
@@ -25,7 +25,7 @@
  * and the language server (which answers `initialize` without `lint`; its
  * worker, the second entry, loads it).
  */
-import {chmodSync, readFileSync} from 'node:fs'
+import {chmodSync, readFileSync, writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {build} from 'rolldown'
 import {stripLexiconNotes} from './lexicon-notes.mjs'
@@ -105,14 +105,17 @@ await build({
   },
 })
 
-// The entry points, each one file: they load the chunks above.
+// The entry points, each one file: they load the chunks above. CommonJS too,
+// since Node starts a CommonJS entry without its ES module loader (~5 ms of
+// CPU): the package.json beside them says so, as the package's says "module".
 for (const [name, entry] of [['bin', 'src/cli/bin.ts'], ['lsp-worker', 'src/cli/lsp/worker-main.ts']]) {
   await build({
     input: {[name]: entry},
     platform: 'node',
     external: [/^node:/],
     logLevel: 'warn',
-    output: {dir: outdir, format: 'esm', entryFileNames: '[name].js', comments},
+    output: {dir: outdir, format: 'cjs', entryFileNames: '[name].js', comments},
   })
 }
+writeFileSync(`${outdir}/package.json`, `${JSON.stringify({type: 'commonjs'}, null, 2)}\n`)
 chmodSync(`${outdir}/bin.js`, 0o755)

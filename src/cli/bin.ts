@@ -25,24 +25,27 @@ const argv = process.argv.slice(2)
 // The chunks are scripts, where import() needs an experimental flag: this module lends its own.
 ;(globalThis as Record<symbol, unknown>)[importKey] = (specifier: string) => import(specifier)
 const chunks = createChunkLoader(process.env)
-try {
-  // Loaded here, not above, so that a chunk failing to load is reported like any other failure.
-  const {run} = chunks.load(new URL('./run.cjs', import.meta.url)) as typeof import('./run.ts')
-  process.exitCode = await run(argv, {
-    cwd: process.cwd(),
-    env: process.env,
-    // process.stdin builds a stream on first use; most runs never read it.
-    stdin: {[Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]()},
-    stdout: process.stdout,
-    stderr: process.stderr,
-  })
-  chunks.save()
-} catch (error) {
-  const {message, stack} = error as Error
-  // One escaped line per line of output (see visible.ts): nothing here may start a workflow command.
-  const lines = [`liaison: internal error: ${message}${argv.includes('--debug') ? '' : ' (rerun with --debug for the stack)'}`]
-  if (argv.includes('--debug') && stack) lines.push(...stack.split('\n').filter((frame) => /^\s+at /.test(frame)))
-  process.stderr.write(lines.map(line).join(''))
-  process.exitCode = 2
-}
+// Not top-level await: this file is CommonJS (see scripts/build-cli.mjs).
+void (async () => {
+  try {
+    // Loaded here, not above, so that a chunk failing to load is reported like any other failure.
+    const {run} = chunks.load(new URL('./run.cjs', import.meta.url)) as typeof import('./run.ts')
+    process.exitCode = await run(argv, {
+      cwd: process.cwd(),
+      env: process.env,
+      // process.stdin builds a stream on first use; most runs never read it.
+      stdin: {[Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]()},
+      stdout: process.stdout,
+      stderr: process.stderr,
+    })
+    chunks.save()
+  } catch (error) {
+    const {message, stack} = error as Error
+    // One escaped line per line of output (see visible.ts): nothing here may start a workflow command.
+    const lines = [`liaison: internal error: ${message}${argv.includes('--debug') ? '' : ' (rerun with --debug for the stack)'}`]
+    if (argv.includes('--debug') && stack) lines.push(...stack.split('\n').filter((frame) => /^\s+at /.test(frame)))
+    process.stderr.write(lines.map(line).join(''))
+    process.exitCode = 2
+  }
+})()
 /* v8 ignore stop */

@@ -1,8 +1,8 @@
 /**
  * `import()` of a module outside the bundle: a JavaScript config or a plugin.
  * The built command's chunks run as scripts (see code-cache.ts), where
- * `import()` needs an experimental flag; its entry, an ES module, lends its
- * own under this key.
+ * `import()` needs an experimental flag; its entry, which Node loads itself,
+ * lends its own under this key.
  */
 export const importKey = Symbol.for('liaison.importModule')
 

@@ -45,12 +45,15 @@ describe('start-up, in the built command', () => {
   function loadedBy(argv: string[]): string[] {
     const log = join(dir, `loaded-${argv.join('-')}.txt`)
     writeFileSync(log, '')
-    const hooks = `import {appendFileSync} from 'node:fs'; let log; export function initialize(data) { log = data.log } export async function load(url, context, next) { appendFileSync(log, url + '\\n'); return next(url, context) }`
+    const hooks = `import {appendFileSync} from 'node:fs'; let log; export function initialize(data) { log = data.log } export async function load(url, context, next) { const result = await next(url, context); appendFileSync(log, url + ' ' + result.format + '\\n'); return result }`
     const register = `import {register} from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)}, {data: {log: ${JSON.stringify(log)}}})`
     const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, ...argv], {cwd: dir, encoding: 'utf8', env: {PATH: process.env.PATH, NODE_DEBUG: 'liaison'}})
     expect(result.status, result.stderr).not.toBeNull()
     const cli = join(root, 'dist/src/cli')
-    const modules = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:')).map((url) => fileURLToPath(url)).filter((path) => path.startsWith(cli)).map((path) => basename(path))
+    const loads = readFileSync(log, 'utf8').split('\n').filter((entry) => entry.startsWith('file:')).map((entry) => entry.split(' '))
+    // The entry is CommonJS: Node starts it without its ES module loader (scripts/build-cli.mjs).
+    for (const [url, format] of loads) if (url!.endsWith('/bin.js')) expect(format).toBe('commonjs')
+    const modules = loads.map(([url]) => fileURLToPath(url!)).filter((path) => path.startsWith(cli)).map((path) => basename(path))
     const chunks = [...result.stderr.matchAll(/^LIAISON \d+: loaded (\S+),/gm)].map((match) => match[1]!)
     return [...modules, ...chunks]
   }
