@@ -25,6 +25,7 @@
  * and the language server (which answers `initialize` without `lint`; its
  * worker, the second entry, loads it).
  */
+import {createHash} from 'node:crypto'
 import {chmodSync, readFileSync, writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {build} from 'rolldown'
@@ -69,7 +70,7 @@ const lexiconNotes = {
 const comments = {legal: true, annotation: false, jsdoc: false}
 
 let chunks
-await build({
+const {output} = await build({
   // The language server's lint worker (src/cli/lsp/runner.ts) is a second entry, sharing chunks with the command.
   input: {run: 'src/cli/run.ts', 'lsp-worker': 'src/cli/lsp/worker.ts'},
   platform: 'node',
@@ -105,6 +106,9 @@ await build({
   },
 })
 
+// Each chunk's SHA-256, for the entry points to name its code cache by (src/cli/code-cache.ts).
+const hashes = Object.fromEntries(output.filter((file) => file.type === 'chunk').map((chunk) => [chunk.fileName, createHash('sha256').update(chunk.code).digest('hex')]))
+
 // The entry points, each one file: they load the chunks above. CommonJS too,
 // since Node starts a CommonJS entry without its ES module loader (~5 ms of
 // CPU): the package.json beside them says so, as the package's says "module".
@@ -114,6 +118,7 @@ for (const [name, entry] of [['bin', 'src/cli/bin.ts'], ['lsp-worker', 'src/cli/
     platform: 'node',
     external: [/^node:/],
     logLevel: 'warn',
+    transform: {define: {LIAISON_CHUNK_HASHES: JSON.stringify(hashes)}},
     output: {dir: outdir, format: 'cjs', entryFileNames: '[name].js', comments},
   })
 }

@@ -10,15 +10,16 @@
  * from a folder of the user's own: `$XDG_CACHE_HOME/liaison` or
  * `~/.cache/liaison`, created 0700, and read only while it and the file are
  * owned by the current user and writable by nobody else (not followed through
- * a symbolic link). A file is named by the chunk's content, the Node version,
- * the platform and the flags, and written to a temporary file that is then
- * renamed over it, so a reader never sees half a file. Whatever goes wrong
+ * a symbolic link). A file is named by the chunk's SHA-256 (taken by the
+ * build: loading node:crypto alone would cost a run ~3 ms), its size and
+ * modification time (so a chunk edited in place is compiled afresh), the Node
+ * version, the platform and the flags, and written to a temporary file that
+ * is then renamed over it, so a reader never sees half a file. Whatever goes wrong
  * (no home, a read-only disk, a corrupt or foreign file) costs only the
  * cache: the chunk is compiled from its source, as without one.
  * `LIAISON_NO_CODE_CACHE=1` turns it off; `NODE_DEBUG=liaison` says what it
  * does. Windows has no owner check to rely on, so there the cache is off.
  */
-import {createHash, randomBytes} from 'node:crypto'
 import {closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, type Stats, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {homedir} from 'node:os'
@@ -30,6 +31,20 @@ import {Script} from 'node:vm'
 /* v8 ignore start -- @preserve runs only in the built command's processes, which coverage does not see; test/cli/code-cache.test.ts spawns them */
 
 const debug = debuglog('liaison')
+
+/** Each chunk's SHA-256 by file name, written in by scripts/build-cli.mjs. */
+declare const LIAISON_CHUNK_HASHES: Record<string, string>
+
+/** 64-bit FNV-1a of `text` (two 32-bit lanes), in hex: a short file name for a long key. */
+function fnv(text: string): string {
+  let low = 0x811c9dc5
+  let high = 0xcbf29ce4
+  for (let i = 0; i < text.length; i++) {
+    low = Math.imul(low ^ text.charCodeAt(i), 0x01000193)
+    high = Math.imul(high ^ text.charCodeAt(i), 0x01000193) ^ (low >>> 7)
+  }
+  return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0')
+}
 
 /** The folder of the cache, or why there is none. */
 export function cacheFolder(env: NodeJS.ProcessEnv): string | {off: string} {
@@ -81,7 +96,8 @@ function read(folder: string, name: string): Buffer | undefined {
 
 function write(folder: string, name: string, data: Buffer): void {
   const file = join(folder, name)
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`
+  // 'wx' below refuses a name already taken; no other live process has this pid.
+  const temp = `${file}.${process.pid}-${Date.now().toString(36)}.tmp`
   try {
     mkdirSync(folder, {recursive: true, mode: 0o700})
     const why = distrust(folder)
@@ -128,14 +144,23 @@ export function createChunkLoader(env: NodeJS.ProcessEnv): ChunkLoader {
     if (known) return known.exports
     const module = {exports: {} as unknown}
     modules.set(file, module)
-    const source = readFileSync(file)
-    const name = `${basename(file, '.cjs')}-${createHash('sha256').update(source).update(flags).digest('hex').slice(0, 32)}.v8`
-    const cachedData = typeof folder === 'string' ? read(folder, name) : undefined
+    const fd = openSync(file, 'r')
+    let source: Buffer
+    let stats: Stats
+    try {
+      stats = fstatSync(fd)
+      source = readFileSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    const built = LIAISON_CHUNK_HASHES[basename(file)]
+    const name = built && `${basename(file, '.cjs')}-${fnv(`${built}\0${stats.size}\0${stats.mtimeMs}\0${flags}`)}.v8`
+    const cachedData = typeof folder === 'string' && name ? read(folder, name) : undefined
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {filename: file, cachedData})
     if (cachedData && !script.cachedDataRejected) debug('loaded %s, compiled code from the cache', basename(file))
     else {
       debug('loaded %s, compiled from source%s', basename(file), cachedData ? ' (cache rejected by V8)' : '')
-      if (typeof folder === 'string') pending.push({script, name})
+      if (typeof folder === 'string' && name) pending.push({script, name})
     }
     const nodeRequire = createRequire(file)
     // Chunks require each other by relative path; everything else (Node's modules, yaml) is Node's.

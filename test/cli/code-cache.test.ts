@@ -5,10 +5,11 @@
  * cannot be written. What it does is read from NODE_DEBUG=liaison and from
  * the files themselves; what the command prints never depends on it.
  */
-import {chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {spawnSync} from 'node:child_process'
+import {chmodSync, chownSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {project, spawnBin} from './support.ts'
+import {bin, project, spawnBin} from './support.ts'
 
 const draft = 'We believe the outage was probably caused by a bad deploy. It should be fixed in 20 minutes.\n'
 
@@ -70,6 +71,21 @@ describe('the code cache of the built command', () => {
     expect(readFileSync(join(folder, largest!), 'utf8')).not.toBe('not code at all')
     expect({code: second.code, stdout: second.stdout, stderr: second.stderr}).toEqual({code: first.code, stdout: first.stdout, stderr: first.stderr})
     expect(fromSource(lint().debug)).toEqual([])
+  })
+
+  it('compiles a chunk edited in place from its source, even at the same length', () => {
+    const {dir, home} = setup()
+    // A copy of the built command, to edit.
+    const copy = join(dir, 'cli')
+    cpSync(dirname(bin), copy, {recursive: true})
+    const lint = () => spawnSync(process.execPath, [join(copy, 'bin.js'), 'draft.txt'], {cwd: dir, encoding: 'utf8', env: {PATH: process.env.PATH, XDG_CACHE_HOME: home, NODE_DEBUG: 'liaison'}}).stderr
+    lint()
+    expect(lint()).toContain('loaded run.cjs, compiled code from the cache')
+    const run = join(copy, 'run.cjs')
+    const source = readFileSync(run, 'utf8')
+    expect(source).toContain('internal error')
+    writeFileSync(run, source.replace('internal error', 'internal fault'))
+    expect(lint()).toContain('loaded run.cjs, compiled from source')
   })
 
   it('is silent, and the run unchanged, where it cannot be written', () => {
