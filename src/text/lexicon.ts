@@ -25,12 +25,13 @@ export interface PhraseMatch<E> {
 }
 
 interface TrieNode<E> {
-  next: Map<string, TrieNode<E>>
+  /** Made on the first child: most nodes are a phrase's last word and have none (an empty Map is ~140 bytes). */
+  next: Map<string, TrieNode<E>> | undefined
   hit: {entry: E; phrase: string} | undefined
 }
 
 function node<E>(): TrieNode<E> {
-  return {next: new Map(), hit: undefined}
+  return {next: undefined, hit: undefined}
 }
 
 /** Phrases matched in one pass over a sentence's words (a trie built once). */
@@ -55,8 +56,8 @@ export class Lexicon<E> {
         if (!phrase.includes('|')) {
           let at = this.#root
           for (const word of slots) {
-            let child = at.next.get(word)
-            if (!child) at.next.set(word, (child = node()))
+            let child = at.next?.get(word)
+            if (!child) (at.next ??= new Map()).set(word, (child = node()))
             at = child
           }
           reached = [at]
@@ -66,8 +67,8 @@ export class Lexicon<E> {
             const next: Array<TrieNode<E>> = []
             for (const at of reached) {
               for (const word of slot.split('|')) {
-                let child = at.next.get(word)
-                if (!child) at.next.set(word, (child = node()))
+                let child = at.next?.get(word)
+                if (!child) (at.next ??= new Map()).set(word, (child = node()))
                 next.push(child)
               }
             }
@@ -87,7 +88,7 @@ export class Lexicon<E> {
 
   /** The expansion of `phrase` that ends at `target`: for the error message only. */
   #wordsTo(target: TrieNode<E>, phrase: Phrase): string[] {
-    return expand(phrase).find((words) => words.reduce<TrieNode<E> | undefined>((at, word) => at?.next.get(word), this.#root) === target)!
+    return expand(phrase).find((words) => words.reduce<TrieNode<E> | undefined>((at, word) => at?.next?.get(word), this.#root) === target)!
   }
 
   /**
@@ -107,7 +108,7 @@ export class Lexicon<E> {
       for (let j = i; j < words.length; j++) {
         const word = words[j]!
         if (word.literal || (j > i && word.gap)) break
-        at = at.next.get(word.norm)
+        at = at.next?.get(word.norm)
         if (!at) break
         if (at.hit) {
           hit = at.hit
