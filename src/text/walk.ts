@@ -16,7 +16,11 @@ import {placeholderPatterns} from './placeholder-patterns.ts'
 import type {PlaceholderInfo} from './placeholders.ts'
 import {pieceSpans} from './parse.ts'
 
-/** A word of the walk: as written, normalised, where it is, and whether it is literal. */
+/**
+ * A word of the walk: as written, normalised, where it is, and whether it is literal.
+ * Read it by property: the walk stores words compactly behind getters, so a spread
+ * (`{...word}`) or `JSON.stringify(word)` copies none of them.
+ */
 export interface Word {
   /** As written. */
   readonly text: string
