@@ -37,9 +37,9 @@ const untilLeads = wordSet(data.untilLeads)
 /** Past verbs of telling: after one, "would" reports an old estimate ("customers were notified that services would be back within 15 minutes"). */
 const reportingVerbs = wordSet(data.reportingVerbs)
 /** Modals other than "would": any of them makes the clause look ahead whatever was reported before it. */
-const aheadModals = new Set(['will', 'shall', 'should', 'could', 'may', 'might', 'can', "won't", "shouldn't", 'ought'])
+const aheadModals = wordSet(data.aheadModals)
 /** Between the subject of "take" and "take": "it | 'll usually | take", "this | can | take". */
-const beforeTake = new Set(['will', 'would', 'should', 'could', 'may', 'might', 'can', 'usually', 'typically', 'normally', 'still', 'also', 'only', 'just', 'generally'])
+const beforeTake = wordSet(data.beforeTake)
 /** How far a `stability` cue may follow its `condition` ("if the error rate stays flat"), in words. */
 const conditionReach = 8
 
