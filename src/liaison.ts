@@ -6,6 +6,7 @@ import type {Root} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
 import {catalogFor} from './catalog.ts'
+import {abbreviationSentences} from './text/abbreviations.ts'
 import {type ConfiguredRule, configureRule, runIncidentRules, runRules, type TitleInput} from './engine/executor.ts'
 import type {IncidentView} from './engine/incident.ts'
 import {type Doc, getDoc} from './engine/doc.ts'
@@ -50,6 +51,8 @@ export function createLinter(settings: ResolvedSettings): Linter {
 
 export function liaison(this: Processor, options: LiaisonOptions = {}): Transformer<Root> {
   const linter = createLinter(resolveConfig(options))
+  // "approx. 2 hours" one sentence, as lint() parses it: retext-english and remark-retext read this from the processor.
+  abbreviationSentences.call(this)
   // Synchronous: no rule waits for anything, so no promise per rule and file.
   return (tree, file) =>
     linter.run(

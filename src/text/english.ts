@@ -13,12 +13,20 @@
  * - `patchPosition` visits every child to set a parent's position from its
  *   first and last: it reads those two.
  *
+ * One paragraph plugin is added, first, as retext-english adds a processor's
+ * `nlcstParagraphExtensions`: abbreviations.ts's, so that "approx. 2 hours"
+ * stays one sentence. The tree is retext-english's with that extension (the
+ * Markdown path adds it the same way), and differs from plain retext-english
+ * only where a listed abbreviation's full stop precedes a digit or a
+ * lower-case word.
+ *
  * A status update is a few hundred characters, nearly all ASCII; these took
  * its parse (bench/corpus.ts) from ~30 µs to ~13 µs.
  */
 import type {Root, SentenceContent} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import type {Parent, Point} from 'unist'
+import {mergeAbbreviationSentences} from './abbreviations.ts'
 
 type TokenType = 'WordNode' | 'WhiteSpaceNode' | 'PunctuationNode' | 'SymbolNode'
 
@@ -101,15 +109,18 @@ function pluginsFor(present: number): Plugins {
     original[list]
       .filter((_, index) => guards.every((guard, bit) => guard.list !== list || guard.index !== index || (present & (1 << bit)) !== 0))
       .map((plugin) => (plugin === latinPatch ? patchPosition : plugin))
-  return {sentence: keep('sentence'), paragraph: keep('paragraph'), root: keep('root')}
+  return {sentence: keep('sentence'), paragraph: [mergeAbbreviationSentences as Plugin, ...keep('paragraph')], root: keep('root')}
 }
+
+/* v8 ignore next -- @preserve only under another version of parse-english (see guardsApply) */
+const unguarded: Plugins = {...original, paragraph: [mergeAbbreviationSentences as Plugin, ...original.paragraph]}
 
 /** By the guards' bits: at most 32 sets of lists, each built on first use. */
 const pluginSets = new Map<number, Plugins>()
 
 function pluginsOf(value: string): Plugins {
   /* v8 ignore next -- @preserve only under another version of parse-english (see guardsApply) */
-  if (!guardsApply) return original
+  if (!guardsApply) return unguarded
   let present = 0
   for (let bit = 0; bit < guards.length; bit++) {
     const {chars} = guards[bit]!
