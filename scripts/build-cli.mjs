@@ -1,8 +1,8 @@
 /**
- * Bundle the command line into dist/src/cli/ (over tsc's unbundled output),
+ * Bundle the command line into dist/src/cli/ (beside tsc's declarations),
  * so that starting `liaison` reads a few files instead of resolving ~150 ESM
- * modules. The library itself (dist/src/index.js) stays unbundled for
- * tree-shaking by its users.
+ * modules. The library's entry points are bundled apart, as ES modules
+ * (scripts/build-library.mjs).
  *
  * Two entry points, bin.js and lsp-worker.js (the language server's lint
  * worker), are small files; the rest is CommonJS chunks (`.cjs`) that they
@@ -26,10 +26,10 @@
  * worker, the second entry, loads it).
  */
 import {createHash} from 'node:crypto'
-import {chmodSync, readFileSync, writeFileSync} from 'node:fs'
+import {chmodSync, writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {build} from 'rolldown'
-import {stripLexiconNotes} from './lexicon-notes.mjs'
+import {comments, lexiconNotes} from './bundle-options.mjs'
 
 const outdir = 'dist/src/cli'
 const cli = (path) => resolve('src/cli', path)
@@ -57,17 +57,7 @@ function chunksOf(graph) {
   return chunks
 }
 
-/** The lexicons' notes are for their editors: see scripts/lexicon-notes.mjs. */
-const lexiconNotes = {
-  name: 'lexicon-notes',
-  load(id) {
-    if (!id.endsWith('.json')) return null
-    const code = stripLexiconNotes(readFileSync(id, 'utf8'))
-    return code === undefined ? null : {code, moduleType: 'json'}
-  },
-}
-// Comments are for the sources: without them `lint` is 490 kB instead of 620 kB for Node to read.
-const comments = {legal: true, annotation: false, jsdoc: false}
+// Without comments, `lint` is 490 kB instead of 620 kB for Node to read (scripts/bundle-options.mjs).
 
 let chunks
 const {output} = await build({
