@@ -11,7 +11,7 @@ import {join} from 'node:path'
 import {root} from '../scripts/fixtures.ts'
 
 /** Everything the build reads. */
-const inputs = ['src', 'rules', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build-cli.mjs']
+const inputs = ['src', 'rules', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build-cli.mjs', 'scripts/build-library.mjs', 'scripts/bundle-options.mjs', 'scripts/lexicon-notes.mjs']
 const stamp = join(root, 'dist/src/cli/bin.js')
 
 function newest(path: string): number {

@@ -78,6 +78,16 @@ describe('the packed package', {timeout: 180_000}, () => {
     expect(files.filter((file) => !/^(?:dist\/|rules\/[^/]+\.md$|LICENSE$|README\.md$|package\.json$)/.test(file))).toEqual([])
   })
 
+  it('ships the library as two bundled entries and their chunk, beside documented declarations', () => {
+    const files = packed.files.map((file) => file.path)
+    const code = files.filter((file) => /\.(?:c?js|json)$/.test(file) && file.startsWith('dist/') && !file.startsWith('dist/src/cli/'))
+    expect(code.filter((file) => !/^dist\/src\/shared-[\w-]+\.js$/.test(file)).sort()).toEqual(['dist/src/index.js', 'dist/src/markdown.js'])
+    const installed = (file: string) => readFileSync(join(app, 'node_modules/liaison', file), 'utf8')
+    // The declarations keep the documentation editors show; the code Node loads has none, and no lexicon notes.
+    expect(installed('dist/src/lint.d.ts')).toContain('Lint one message.')
+    for (const file of code) expect(installed(file), file).not.toMatch(/\/\*\*|"note":/)
+  })
+
   it('says where it comes from and under which licence', () => {
     const {license, repository, homepage, bugs} = installedManifest()
     expect({license, type: repository.type}).toEqual({license: 'MIT', type: 'git'})
