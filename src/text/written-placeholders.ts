@@ -17,6 +17,10 @@
  *   name no kind of value (`[Google BigQuery] Lower throughput`,
  *   `[US Multiregion]`, `[EU]`), which real status pages write; Title Case
  *   that names one (`[Feature Name]`, `[Service]`) is a placeholder.
+ * - Things named exactly stay words, so the rules read them: a URL, a path,
+ *   a host, an IP address or a ticket key between delimiters
+ *   (`error in [/var/lib/app/config.yml]`, `[db-03.prod.internal]`,
+ *   `[10.0.4.12]`, `[OPS-1234]`) is no blank to fill, however it is cased.
  * A placeholder ends at the first blank line and stays under 300 characters.
  * Every scan is linear: each delimiter is found once by a forward search.
  */
@@ -42,6 +46,28 @@ const voidElements = wordSet(data.voidElements)
 const logLevels = wordSet(data.logLevels)
 /** Letters a timestamp may hold: "[14:02 UTC]", "[9:30 am]" are data, not slots. */
 const timeLetters = wordSet(data.timeLetters)
+const hostSuffixes = wordSet(data.hostSuffixes)
+
+const hostName = /^[a-z\d-]+(?:\.[a-z\d-]+)+(?::\d{1,5})?$/i
+
+/**
+ * Whether `text` (one token, no space) names one thing exactly: a URL, a
+ * path (rooted, `~/`, `./`, a drive or a share, or ending in a file name:
+ * `src/app/config.yml`), a dotted host (see hostSuffixes), or a ticket key
+ * (`OPS-1234`, `INC0021063`). Alternatives written with slashes
+ * (`[service/feature]`, `[a/b/c]`) have no root and no file name: still slots.
+ */
+function namesArtifact(text: string): boolean {
+  if (/\s/.test(text)) return false
+  if (text.includes('://') || /^www\./i.test(text)) return true
+  if (/^(?:~|\.{1,2})?\/[\w.@+-]/.test(text) || /^[a-z]:\\/i.test(text) || text.startsWith('\\\\')) return true
+  if (/[/\\]/.test(text) && /\.[a-z][a-z\d]{0,5}$/i.test(text)) return true
+  if (hostName.test(text)) {
+    const labels = text.replace(/:\d+$/, '').toLowerCase().split('.')
+    return labels.length >= 3 || labels.some((label) => /[\d-]/.test(label)) || hostSuffixes.has(labels.at(-1)!)
+  }
+  return /^[A-Z][A-Z\d]{1,9}-\d{2,7}$/.test(text) || /^[A-Z]{2,6}0\d{6,7}$/.test(text)
+}
 
 function collapse(value: string): string {
   return value.replace(/\s+/g, ' ').trim()
@@ -66,6 +92,7 @@ export function readsAsSlot(inner: string, identifiers: boolean): boolean {
   const text = collapse(inner)
   // An ellipsis alone is a blank to fill in: "Impact: < … >", "[...]".
   if (text === '…' || text === '...') return true
+  if (namesArtifact(text)) return false
   const words = text.match(/[\p{L}\p{N}'’_-]+/gu) ?? []
   const lettered = words.filter((word) => /\p{L}/u.test(word))
   if (lettered.length === 0 || lettered.every((word) => timeLetters.has(word.toLowerCase()))) return false

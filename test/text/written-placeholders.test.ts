@@ -33,6 +33,10 @@ describe('written placeholders', () => {
     ['Dear {CustomerName}, {Service Name} is down', [['{CustomerName}', 'CustomerName', 'brace'], ['{Service Name}', 'Service Name', 'brace']]],
     ['Errors on $(component) since $( start_time )', [['$(component)', 'component', 'shell'], ['$( start_time )', 'start_time', 'shell']]],
     ['a time without a level is a timeline: 10:15 UTC [Service] failed', [['[Service]', 'Service', 'bracket']]],
+    ['Alternatives and names with slashes or dots: [service/feature], [a/b/c], [Date/Time], [incident.impact], [SEV-1]', [
+      ['[service/feature]', 'service/feature', 'bracket'], ['[a/b/c]', 'a/b/c', 'bracket'], ['[Date/Time]', 'Date/Time', 'bracket'],
+      ['[incident.impact]', 'incident.impact', 'bracket'], ['[SEV-1]', 'SEV-1', 'bracket'],
+    ]],
     ['At 14:02 <service> stopped; a digit inside a name of a kind: <ipv4_address>', [['<service>', 'service', 'angle'], ['<ipv4_address>', 'ipv4_address', 'angle']]],
   ])('finds %j', (text, expected) => {
     expect(found(text)).toEqual(expected)
@@ -58,6 +62,8 @@ describe('written placeholders', () => {
     ['a log line\'s thread or logger', 'Sync stopped: 2025-02-11 08:41:07.332 WARN [main] retry budget exhausted; 09:00:01 ERROR: <Scheduler> gave up'],
     ['a chat log\'s nicks', '03:12 +<nagios-bot> PROBLEM - checkout\n- [12:03] <alice> rolling back'],
     ['route parameters', 'Calls to /{tenant}/v1/reports/{year}, /users/[id] and /<int:id> fail.'],
+    ['a path, a host, an address, a ticket key or a URL in brackets', 'Error in [/var/lib/app/config.yml], [~/deploy.sh], [src/app/config.yml] and [C:\\app\\error.log] on [db-03.prod.internal], [api.internal:8443], [10.0.4.12]; see [OPS-1234], [INC0021063] and [https://tracker.example.com/OPS-1].'],
+    ['a host in angle brackets or braces', 'Failover from <db-03.prod.internal> to {db-04.prod.internal}.'],
     ['code: fenced blocks and inline spans', 'Logged:\n```\nERROR [worker-3] <ops-bot> {queue_full}\n```\nand `[x] <y> {z} $(w)`.'],
   ])('leaves %s as prose', (_, text) => {
     expect(found(text)).toEqual([])
