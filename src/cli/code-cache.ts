@@ -17,10 +17,14 @@
  * is then renamed over it, so a reader never sees half a file. Whatever goes wrong
  * (no home, a read-only disk, a corrupt or foreign file) costs only the
  * cache: the chunk is compiled from its source, as without one.
+ * Each upgrade names new files, so a run that writes the cache also removes
+ * the files of this cache that nothing has read for 30 days; a read touches a
+ * file a week old or more, so a cache in use is never removed, and a run that
+ * only reads never lists the folder.
  * `LIAISON_NO_CODE_CACHE=1` turns it off; `NODE_DEBUG=liaison` says what it
  * does. Windows has no owner check to rely on, so there the cache is off.
  */
-import {closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, type Stats, writeFileSync} from 'node:fs'
+import {closeSync, constants, fstatSync, futimesSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, unlinkSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {homedir} from 'node:os'
 import {basename, dirname, isAbsolute, join} from 'node:path'
@@ -57,6 +61,14 @@ export function cacheFolder(env: NodeJS.ProcessEnv): string | {off: string} {
   return home ? join(home, '.cache', 'liaison') : {off: 'no home folder'}
 }
 
+const day = 86_400_000
+/** A cache file nothing has read for this long is removed (by a run that writes the cache). */
+const unusedFor = 30 * day
+/** A read touches a file this old, so that a cache in use never looks unused. */
+const touchAfter = 7 * day
+/** The files this cache writes: `<chunk>-<key>.v8`, and the temporary files they are written through. */
+const ownName = /^[\w-]+-[\da-f]{16}\.v8(?:\.\d+-[\da-z]+\.tmp)?$/
+
 /** Owned by this user and writable by no one else: the same trust as the user's own files. */
 const isOwn = (stats: Stats): boolean => stats.uid === process.getuid!() && (stats.mode & 0o022) === 0
 
@@ -86,7 +98,10 @@ function read(folder: string, name: string): Buffer | undefined {
   }
   try {
     const stats = fstatSync(fd)
-    if (stats.isFile() && isOwn(stats)) return readFileSync(fd)
+    if (stats.isFile() && isOwn(stats)) {
+      if (stats.mtimeMs < Date.now() - touchAfter) touch(fd)
+      return readFileSync(fd)
+    }
     debug('code cache not read: %s is not a file of this user alone', join(folder, name))
     return undefined
   } finally {
@@ -115,6 +130,37 @@ function write(folder: string, name: string, data: Buffer): void {
     } catch {
       // There was no folder to write it in.
     }
+  }
+}
+
+function touch(fd: number): void {
+  try {
+    const now = new Date()
+    futimesSync(fd, now, now)
+  } catch {
+    // A read-only disk: the file may be removed after 30 days and written again.
+  }
+}
+
+/** Remove this cache's files (never another file in the folder) that nothing has read for `unusedFor`. */
+function prune(folder: string): void {
+  const before = Date.now() - unusedFor
+  try {
+    const why = distrust(folder)
+    if (why) {
+      debug('code cache not pruned: %s', why)
+      return
+    }
+    for (const name of readdirSync(folder)) {
+      if (!ownName.test(name)) continue
+      const file = join(folder, name)
+      const stats = lstatSync(file)
+      if (!stats.isFile() || stats.mtimeMs >= before) continue
+      unlinkSync(file)
+      debug('code cache removed: %s (unused for 30 days)', file)
+    }
+  } catch (error) {
+    debug('code cache not pruned: %s', (error as Error).message)
   }
 }
 
@@ -173,8 +219,9 @@ export function createChunkLoader(env: NodeJS.ProcessEnv): ChunkLoader {
   return {
     load: (url) => load(fileURLToPath(url)),
     save() {
-      if (typeof folder !== 'string') return
+      if (typeof folder !== 'string' || pending.length === 0) return
       for (const {script, name} of pending.splice(0)) write(folder, name, script.createCachedData())
+      prune(folder)
     },
   }
 }

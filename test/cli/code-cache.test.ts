@@ -6,7 +6,7 @@
  * the files themselves; what the command prints never depends on it.
  */
 import {spawnSync} from 'node:child_process'
-import {chmodSync, chownSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, chownSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {bin, project, spawnBin} from './support.ts'
@@ -86,6 +86,37 @@ describe('the code cache of the built command', () => {
     expect(source).toContain('internal error')
     writeFileSync(run, source.replace('internal error', 'internal fault'))
     expect(lint()).toContain('loaded run.cjs, compiled from source')
+  })
+
+  it('forgets what no run has read for 30 days, when a run writes the cache, and keeps what runs still read', () => {
+    const {folder, lint, files} = setup()
+    lint()
+    const current = files()
+    const daysAgo = (days: number) => (Date.now() - days * 86_400_000) / 1000
+    const age = (name: string, days: number) => utimesSync(join(folder, name), daysAgo(days), daysAgo(days))
+    // What an older version left: its chunks' caches, a temporary file of a run that was killed; and a file not of ours.
+    const stale = ['bin-lint-OLDHASH1-0123456789abcdef.v8', 'run-0123456789abcdef.v8.4242-lz2.tmp']
+    for (const name of [...stale, 'README']) {
+      writeFileSync(join(folder, name), 'old', {mode: 0o600})
+      age(name, 40)
+    }
+    writeFileSync(join(folder, 'bin-lint-RECENT00-0123456789abcdef.v8'), 'recent', {mode: 0o600})
+    // A cache file still in use but last written 20 days ago is touched when read (a week old or more), so it is never forgotten.
+    const [inUse, rejected] = current
+    age(inUse!, 20)
+    const hit = lint()
+    expect(hit.debug.filter((line) => line.startsWith('code cache written'))).toEqual([])
+    // Pruning is part of writing: a run that only reads does not list the folder.
+    expect(files()).toEqual([...current, ...stale, 'README', 'bin-lint-RECENT00-0123456789abcdef.v8'].sort())
+    expect(statSync(join(folder, inUse!)).mtimeMs).toBeGreaterThan(daysAgo(1) * 1000)
+    // An upgrade (here: a cache V8 rejects) writes, and forgets the files no run has read for 30 days.
+    age(inUse!, 40)
+    writeFileSync(join(folder, rejected!), 'not code at all')
+    const upgrade = lint()
+    expect(upgrade.debug.filter((line) => line.startsWith('code cache written'))).toHaveLength(1)
+    expect(upgrade.debug.filter((line) => line.startsWith('code cache removed')).sort()).toEqual(stale.map((name) => `code cache removed: ${join(folder, name)} (unused for 30 days)`).sort())
+    expect(files()).toEqual([...current, 'README', 'bin-lint-RECENT00-0123456789abcdef.v8'].sort())
+    expect(fromSource(lint().debug)).toEqual([])
   })
 
   it('is silent, and the run unchanged, where it cannot be written', () => {
