@@ -25,17 +25,49 @@ import {lint, rules} from '../src/index.ts'
 import {findSharedCorpus, loadAdversarialSet, loadDevelopmentSet} from './eval-sets.ts'
 import {type Flags, formatScores, type LabelledCase, lintPhase, scoredRules, scoreRule} from './scoring.ts'
 
-const {values} = parseArgs({
-  options: {
-    all: {type: 'boolean', default: false},
-    rule: {type: 'string', multiple: true},
-    json: {type: 'boolean', default: false},
-    examples: {type: 'string', default: '5'},
-    corpus: {type: 'string'},
-    'use-phase': {type: 'boolean', default: false},
-    score: {type: 'boolean', default: false},
-  },
-})
+const usage = `usage: npm run eval -- [--score] [--rule <id>]... [--json] [--all | --examples <n>] [--corpus <folder>] [--use-phase]
+  --score           precision and recall against the labels in eval/ (see eval/README.md)
+  --rule <id>       only this rule (repeatable)
+  --json            machine-readable output
+  --all             every flagged message, not the first examples
+  --examples <n>    examples per rule (default 5)
+  --corpus <folder> the folder of *.jsonl messages (default: ../shared/corpus)
+  --use-phase       hand the corpus's phase to lint()`
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        help: {type: 'boolean', short: 'h', default: false},
+        all: {type: 'boolean', default: false},
+        rule: {type: 'string', multiple: true},
+        json: {type: 'boolean', default: false},
+        examples: {type: 'string', default: '5'},
+        corpus: {type: 'string'},
+        'use-phase': {type: 'boolean', default: false},
+        score: {type: 'boolean', default: false},
+      },
+    }).values
+  } catch (error) {
+    console.error(`liaison eval: ${(error as Error).message}\n${usage}`)
+    process.exit(2)
+  }
+}
+
+const values = readArgs()
+if (values.help) {
+  console.log(usage)
+  process.exit(0)
+}
+const unknownRules = (values.rule ?? []).filter((id) => !rules.some((rule) => rule.meta.id === id))
+if (unknownRules.length > 0) {
+  console.error(`liaison eval: unknown rule ${unknownRules.map((id) => `"${id}"`).join(', ')}; rules: ${rules.map((rule) => rule.meta.id).join(', ')}`)
+  process.exit(2)
+}
+if (!/^\d+$/.test(values.examples)) {
+  console.error(`liaison eval: --examples takes a whole number, not "${values.examples}"`)
+  process.exit(2)
+}
 
 if (values.score) {
   await score()
