@@ -8,7 +8,8 @@
  *     reports: ['1:6-1:19 internalHost "db-primary-03"']   # every report, exactly
  *     message: …   # optional: the first report's full text (pin each messageId once)
  *     options: {…} # optional rule options
- *     phase: resolved   # optional, as if given by the caller
+ *     phase: resolved   # optional, as if given by the caller (a phase or a status-page
+ *                       # label: postmortem, update, maintenance)
  *     placeholders: {widths: {component: 40}}   # optional, as lint()'s `placeholders`
  *                       # option: syntaxes, widths by name, defaultWidth
  *     example: true     # optional: shown in the rule's doc (a few per rule)
@@ -50,7 +51,7 @@ import {lintMarkdown} from '../src/markdown.ts'
 import type {RulesConfig} from '../src/presets.ts'
 import type {LiaisonRule} from '../src/engine/rule.ts'
 import {english, type LanguageCode} from '../src/analysis/language.ts'
-import {isPhase, type Phase} from '../src/analysis/phase.ts'
+import {isPhaseInput, type PhaseInput, phaseOf} from '../src/analysis/phase.ts'
 import {type PlaceholderOptions, placeholderProblem} from '../src/text/placeholders.ts'
 import {lintIncident} from '../src/lint-incident.ts'
 import {checkIncident} from '../src/incident/check.ts'
@@ -73,7 +74,7 @@ interface CaseBase {
   incident?: IncidentCase
   now?: string
   options?: Record<string, unknown>
-  phase?: Phase
+  phase?: PhaseInput
   placeholders?: PlaceholderOptions
   example?: boolean
   markdown?: boolean
@@ -115,7 +116,7 @@ function readCases(file: string, allowed: Set<string>, incidents: boolean): Reco
     if (incidents) return readIncidentCase(file, index, record)
     if (typeof record.text !== 'string' || record.text.length === 0) fail(file, index, '"text" must be a non-empty string')
     if (record.options !== undefined && (typeof record.options !== 'object' || record.options === null)) fail(file, index, '"options" must be a mapping')
-    if (record.phase !== undefined && !isPhase(record.phase)) fail(file, index, `unknown phase ${JSON.stringify(record.phase)}`)
+    if (record.phase !== undefined && !isPhaseInput(record.phase)) fail(file, index, `unknown phase ${JSON.stringify(record.phase)}`)
     const problem = record.placeholders === undefined ? undefined : placeholderProblem(record.placeholders)
     if (problem) fail(file, index, problem.message)
     if (record.markdown !== undefined && record.markdown !== true) fail(file, index, '"markdown" must be true when given')
@@ -226,7 +227,8 @@ export async function runRule(rule: LiaisonRule, c: CaseInput, way: Way = 'lint'
   let processor = processors.get(key)
   if (!processor) processors.set(key, (processor = unified().use(retextEnglish).use(liaison, {rules: settings}).freeze() as never))
   const file = new VFile({value: text})
-  if (phase) file.data.phase = phase
+  const given = phase && phaseOf(phase)
+  if (given) file.data.phase = given
   if (placeholders) file.data.placeholders = placeholders
   await processor.run(processor.parse(file), file)
   return file

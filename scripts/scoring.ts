@@ -8,8 +8,7 @@
  * out of that rule's score. A message counts as flagged by a rule when the
  * rule reports anything on it.
  */
-import {isPhaseInput, phaseOf} from '../src/analysis/phase.ts'
-import type {Phase} from '../src/index.ts'
+import {type GivenPhase, isPhaseInput, phaseOf} from '../src/analysis/phase.ts'
 
 export const scoredRules = [
   'require-impact',
@@ -84,10 +83,11 @@ export function scoreRule(rule: ScoredRule, cases: LabelledCase[], flags: Flags)
 
 /**
  * The phase handed to lint(), as the hidden scoring does ("phase given"): the
- * data's phase as lint() reads it (`postmortem` as resolved, `maintenance` as
- * scheduled, `update` left for the engine to detect from the wording).
+ * data's phase as lint() reads it (`postmortem` as resolved, `maintenance`
+ * kept, which lint() reads as scheduled unless the wording says the work is
+ * finished, then completed; `update` left for the engine to detect from the wording).
  */
-export function lintPhase(phase: string | undefined): Phase | undefined {
+export function lintPhase(phase: string | undefined): GivenPhase | undefined {
   return phase !== undefined && isPhaseInput(phase) ? phaseOf(phase) : undefined
 }
 

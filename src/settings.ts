@@ -23,7 +23,7 @@
 import {rules} from '../rules/index.ts'
 import {builtInCatalog, catalogFor, checkRuleId as checkCatalogId, type RuleCatalog} from './catalog.ts'
 import type {Channel} from './analysis/length.ts'
-import {isPhaseInput, type Phase, type PhaseInput, phaseInputNames, phaseOf} from './analysis/phase.ts'
+import {type GivenPhase, isPhaseInput, type PhaseInput, phaseInputNames, phaseOf} from './analysis/phase.ts'
 import {closest} from './core/did-you-mean.ts'
 import {checkPlainData, ConfigError} from './core/options.ts'
 import {isRecord as isPlainObject} from './core/shape.ts'
@@ -86,7 +86,8 @@ export interface ResolvedSettings {
   /** Every rule's final setting, so a run never depends on a preset's defaults changing under it. */
   rules: Record<string, ResolvedSetting>
   placeholders?: PlaceholderOptions
-  phase?: Phase
+  /** `maintenance` stays a label: the wording says whether the work is to come or done (see readGivenPhase). */
+  phase?: GivenPhase
   headline?: boolean
   /** The vocabulary and plugins the rules come from (the last layer's that gives them). */
   vocabulary?: Vocabulary

@@ -34,6 +34,14 @@ describe('analyze', () => {
     expect(analyze(text, {phase: 'update'})).toMatchObject({phase: 'investigating', phaseSource: 'detected'})
   })
 
+  it('reads the label maintenance as completed when the wording says the work is finished, else as scheduled', () => {
+    expect(analyze('Our maintenance has finished. Thanks for waiting.', {phase: 'maintenance'})).toMatchObject({phase: 'completed', phaseSource: 'given'})
+    expect(analyze('Maintenance completed successfully.', {phase: 'maintenance'})).toMatchObject({phase: 'completed', phaseSource: 'given'})
+    expect(analyze('We will share a note once the maintenance is complete.', {phase: 'maintenance'})).toMatchObject({phase: 'scheduled', phaseSource: 'given'})
+    // A status given as such is kept, whatever the wording says.
+    expect(analyze('Maintenance completed successfully.', {phase: 'scheduled'})).toMatchObject({phase: 'scheduled', phaseSource: 'given'})
+  })
+
   it('rejects bad input, naming it', () => {
     expect(() => analyze(42 as never)).toThrow('analyze() expects a string, got number')
     expect(() => analyze('x', {phase: 'fixed' as never})).toThrow(new ConfigError('analyze: invalid phase "fixed" (expected one of investigating, identified, monitoring, resolved, scheduled, in_progress, verifying, completed, postmortem, update, maintenance)'))

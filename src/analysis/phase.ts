@@ -89,7 +89,9 @@ export const phaseNames: readonly Phase[] = allPhases as readonly Phase[]
  * `postmortem` is a write-up after the fact, read as `resolved`; `update`,
  * the label pages show when an update keeps the status, says nothing of the
  * phase, which is then detected from the wording; `maintenance`, planned
- * work, is read as its announcement, `scheduled`.
+ * work, is read as its announcement, `scheduled`, unless its wording says
+ * the work is finished ("The maintenance is now complete"): then it is
+ * `completed` (see `readGivenPhase`).
  */
 export const phaseLabels = {postmortem: 'resolved', update: undefined, maintenance: 'scheduled'} as const satisfies Record<string, Phase | undefined>
 /** A status-page label taken as a phase (`phaseLabels` says which, or none for `update`). */
@@ -103,9 +105,27 @@ export function isPhaseInput(value: unknown): value is PhaseInput {
   return isPhase(value) || (typeof value === 'string' && Object.hasOwn(phaseLabels, value))
 }
 
-/** The phase a phase input stands for; `undefined` for `update` (detect it). */
-export function phaseOf(input: PhaseInput): Phase | undefined {
-  return isPhase(input) ? input : phaseLabels[input]
+/**
+ * A phase as a caller gives it, once labels are read: a phase, or
+ * `maintenance`, whose status the wording decides (`readGivenPhase`).
+ */
+export type GivenPhase = Phase | 'maintenance'
+
+/** The phase a phase input stands for; `maintenance` kept for the wording to decide; `undefined` for `update` (detect it). */
+export function phaseOf(input: PhaseInput): GivenPhase | undefined {
+  return isPhase(input) || input === 'maintenance' ? input : phaseLabels[input]
+}
+
+/**
+ * The phase of a message given `given`: the phase itself, and for the
+ * `maintenance` label, `completed` when a sentence says the work is over
+ * (the wording detects as `resolved`: "Maintenance completed", "The
+ * maintenance is now complete"; "once the maintenance is complete" does
+ * not), else `scheduled`, a notice of work to come.
+ */
+export function readGivenPhase(given: GivenPhase, sentences: readonly Sentence[]): Phase {
+  if (given !== 'maintenance') return given
+  return detectPhase(sentences) === 'resolved' ? 'completed' : phaseLabels.maintenance
 }
 
 /**

@@ -9,7 +9,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {detectLanguage, type LanguageCode} from '../analysis/language.ts'
-import {detectPhase, type Phase} from '../analysis/phase.ts'
+import {detectPhase, type GivenPhase, type Phase, readGivenPhase} from '../analysis/phase.ts'
 import {type Walked, WalkedFile, type WalkedText, walkPieces, walkTree} from '../text/walk.ts'
 
 /** What every rule reads: the message's text, sentences, words, links and masked spans, and its phase. */
@@ -27,13 +27,13 @@ export interface Doc extends WalkedText {
 
 declare module 'vfile' {
   interface DataMap {
-    /** Phase of the message, when the caller knows it (options, front matter). */
-    phase: Phase
+    /** Phase of the message, when the caller knows it (options, front matter); `maintenance` leaves the status to the wording. */
+    phase: GivenPhase
   }
 }
 
 class AnalysedFile extends WalkedFile implements Doc {
-  readonly #given: Phase | undefined
+  readonly #given: GivenPhase | undefined
   #detected: {phase: Phase | undefined} | undefined
   #language: LanguageCode | undefined
 
@@ -44,8 +44,9 @@ class AnalysedFile extends WalkedFile implements Doc {
 
   // Detection costs a pass: only rules that need the phase pay.
   get phase(): Phase | undefined {
-    if (this.#given) return this.#given
-    this.#detected ??= {phase: detectPhase(this.sentences)}
+    const given = this.#given
+    if (given && given !== 'maintenance') return given
+    this.#detected ??= {phase: given ? readGivenPhase(given, this.sentences) : detectPhase(this.sentences)}
     return this.#detected.phase
   }
 

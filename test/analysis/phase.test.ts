@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {lint} from '../../src/lint.ts'
 import {ConfigError} from '../../src/core/options.ts'
-import {detectPhase, isPhase, phaseSet, phases} from '../../src/analysis/phase.ts'
+import {detectPhase, isPhase, phaseOf, phaseSet, phases, readGivenPhase} from '../../src/analysis/phase.ts'
 import {getDoc} from '../../src/engine/doc.ts'
 
 const parser = unified().use(retextEnglish)
@@ -77,6 +77,31 @@ describe('isPhase', () => {
     for (const phase of phases) expect(isPhase(phase)).toBe(true)
     expect(isPhase('update')).toBe(false)
     expect(isPhase(3)).toBe(false)
+  })
+})
+
+describe('phaseOf and readGivenPhase', () => {
+  const sentences = (text: string) => {
+    const file = new VFile(text)
+    return getDoc(parser.parse(file), file).sentences
+  }
+
+  it('takes labels as their phases, keeping maintenance for the wording', () => {
+    expect([phaseOf('postmortem'), phaseOf('update'), phaseOf('maintenance'), phaseOf('verifying')]).toEqual(['resolved', undefined, 'maintenance', 'verifying'])
+  })
+
+  it('reads maintenance as completed once the work is finished, as scheduled otherwise, and a phase as itself', () => {
+    expect(readGivenPhase('maintenance', sentences('The maintenance is now complete. Thanks for your patience.'))).toBe('completed')
+    expect(readGivenPhase('maintenance', sentences('We will upgrade the database on Sunday at 02:00 UTC.'))).toBe('scheduled')
+    expect(readGivenPhase('maintenance', sentences('We will post an update once the maintenance is complete.'))).toBe('scheduled')
+    expect(readGivenPhase('in_progress', sentences('The maintenance is now complete.'))).toBe('in_progress')
+  })
+
+  it('is how lint() reads the label', async () => {
+    const file = await lint('Maintenance completed.', {phase: 'maintenance', rules: {'require-impact': 'error'}})
+    expect(file.messages).toEqual([])
+    const notice = await lint('We will upgrade the database on Sunday.', {phase: 'maintenance', rules: {'require-impact': 'error'}})
+    expect(notice.messages.map((message) => message.ruleId)).toEqual(['require-impact'])
   })
 })
 

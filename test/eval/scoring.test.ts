@@ -56,7 +56,7 @@ describe('lintPhase', () => {
     expect(lintPhase('postmortem')).toBe('resolved')
     expect(lintPhase('update')).toBeUndefined()
     expect(lintPhase(undefined)).toBeUndefined()
-    expect(lintPhase('maintenance')).toBe('scheduled')
+    expect(lintPhase('maintenance')).toBe('maintenance')
     expect(lintPhase('outage')).toBeUndefined()
   })
 })
