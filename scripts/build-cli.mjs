@@ -29,7 +29,7 @@ import {createHash} from 'node:crypto'
 import {chmodSync, writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {build} from 'rolldown'
-import {comments, lexiconNotes} from './bundle-options.mjs'
+import {asciiOnly, comments, lexiconNotes} from './bundle-options.mjs'
 
 const outdir = 'dist/src/cli'
 const cli = (path) => resolve('src/cli', path)
@@ -70,7 +70,7 @@ const {output} = await build({
   // CommonJS that does not survive bundling: resolve them from node_modules.
   external: ['yaml', /^node:/],
   logLevel: 'warn',
-  plugins: [lexiconNotes],
+  plugins: [lexiconNotes, asciiOnly],
   output: {
     dir: outdir,
     format: 'cjs',
@@ -108,6 +108,7 @@ for (const [name, entry] of [['bin', 'src/cli/bin.ts'], ['lsp-worker', 'src/cli/
     platform: 'node',
     external: [/^node:/],
     logLevel: 'warn',
+    plugins: [asciiOnly],
     transform: {define: {LIAISON_CHUNK_HASHES: JSON.stringify(hashes)}},
     output: {dir: outdir, format: 'cjs', entryFileNames: '[name].js', comments},
   })

@@ -15,7 +15,7 @@
  */
 import {isAbsolute} from 'node:path'
 import {build} from 'rolldown'
-import {comments, lexiconNotes} from './bundle-options.mjs'
+import {asciiOnly, comments, lexiconNotes} from './bundle-options.mjs'
 
 /** A bare specifier (`unified`, `vfile/…`), not a path of ours. */
 const isDependency = (id) => !id.startsWith('.') && !isAbsolute(id)
@@ -26,6 +26,6 @@ await build({
   platform: 'neutral',
   external: isDependency,
   logLevel: 'warn',
-  plugins: [lexiconNotes],
+  plugins: [lexiconNotes, asciiOnly],
   output: {dir: 'dist/src', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'shared-[hash].js', comments},
 })
