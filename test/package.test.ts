@@ -83,9 +83,11 @@ describe('the packed package', {timeout: 180_000}, () => {
     const code = files.filter((file) => /\.(?:c?js|json)$/.test(file) && file.startsWith('dist/') && !file.startsWith('dist/src/cli/'))
     expect(code.filter((file) => !/^dist\/src\/shared-[\w-]+\.js$/.test(file)).sort()).toEqual(['dist/src/index.js', 'dist/src/markdown.js'])
     const installed = (file: string) => readFileSync(join(app, 'node_modules/liaison', file), 'utf8')
-    // The declarations keep the documentation editors show; the code Node loads has none, and no lexicon notes.
+    // The declarations keep the documentation editors show; the code Node loads has none, no lexicon notes, and
+    // only ASCII (scripts/bundle-options.mjs), the command's chunks too.
     expect(installed('dist/src/lint.d.ts')).toContain('Lint one message.')
     for (const file of code) expect(installed(file), file).not.toMatch(/\/\*\*|"note":/)
+    for (const file of files.filter((name) => /^dist\/.*\.c?js$/.test(name))) expect(installed(file), file).toMatch(/^[\0-\x7F]*$/)
   })
 
   it('says where it comes from and under which licence', () => {
