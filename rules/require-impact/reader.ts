@@ -5,7 +5,7 @@
  */
 import {tag, type Tagged} from '../../src/text/grammar.ts'
 import type {Sentence} from '../../src/text/walk.ts'
-import {activities, againVerbs, chain, customerFacing, experiences, grammar, halts, haves, impactModifiers, type K, type Kind, lexicon, links, modifiers, notCustomer, notVerbs, nouns, objectNouns, particles, perceptions, subjectNouns, vacant, verbForm, writersWork} from './vocabulary.ts'
+import {activities, againVerbs, chain, customerFacing, doForms, experiences, grammar, halts, haves, impactModifiers, type K, type Kind, lexicon, links, modifiers, notCustomer, notVerbs, nouns, objectNouns, particles, perceptions, subjectNouns, vacant, verbForm, workVerbs, writersWork} from './vocabulary.ts'
 
 /** What a sentence says about impact, and what it comes close to saying. */
 export interface Reading {
@@ -259,7 +259,13 @@ class Reader {
     const headline = before === 0 && /(?:[^s]s|ed)$/.test(this.norm(0))
     // "We noticed problem on one of our servers": after the writer, the word is a verb, not the trouble's thing.
     const verb = before !== undefined && this.kind(this.before(before)) === 'writer'
-    if (this.isContent(before) && !headline && !verb) return void (this.reading.impact = true)
+    // "The vendor is having issues": a verb of having is not the trouble's thing; what follows may name it ("having issues delivering texts").
+    const having = before !== undefined && haves.has(this.norm(before))
+    if (this.isContent(before) && !headline && !verb && !having) {
+      // "Our provider is having connection issues": the trouble of an internal subject names no customer-facing thing, unless what follows does.
+      if (!this.internalSubject(from)) return void (this.reading.impact = true)
+      this.reading.internal = true
+    }
     if (this.kind(before) === 'internal') this.reading.internal = true
     if (this.kind(before) === 'audience') this.reading.who = true
     let next = to + 1
@@ -315,6 +321,13 @@ class Reader {
     return named === 'named'
   }
 
+  /** "work" at `next` is a verb when a modal or a form of "do" carries the negation at `from`: "might not work", "doesn't work", "will not work". */
+  workVerb(from: number, next: number): boolean {
+    if (!workVerbs.has(this.norm(next))) return false
+    for (let k = grammar.chainStart(this.t, from); k <= from; k++) if (this.kind(k) === 'modal' || doForms.has(this.norm(k))) return true
+    return false
+  }
+
   /** "Invoices are not being generated": a negated verb said of a customer-facing noun; "Search returns no results": a negated object. */
   negated(from: number, to: number): boolean {
     const verb = this.before(from)
@@ -324,8 +337,8 @@ class Reader {
     }
     let next = to + 1
     while (this.joined(next) !== undefined && chain.has(this.kind(next)) && next - to < 4) next++
-    // Any verb: "domains are not resolving", "the integration is not triggering".
-    const verbFollows = this.joined(next) !== undefined && !this.t.sentence.words[next]!.literal && !notVerbs.has(this.kind(next))
+    // Any verb: "domains are not resolving", "the integration is not triggering"; "work" after a modal or "do" ("might not work", "don't work").
+    const verbFollows = this.joined(next) !== undefined && !this.t.sentence.words[next]!.literal && (!notVerbs.has(this.kind(next)) || this.workVerb(from, next))
     // "Imports stopped with an exception": a halt needs no verb after it.
     if (!verbFollows && !halts.test(this.norm(from))) return false
     const bearer = grammar.bearer(this.t, from)

@@ -48,6 +48,10 @@ export const objectNouns = set(undefined, 'audience', 'internal')
 export const verbForm = /(?:ing|ed|en)$|^(?:broke|lost|hung|froze)$/
 /** "have" before a state's bearer: "to have billing back". */
 export const haves = wordSet(data.haves)
+/** Forms of "do" and negated modals that make the "work" after them a verb: "doesn't work", "won't work". */
+export const doForms = wordSet(data.doForms)
+/** "work" as a verb after a negated modal or "do", not the noun ("the work is ongoing"). */
+export const workVerbs = wordSet(data.workVerbs)
 /** Nouns that extend a subject's noun phrase: "production builds", "the database node". */
 export const subjectNouns = set(undefined, 'internal', 'generic', 'audience')
 /** What an -ing word after a trouble word can be: "trouble connecting", "issues loading", "issues logging in". */
