@@ -108,7 +108,9 @@ function customerFacing(sentence: string): boolean {
 
 function linkDetail(host: string): Pick<Detail, 'kind' | 'what'> | undefined {
   const under = (domains: readonly string[]) => domains.some((domain) => host === domain || host.endsWith(`.${domain}`))
-  if (under(v.channelHosts)) return {kind: 'channel', what: 'a link into our team chat'}
+  // "status.slack.com" is the chat vendor's public status page, not a workspace.
+  const vendorPage = v.channelHosts.some((domain) => host.endsWith(`.${domain}`) && v.publicSubdomains.has(host.slice(0, -domain.length - 1)))
+  if (under(v.channelHosts) && !vendorPage) return {kind: 'channel', what: 'a link into our team chat'}
   if (under(v.trackerHosts)) return {kind: 'ticket', what: 'a link into our internal tracker'}
   return undefined
 }

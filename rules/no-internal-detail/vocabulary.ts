@@ -10,6 +10,7 @@ export const vocabulary = {
   customerSees: data.customerSees.words,
   ticketPrefixes: set(data.ticketPrefixes),
   channelHosts: [...set(data.channelHosts)],
+  publicSubdomains: set(data.publicSubdomains),
   trackerHosts: [...set(data.trackerHosts)],
   exceptionSuffixes: [...set(data.exceptionSuffixes)],
   errorConstants: set(data.errorConstants),
