@@ -5,7 +5,7 @@
  */
 import {tag, type Tagged} from '../../src/text/grammar.ts'
 import type {Sentence} from '../../src/text/walk.ts'
-import {activities, againVerbs, chain, customerFacing, doForms, experiences, grammar, halts, haves, impactModifiers, type K, type Kind, lexicon, links, modifiers, notCustomer, notVerbs, nouns, objectNouns, particles, perceptions, subjectNouns, vacant, verbForm, workVerbs, writersWork} from './vocabulary.ts'
+import {activities, againVerbs, chain, customerFacing, doForms, experiences, futureConditions, grammar, halts, haves, impactModifiers, type K, type Kind, lexicon, links, modifiers, notCustomer, notVerbs, nouns, objectNouns, particles, perceptions, subjectNouns, troubleVerbs, vacant, verbForm, workVerbs, writersWork} from './vocabulary.ts'
 
 /** What a sentence says about impact, and what it comes close to saying. */
 export interface Reading {
@@ -175,12 +175,19 @@ class Reader {
     const auxiliary = start < from || infinitive
     const again = this.kind(this.joined(to + 1)) === 'again'
     // "get things back to normal" is work and "Service should be restored soon" a prediction; "All services are operating normally" is a state.
-    if (this.kind(bearer) === 'generic') return (auxiliary || again) && !this.t.kinds.slice(start, from).includes('modal')
+    // "once service is restored", "until systems are back": a condition still to come, not a state.
+    if (this.kind(bearer) === 'generic') return (auxiliary || again) && !this.t.kinds.slice(start, from).includes('modal') && !this.futureCondition(bearer)
     // "Checkout recovered at 14:05": a past-tense state right after its content noun is a statement without an auxiliary.
     const pastFinite = from === to && before === bearer && this.kind(bearer) === undefined && this.norm(from).endsWith('ed')
     return auxiliary || again || (to > from && this.kind(bearer) === undefined) || caused || pastFinite
   }
 
+
+  /** The clause around `index` opens with a condition still to come: "once", "until", "when", "after", "if". */
+  futureCondition(index: number): boolean {
+    const opener = grammar.clauseStart(this.t, index) - 1
+    return opener >= 0 && this.joined(opener + 1) !== undefined && futureConditions.has(this.norm(opener))
+  }
 
   /** A state right after "status" and punctuation, with a content word before "status": one line of a status list. */
   statusEntry(from: number): boolean {
@@ -254,6 +261,7 @@ class Reader {
   trouble(from: number, to: number): void {
     const isImpact = this.isImpact(from)
     if (isImpact && this.negatedImpact(from)) return void (this.reading.impact = true)
+    if (this.noTroubleExpected(from)) return void (this.reading.impact = true)
     const before = this.before(from)
     // "login issues"; not a headline's verb ("Confirms issue on their end").
     const headline = before === 0 && /(?:[^s]s|ed)$/.test(this.norm(0))
@@ -287,6 +295,14 @@ class Reader {
     if (named === 'named') this.reading.impact = true
     else if (named === 'who') this.reading.who = true
     else this.reading.trouble = true
+  }
+
+  /** "This should not cause any issues", "we do not expect any problems": a negated verb of causing or expecting before the trouble word is a no-impact statement. */
+  noTroubleExpected(from: number): boolean {
+    let verb = this.before(from)
+    while (verb !== undefined && (this.kind(verb) === 'quantifier' || this.kind(verb) === 'vague')) verb = this.before(verb)
+    if (verb === undefined || !troubleVerbs.has(this.norm(verb))) return false
+    return this.kind(this.before(verb)) === 'negator'
   }
 
   /** The affect verb of a relative clause ("that impacted", "which is affecting"), past its auxiliaries. */

@@ -52,6 +52,10 @@ export const haves = wordSet(data.haves)
 export const doForms = wordSet(data.doForms)
 /** "work" as a verb after a negated modal or "do", not the noun ("the work is ongoing"). */
 export const workVerbs = wordSet(data.workVerbs)
+/** Negated before a trouble word, a no-impact statement: "should not cause any issues". */
+export const troubleVerbs = wordSet(data.troubleVerbs)
+/** Clause openers that make a state a condition still to come: "once service is restored". */
+export const futureConditions = wordSet(data.futureConditions)
 /** Nouns that extend a subject's noun phrase: "production builds", "the database node". */
 export const subjectNouns = set(undefined, 'internal', 'generic', 'audience')
 /** What an -ing word after a trouble word can be: "trouble connecting", "issues loading", "issues logging in". */
