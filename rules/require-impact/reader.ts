@@ -101,6 +101,11 @@ class Reader {
     return true
   }
 
+  /** The head of the clause's first noun phrase, as internalSubject reads it (-1 when there is none). */
+  subjectHead(index: number): number {
+    return this.lastNoun(grammar.headAfter(this.t, grammar.clauseStart(this.t, index)), index) ?? -1
+  }
+
   /** The last noun of the run that starts at `first`, before `limit`: "read replicas" → replicas, "production builds" → builds. */
   lastNoun(first: number | undefined, limit = Number.POSITIVE_INFINITY): number | undefined {
     let head = first
@@ -271,7 +276,8 @@ class Reader {
     const having = before !== undefined && haves.has(this.norm(before))
     if (this.isContent(before) && !headline && !verb && !having) {
       // "Our provider is having connection issues": the trouble of an internal subject names no customer-facing thing, unless what follows does.
-      if (!this.internalSubject(from)) return void (this.reading.impact = true)
+      // The subject must start a verb group ("provider | is having"): in "deploy a solution to the connectivity issue", "deploy" is the verb.
+      if (!this.internalSubject(from) || !chain.has(this.kind(this.subjectHead(from) + 1))) return void (this.reading.impact = true)
       this.reading.internal = true
     }
     if (this.kind(before) === 'internal') this.reading.internal = true
