@@ -16,19 +16,11 @@ import type {PlaceholderInfo} from '../../text/placeholders.ts'
 import {type Core, ShapeReader, type TimeKind} from './shapes.ts'
 import {slotCore, timeSlots, withOpener} from './slots.ts'
 import {
-  aheadLeads, approximationsByLast, bare, cadenceLeads, estimateWords, factFollowers, factLeads, impactLeads, impactNouns,
-  isPastVerb, isTimeAnchor, mayStartTime, orderWords, pastSubjects, spanLeads, twoWordLeads,
+  aheadLeads, approximationsByLast, bare, beForms, cadenceLeads, estimateWords, factFollowers, factLeads, forwardDays, forwardLeads,
+  impactLeads, impactNouns, isPastVerb, isTimeAnchor, mayStartTime, orderWords, pastCopulas, pastSubjects, spanLeads, twoWordLeads,
 } from './vocabulary.ts'
 
 export type {TimeKind} from './shapes.ts'
-
-const beForms = new Set(['be', 'been', 'being'])
-/** "The ETA was 2 hours", "recovery times were 10 minutes". */
-const pastCopulas = new Set(['was', 'were'])
-/** Fact leads that still look ahead when the time names a day to come: "between 8pm and 10pm tonight", "after noon tomorrow". */
-const forwardLeads = new Set(['between', 'after', 'from'])
-/** "today" is left out: "errors between 9 and 10 today" is as often past as not. */
-const forwardDays = new Set(['tonight', 'tomorrow', 'next'])
 
 /**
  * How the sentence frames a time:

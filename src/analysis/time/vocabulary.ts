@@ -52,6 +52,10 @@ export const impactNouns = wordSet(words.impactNouns)
 export const impactLeads = wordSet(words.impactLeads)
 export const extraQuantities = wordSet(words.extraQuantities)
 export const topOfTheHour: readonly string[][] = phraseWords(words.topOfTheHour)
+export const beForms = wordSet(words.beForms)
+export const pastCopulas = wordSet(words.pastCopulas)
+export const forwardLeads = wordSet(words.forwardLeads)
+export const forwardDays = wordSet(words.forwardDays)
 
 /** The approximations ending in each word, in the data's order: only those can end just before a time. */
 export const approximationsByLast = new Map<string, string[][]>()
