@@ -6,7 +6,8 @@
  * about 15 s on a busy machine, so an up-to-date dist/ is kept.
  */
 import {execFileSync} from 'node:child_process'
-import {existsSync, readdirSync, rmSync, statSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {root} from '../scripts/fixtures.ts'
 
@@ -26,9 +27,15 @@ function isBuildCurrent(): boolean {
   return inputs.every((input) => !existsSync(join(root, input)) || newest(join(root, input)) <= built)
 }
 
-export default function setup(): void {
-  if (isBuildCurrent()) return
-  // From scratch: files of a moved or deleted module must not linger in the package.
-  rmSync(join(root, 'dist'), {recursive: true, force: true})
-  execFileSync('npm', ['run', 'build'], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']})
+export default function setup(): () => void {
+  // The built command's code cache (src/cli/code-cache.ts) for this run alone, inherited by the workers and
+  // handed on by test/cli/support.ts: no run reads what another run, or the user, left in ~/.cache/liaison.
+  const cacheHome = mkdtempSync(join(tmpdir(), 'liaison-test-cache-'))
+  process.env.XDG_CACHE_HOME = cacheHome
+  if (!isBuildCurrent()) {
+    // From scratch: files of a moved or deleted module must not linger in the package.
+    rmSync(join(root, 'dist'), {recursive: true, force: true})
+    execFileSync('npm', ['run', 'build'], {cwd: root, stdio: ['ignore', 'ignore', 'inherit']})
+  }
+  return () => rmSync(cacheHome, {recursive: true, force: true})
 }

@@ -11,7 +11,7 @@ import {spawnSync} from 'node:child_process'
 import {chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {bin, jsonResults, onlyMaxLength, project, spawnBin, words, write} from './support.ts'
+import {bin, codeCacheEnv, jsonResults, onlyMaxLength, project, spawnBin, words, write} from './support.ts'
 
 /** Every entry under `dir`: path, type, mode, and content or link target. */
 function fingerprint(dir: string): string {
@@ -50,7 +50,7 @@ const kinds = /\.md, \.markdown, \.mdx, \.txt[^:]*/
 const fiveMiB = 5 * 1024 * 1024
 
 function spawn(dir: string, argv: string[], stdin: string | Buffer = '') {
-  const result = spawnSync(process.execPath, [bin, ...argv], {cwd: dir, input: stdin, env: {PATH: process.env.PATH}, maxBuffer: 64 * 1024 * 1024})
+  const result = spawnSync(process.execPath, [bin, ...argv], {cwd: dir, input: stdin, env: {PATH: process.env.PATH, ...codeCacheEnv()}, maxBuffer: 64 * 1024 * 1024})
   return {code: result.status ?? -1, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8')}
 }
 

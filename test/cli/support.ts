@@ -94,13 +94,19 @@ export async function cli(cwd: string, argv: string[], options: RunOptions = {})
 }
 
 /** The built executable, spawned. vitest's global setup builds it (test/global-setup.ts). */
+/** The code cache folder of this test run (test/global-setup.ts), for a command run with an environment of its own. */
+export function codeCacheEnv(): {XDG_CACHE_HOME?: string} {
+  const home = process.env.XDG_CACHE_HOME
+  return home ? {XDG_CACHE_HOME: home} : {}
+}
+
 export function spawnBin(cwd: string, argv: string[], options: RunOptions = {}): Outcome {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: vitest's global setup builds it (test/global-setup.ts)`)
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [bin, ...argv], {
     cwd,
     input: options.stdin ?? '',
     encoding: 'utf8',
-    env: {PATH: process.env.PATH, ...options.env},
+    env: {PATH: process.env.PATH, ...codeCacheEnv(), ...options.env},
   })
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}
 }
