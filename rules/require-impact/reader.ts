@@ -31,9 +31,15 @@ class Reader {
     this.t = tag(lexicon, text, sentence)
     const {kinds} = this.t
     const {words} = sentence
+    const redone: number[] = []
     kinds.forEach((kind, i) => {
       // "not directly affected", "daily reports": a lower-case -ly word is an adverb or adjective, never what bears a predicate.
       if (kind === undefined && /^[a-z]{2,}ly$/.test(words[i]!.text)) kinds[i] = 'adverb'
+      // "phones are re-registering", "failed webhooks are being re-sent": a verb done again is a recovery, judged by its bearer.
+      if (kind === undefined && /^re-[a-z]{3,}(?:ing|ed|sent)$/.test(words[i]!.norm)) {
+        kinds[i] = 'state'
+        redone.push(i)
+      }
       // "web services", "application performance": a generic noun with a content word before it names a thing.
       if (kind === 'generic' && this.isContent(this.before(i))) kinds[i] = undefined
       // "the cache layer", "our storage subsystem": a generic noun after an internal one is internal.
@@ -46,6 +52,11 @@ class Reader {
       while (this.joined(k + 1) !== undefined && k >= i - 3 && (kinds[k] === undefined || kinds[k] === 'internal')) k--
       kinds[i] = this.joined(k + 1) !== undefined && kinds[k] === 'owner' ? 'internal' : undefined
     })
+    // A retagged word is a predicate of its own, read in its place from left to right.
+    if (redone.length > 0) {
+      for (const i of redone) this.t.ends.set(i, i)
+      this.t.ends = new Map([...this.t.ends].sort((a, b) => a[0] - b[0]))
+    }
   }
 
   kind(index: number | undefined): K {
@@ -85,8 +96,14 @@ class Reader {
     if (index === undefined) return undefined
     const kind = this.kind(index)
     if (kind === undefined || kind === 'symptom' || kind === 'symptomNoun' || kind === 'state') return 'named'
-    if (kind === 'audience') return this.qualified(index) ? 'named' : 'who'
+    if (kind === 'audience') return this.qualified(index) || this.modifier(index) ? 'named' : 'who'
     return undefined
+  }
+
+  /** "account verification emails", "the customer portal": a singular audience word before a content noun qualifies that noun, which names the thing. */
+  modifier(index: number): boolean {
+    const next = this.joined(index + 1)
+    return next !== undefined && this.isContent(next) && !this.norm(index).endsWith('s') && !/(?:ing|ed)$/.test(this.norm(next))
   }
 
   /**
@@ -166,14 +183,21 @@ class Reader {
     const before = this.before(from)
     // "for all mailboxes to resync": the noun before "to" bears it, and "to" makes it a statement.
     const infinitive = before !== undefined && this.norm(before) === 'to' && grammar.bearer(this.t, from) === undefined
+    // "adjustments that improved the situation", "a config change restored the dashboards": a past-tense state verb
+    // with an object is said of that object, not of its subject.
+    const object = this.stateObject(from, to)
+    if (object !== undefined) return this.kind(object) === undefined || this.kind(object) === 'audience'
     const bearer = infinitive ? grammar.bearer(this.t, before) : grammar.bearer(this.t, from)
     if (bearer === undefined || notCustomer.has(this.kind(bearer))) return false
     // "to have billing back", "get checkout back": a state said of the object of "have" or "get".
-    const opener = this.before(grammar.nounPhraseStart(this.t, bearer))
+    let opener = this.before(grammar.nounPhraseStart(this.t, bearer))
+    // "bringing more customers back online", "bring affected users back": past the words that qualify the object.
+    while (opener !== undefined && (this.kind(opener) === 'adverb' || modifiers.has(this.kind(opener)) || this.kind(opener) === 'quantifier')) opener = this.before(opener)
     const participle = this.norm(bearer).endsWith('ed')
     // "have seen SMTP connections improve": a state said of what the writer sees, like the object of "get".
     const seen = opener !== undefined && this.kind(opener) === 'affected' && perceptions.test(this.norm(opener))
-    const caused = this.kind(bearer) === undefined && !participle && opener !== undefined && (this.kind(opener) === 'causative' || haves.has(this.norm(opener)) || seen)
+    const objectLike = this.kind(bearer) === undefined || (this.kind(bearer) === 'audience' && this.kind(opener) === 'causative')
+    const caused = objectLike && !participle && opener !== undefined && (this.kind(opener) === 'causative' || haves.has(this.norm(opener)) || seen)
     // "warmed up again", "is being rolled back", "cleaning up": a particle after a verb is part of that verb.
     if (from === to && particles.has(this.norm(from)) && before === bearer && /(?:ed|ing)$/.test(this.norm(bearer)) && !caused) return false
     const start = grammar.chainStart(this.t, from)
@@ -192,6 +216,13 @@ class Reader {
   futureCondition(index: number): boolean {
     const opener = grammar.clauseStart(this.t, index) - 1
     return opener >= 0 && this.joined(opener + 1) !== undefined && futureConditions.has(this.norm(opener))
+  }
+
+  /** The head of the noun phrase a one-word past-tense state takes as its object, when a determiner opens one right after it: "improved the situation". */
+  stateObject(from: number, to: number): number | undefined {
+    const next = this.joined(to + 1)
+    if (from !== to || next === undefined || !this.norm(from).endsWith('ed') || !(this.kind(next) === 'quantifier' || this.kind(next) === 'owner')) return undefined
+    return grammar.headAfter(this.t, next, modifiers)
   }
 
   /** A state right after "status" and punctuation, with a content word before "status": one line of a status list. */
