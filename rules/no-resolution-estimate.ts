@@ -32,6 +32,8 @@ type Found = PhraseMatch<Cue>[]
 const lengthLeads = wordSet(data.lengthLeads)
 /** A pronoun subject of "take" stands for the work in hand: "This usually takes 30–45 minutes." */
 const workPronouns = wordSet(data.workPronouns)
+/** Pronoun subjects of "take" that open their own clause: the words before them set the scene. */
+const clauseSubjects = wordSet(data.clauseSubjects)
 /** Leads that say how long something goes on from now: "for the next 24 hours", "until 19:00 UTC", "may last several hours". */
 const untilLeads = wordSet(data.untilLeads)
 /** Past verbs of telling: after one, "would" reports an old estimate ("customers were notified that services would be back within 15 minutes"). */
@@ -88,7 +90,10 @@ function lengthOf(sentence: Sentence, found: Found, time: TimeExpression, from: 
   const tail = found.find((cue) => cue.from === time.to + 1)?.entry.kind
   const remaining = time.lead === undefined && (tail === 'remaining' || tail === 'work')
   if (!remaining && !lengthLeads.has(time.lead ?? '')) return undefined
-  const around = new Set([...kindsIn(found, from, time.from - 1), ...kindsIn(found, time.to + 1, to)])
+  // "For many of you it might take another hour before logins work again": words before the subject of "take" set the scene.
+  const subject = subjectIndexOfTake(sentence, time)
+  const start = subject > from && clauseSubjects.has(takeSubject(sentence, subject)) ? subject : from
+  const around = new Set([...kindsIn(found, start, time.from - 1), ...kindsIn(found, time.to + 1, to)])
   if (around.has('customer') || around.has('observation')) return 'other'
   if (around.has('work') || around.has('resolution')) return 'repair'
   return workPronouns.has(sentence.words[from]!.norm) || workPronouns.has(subjectOfTake(sentence, time)) ? 'repair' : undefined
@@ -96,8 +101,17 @@ function lengthOf(sentence: Sentence, found: Found, time: TimeExpression, from: 
 
 /** The word before "take" or "need", modals and adverbs skipped, "'ll" cut off: "it'll take at least an hour" → "it". */
 function subjectOfTake(sentence: Sentence, time: TimeExpression): string {
+  return takeSubject(sentence, subjectIndexOfTake(sentence, time))
+}
+
+/** Where the subject of "take" or "need" is: the word before it, modals and adverbs skipped (-1 when none). */
+function subjectIndexOfTake(sentence: Sentence, time: TimeExpression): number {
   let at = time.from - 2
   while (at >= 0 && beforeTake.has(sentence.words[at]!.norm)) at--
+  return at
+}
+
+function takeSubject(sentence: Sentence, at: number): string {
   const norm = sentence.words[at]?.norm ?? ''
   return norm.endsWith("'ll") ? norm.slice(0, -3) : norm
 }

@@ -261,13 +261,17 @@ export const noSpeculation = defineRule({
           if (quoted(match.start, match.end)) continue
           if (kind === 'hedge' && isNotAGuess(sentence, match, (found ??= cues.find(sentence)), (around ??= surroundings.find(sentence)))) continue
           if (kind === 'belief' && isOpinion(sentence, match, (around ??= surroundings.find(sentence)))) continue
+          // "…and believe …" is the writer's only when the sentence starts with the writer: "We have fixed it and believe…".
+          const coordinated = sentence.words[match.from]!.norm === 'and'
+          if (coordinated && !selfReference.has(sentence.words[0]!.norm)) continue
           if (kind === 'cause' && isIncidentImpact(sentence, match, (found ??= cues.find(sentence)))) continue
           if (kind !== 'belief' && isQuestion(sentence, match)) continue
-          const actual = doc.text.slice(match.start, match.end)
+          const start = coordinated ? sentence.words[match.from + 1]!.start : match.start
+          const actual = doc.text.slice(start, match.end)
           const next = sentence.words[match.to + 1]
           const expected = suggest && next && !selfReference.has(next.norm) ? [capitalizeLike(actual, suggest)] : undefined
           // The rewrite is mechanical (a belief becomes what is being checked), so --fix may apply it.
-          report({messageId: kind, start: match.start, end: match.end, data: {phrase: actual}, ...(expected ? {expected, fixable: true} : {})})
+          report({messageId: kind, start, end: match.end, data: {phrase: actual}, ...(expected ? {expected, fixable: true} : {})})
         }
       }
     }

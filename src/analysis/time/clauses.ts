@@ -38,7 +38,9 @@ export interface Clause {
 
 
 /**
- * Split a sentence into clauses at ";" and "—", at "as soon as", and at a
+ * Split a sentence into clauses at ";" and "—" (and at a spaced "–" or "-"
+ * outside a time: "we will replace the switch – therefore, …", but "ETA - 30
+ * minutes" stays whole), at "as soon as", and at a
  * joining word that starts a new clause: "…resolve this | and | will post an
  * update in 30 minutes". "and running", "between 09:00 and 09:45" and "2 or
  * 3 hours" do not split. Subordinate clauses ("once the fix is out", "until
@@ -63,7 +65,9 @@ export function findClauses(sentence: Sentence, times: readonly TimeExpression[]
     const gap = sentence.text.slice(words[i - 1]!.end - sentence.start, words[i]!.start - sentence.start)
     const norm = words[i]!.norm
     const next = words[i + 1]?.norm ?? ''
-    if (gap.includes(';') || gap.includes('—')) close(i - 1, i, false)
+    // A spaced en dash or hyphen is a dash, unless it joins a time ("9 - 10 AM") or introduces one ("ETA - 30 minutes").
+    const dash = /\s[-–]+\s/.test(gap) && !inTime(times, i)
+    if (gap.includes(';') || gap.includes('—') || dash) close(i - 1, i, false)
     else if (norm === 'as' && next === 'soon' && words[i + 2]?.norm === 'as') {
       close(i - 1, i + 3, false)
       i += 2
