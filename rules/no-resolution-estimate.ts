@@ -56,7 +56,8 @@ function nextUpdateTime(time: TimeExpression, text: string): string {
 const notRecoveryVerbs = wordSet(data.notRecoveryVerbs)
 /** "go out again", "come through again": recovery after these verbs only ("reach out again" is contact). */
 const particleVerbs = wordSet(data.particleVerbs)
-const particleAgain = new Set(['out again', 'through again'])
+/** Recovery cues that need a verb of `particleVerbs` before them ("go out again"). */
+const particlePhrases = wordSet(data.particlePhrases)
 
 /** "generated again", "flowing again": a verb form, where "again" says a thing works again (not "try the failover again", "posting again"). */
 function isParticiple(norm: string): boolean {
@@ -68,7 +69,7 @@ function isParticiple(norm: string): boolean {
 function isRecoveryAgain(cue: PhraseMatch<Cue>, sentence: Sentence): boolean {
   const before = sentence.words[cue.from - 1]?.norm ?? ''
   if (cue.phrase === 'again') return isParticiple(before)
-  return particleAgain.has(cue.phrase) ? particleVerbs.has(before) : true
+  return particlePhrases.has(cue.phrase) ? particleVerbs.has(before) : true
 }
 
 function kindsIn(found: Found, from: number, to: number): Set<CueKind> {
