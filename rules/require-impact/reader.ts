@@ -195,7 +195,7 @@ class Reader {
     while (opener !== undefined && (this.kind(opener) === 'adverb' || modifiers.has(this.kind(opener)) || this.kind(opener) === 'quantifier')) opener = this.before(opener)
     const participle = this.norm(bearer).endsWith('ed')
     // "have seen SMTP connections improve": a state said of what the writer sees, like the object of "get".
-    const seen = opener !== undefined && this.kind(opener) === 'affected' && perceptions.test(this.norm(opener))
+    const seen = opener !== undefined && this.kind(opener) === 'affected' && perceptions.has(this.norm(opener))
     const objectLike = this.kind(bearer) === undefined || (this.kind(bearer) === 'audience' && this.kind(opener) === 'causative')
     const caused = objectLike && !participle && opener !== undefined && (this.kind(opener) === 'causative' || haves.has(this.norm(opener)) || seen)
     // "warmed up again", "is being rolled back", "cleaning up": a particle after a verb is part of that verb.
@@ -359,7 +359,7 @@ class Reader {
     for (let k = grammar.chainStart(this.t, from); k < from; k++) if (this.kind(k) === 'negator') negated = true
     const named = kind === 'audience' ? this.thing(bearer) : kind === undefined ? 'named' : undefined
     // "Customers may experience lower cache hit ratios", "users may see stale totals": what customers experience is named by its object.
-    if (!negated && customerFacing.has(kind) && experiences.test(this.norm(from)) && this.isContent(grammar.headAfter(this.t, to + 1, modifiers))) return true
+    if (!negated && customerFacing.has(kind) && experiences.has(this.norm(from)) && this.isContent(grammar.headAfter(this.t, to + 1, modifiers))) return true
     if (named === 'who' && !negated) this.reading.who = true
     // A statement needs its verb: "users are not affected" is one, "the users not directly affected by it" is not.
     let auxiliary = false

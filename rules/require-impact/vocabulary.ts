@@ -65,9 +65,9 @@ export const againVerbs = set('work', 'state')
 /** What cannot follow a negated verb group as its verb ("is not the cause", "are not our customers"), or has its own reading ("not affected", "not loading"). */
 export const notVerbs = set('quantifier', 'owner', 'work', 'writer', 'internal', 'generic', 'audience', 'trouble', 'pronoun', 'linker', 'prep', 'clause', 'relative', 'when', 'notFailure', 'vague', 'shadow', 'affected', 'symptom', 'state', 'inability')
 /** Among the 'affected' verbs, those whose object is what customers experience: "may experience lower cache hit ratios". */
-export const experiences = /^(?:experienc|encounter|see$|seeing$|notic)/
+export const experiences = wordSet(data.experienceVerbs)
 /** Among the 'affected' verbs, seeing: "we have seen SMTP connections improve" states what was seen. */
-export const perceptions = /^(?:see|saw|notic)/
+export const perceptions = wordSet(data.perceptionVerbs)
 /** Negators that halt on their own: "Imports stopped", "Syncing has ceased". */
 export const halts = /^(?:stop|cease)/
 /** Particles of phrasal verbs before "again": "sign in again", "warmed up again". */
