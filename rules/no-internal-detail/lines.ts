@@ -55,7 +55,7 @@ function dateBefore(words: readonly SpaceToken[], index: number): number {
 /** A plugin state followed by its output: "CRITICAL:", or "WARNING" and a dash. */
 function checkState(word: string, next: string | undefined): boolean {
   const state = word.endsWith(':') ? word.slice(0, -1) : word
-  return (state === 'OK' || state === 'WARNING' || state === 'CRITICAL' || state === 'UNKNOWN') && (state !== word || next === '-')
+  return v.checkStates.has(state) && (state !== word || next === '-')
 }
 
 function logLine(words: readonly SpaceToken[]): LineDetail | undefined {

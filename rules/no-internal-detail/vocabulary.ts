@@ -25,5 +25,6 @@ export const vocabulary = {
   logLevels: set(data.logLevels),
   monitoringStates: set(data.monitoringStates),
   checkPlugins: set(data.checkPlugins),
+  checkStates: set(data.checkStates),
   imageTags: set(data.imageTags),
 }
