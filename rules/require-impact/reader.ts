@@ -2,6 +2,13 @@
  * How require-impact reads one sentence (see require-impact.md, "How it
  * reads a sentence"): the lexicon tags each word with a kind, and each
  * predicate is judged by the noun phrase that bears it.
+ *
+ * Over 400 lines on purpose: it is one class because every predicate's
+ * reading (trouble, state, affected, again) asks the others' questions of
+ * the same tagged sentence (bearer, thing, internal subject) and writes the
+ * same Reading. Split by predicate, each part would need the tags, the
+ * reading and half of the helpers passed back in. The word lists it reads
+ * live in require-impact.json (vocabulary.ts).
  */
 import {tag, type Tagged} from '../../src/text/grammar.ts'
 import type {Sentence} from '../../src/text/walk.ts'
